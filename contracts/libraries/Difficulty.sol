@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title Difficulty: an exponential (ASERT-style) per-epoch difficulty controller
+/// @notice After every reward the target is multiplied by 2^((elapsed - T) / (HALF_LIFE_EPOCHS * T)), where T
+/// is the target epoch time and `elapsed` the seconds the epoch took, then clamped to [MIN_TARGET, MAX_TARGET].
+/// - An epoch that takes exactly T leaves the target unchanged; every HALF_LIFE_EPOCHS * T of delay doubles it
+///   (easier), every HALF_LIFE_EPOCHS instant epochs halve it (harder). Like Bitcoin Cash's ASERT, the
+///   correction is proportional to the error in log space, so it does not oscillate or drift.
+/// - Bounded step: one epoch can make the target at most 2^MAX_EASE_DOUBLINGS = 4x easier and at most
+///   2^(1/HALF_LIFE_EPOCHS) = 1.19x harder (an instant epoch). So withholding a solution to slow the epoch
+///   buys at most 4x on the next epoch, and never more than one epoch's worth.
+/// - Never stalls: after a drop in hash rate by a factor D, each epoch eases the target by up to 4x, so the
+///   expected epoch time is back at T within ceil(log4(D)) epochs (5 epochs for D = 1000). 0xBitcoin, by
+///   contrast, waits for 1024 rewards at the old difficulty.
+/// @dev 2^x for the fractional part uses the cubic approximation published in the Bitcoin Cash aserti3-2d
+/// specification (relative error below 0.013%), evaluated on a 16-bit fraction.
+library Difficulty {
+    /// @notice The hardest target the controller will set (difficulty MAX_TARGET / 2^16).
+    uint256 internal constant MIN_TARGET = 2 ** 16;
+    /// @notice The easiest target (difficulty 1). 2^234 leaves head room for the fixed-point multiply.
+    uint256 internal constant MAX_TARGET = 2 ** 234;
+    /// @notice Epochs of delay (in units of the target epoch time) that double the target.
+    uint256 internal constant HALF_LIFE_EPOCHS = 4;
+    /// @notice The most doublings (easing) one epoch may apply.
+    uint256 internal constant MAX_EASE_DOUBLINGS = 2;
+
+    uint256 private constant ONE = 2 ** 16; // fixed point: 16 fractional bits of an exponent in doublings
+
+    /// @notice The target of the next epoch.
+    /// @param target The target of the epoch that just ended, within [MIN_TARGET, MAX_TARGET].
+    /// @param elapsed Seconds the epoch took.
+    /// @param targetEpochTime Seconds an epoch should take (> 0).
+    /// @return The next target, within [MIN_TARGET, MAX_TARGET].
+    function nextTarget(uint256 target, uint256 elapsed, uint256 targetEpochTime) internal pure returns (uint256) {
+        uint256 span = HALF_LIFE_EPOCHS * targetEpochTime;
+        // Exponent in 1/65536 doublings, offset by +ONE so it stays non-negative: e = ONE + (elapsed - T) * ONE / span.
+        // elapsed >= 0 gives e >= ONE - ONE / HALF_LIFE_EPOCHS > 0, and the cap keeps e <= ONE * (1 + MAX_EASE).
+        uint256 maxElapsed = targetEpochTime + span * MAX_EASE_DOUBLINGS;
+        if (elapsed > maxElapsed) elapsed = maxElapsed;
+        uint256 e = ONE + (elapsed * ONE) / span - (targetEpochTime * ONE) / span;
+        uint256 doublings = e >> 16; // 0 (harder), 1, 2 or 3; one of them is the +ONE offset
+        uint256 x = e & (ONE - 1);
+        uint256 factor = ONE + ((195_766_423_245_049 * x + 971_821_376 * x * x + 5_127 * x * x * x + 2 ** 47) >> 48);
+        // target <= 2^234 and factor < 2^17, so target * factor < 2^251 and << 3 stays below 2^256.
+        uint256 next = ((target * factor) << doublings) >> 17; // >> 16 for the factor, >> 1 for the offset
+        if (next < MIN_TARGET) return MIN_TARGET;
+        if (next > MAX_TARGET) return MAX_TARGET;
+        return next;
+    }
+}

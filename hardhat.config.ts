@@ -1,0 +1,28 @@
+import { HardhatUserConfig } from "hardhat/config";
+import "@nomicfoundation/hardhat-toolbox";
+import "hardhat-deploy";
+import "./scripts/toolchain/solcOffline";
+import { SOLC_VERSION } from "./scripts/toolchain/solcOffline";
+
+const config: HardhatUserConfig = {
+  solidity: {
+    version: SOLC_VERSION,
+    settings: {
+      // 200 runs: the contracts are called far more often than deployed, and 200 is the setting the gas
+      // anchors in issue #2 were measured with. No viaIR: coverage instruments sources and viaIR slows it.
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: "prague",
+    },
+  },
+  gasReporter: {
+    enabled: process.env.REPORT_GAS === "true",
+    offline: true,
+    currency: "USD",
+    outputFile: "gas-reports/gas-report.txt",
+    noColors: true,
+    reportPureAndViewMethods: false,
+  },
+  mocha: { timeout: 120_000 },
+};
+
+export default config;
