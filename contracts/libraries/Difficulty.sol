@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
 /// @title Difficulty: an exponential (ASERT-style) per-epoch difficulty controller
 /// @notice After every reward the target is multiplied by 2^((elapsed - T) / (HALF_LIFE_EPOCHS * T)), where T
 /// is the target epoch time and `elapsed` the seconds the epoch took, then clamped to [MIN_TARGET, MAX_TARGET].
@@ -18,8 +20,9 @@ pragma solidity 0.8.30;
 library Difficulty {
     /// @notice The hardest target the controller will set (difficulty MAX_TARGET / 2^16).
     uint256 internal constant MIN_TARGET = 2 ** 16;
-    /// @notice The easiest target (difficulty 1). 2^234 leaves head room for the fixed-point multiply.
-    uint256 internal constant MAX_TARGET = 2 ** 234;
+    /// @notice The easiest target (difficulty 1: 16 hashes expected per solution). So low a floor lets a local
+    /// chain and tests mine in milliseconds; on a public network the controller sets the real difficulty.
+    uint256 internal constant MAX_TARGET = 2 ** 252;
     /// @notice Epochs of delay (in units of the target epoch time) that double the target.
     uint256 internal constant HALF_LIFE_EPOCHS = 4;
     /// @notice The most doublings (easing) one epoch may apply.
@@ -42,8 +45,9 @@ library Difficulty {
         uint256 doublings = e >> 16; // 0 (harder), 1, 2 or 3; one of them is the +ONE offset
         uint256 x = e & (ONE - 1);
         uint256 factor = ONE + ((195_766_423_245_049 * x + 971_821_376 * x * x + 5_127 * x * x * x + 2 ** 47) >> 48);
-        // target <= 2^234 and factor < 2^17, so target * factor < 2^251 and << 3 stays below 2^256.
-        uint256 next = ((target * factor) << doublings) >> 17; // >> 16 for the factor, >> 1 for the offset
+        // (factor << doublings) < 2^20 and target <= 2^252: mulDiv's 512-bit product cannot overflow, and the
+        // result, below 2^255, fits. / 2^17: 2^16 for the factor's fixed point, 2 for the +ONE offset.
+        uint256 next = Math.mulDiv(target, factor << doublings, 2 ** 17);
         if (next < MIN_TARGET) return MIN_TARGET;
         if (next > MAX_TARGET) return MAX_TARGET;
         return next;
