@@ -3,6 +3,9 @@ import "@nomicfoundation/hardhat-toolbox";
 import "hardhat-deploy";
 import "./scripts/toolchain/solcOffline";
 import { SOLC_VERSION } from "./scripts/toolchain/solcOffline";
+import { hardhatNetworks } from "./scripts/config/networks";
+import { optionalVar } from "./scripts/config/env";
+import "./scripts/tasks";
 
 const config: HardhatUserConfig = {
   solidity: {
@@ -14,6 +17,12 @@ const config: HardhatUserConfig = {
       evmVersion: "prague",
     },
   },
+  networks: hardhatNetworks(),
+  namedAccounts: {
+    deployer: { default: 0 }, // account #0 locally; on public networks the first configured key
+  },
+  etherscan: { apiKey: optionalVar("ETHERSCAN_API_KEY") ?? "" },
+  sourcify: { enabled: false },
   gasReporter: {
     enabled: process.env.REPORT_GAS === "true",
     offline: true,

@@ -1,0 +1,101 @@
+// Wires the pool into the token and hands every governed power to the timelock, then strips the deployer:
+// afterwards the governor is the only proposer/canceller, anyone may execute, and the deployer holds nothing.
+// Every step first checks whether it is already done, so a second run (or a run resumed after a failure)
+// sends nothing that is not needed.
+import type { DeployFunction } from "hardhat-deploy/types";
+import { ZeroAddress, ZeroHash, id, type ContractTransactionResponse } from "ethers";
+import { paramsFor } from "../scripts/config/deployParams";
+
+const HANDOVER_SALT = id("numicoin.handover.v1");
+
+const handover: DeployFunction = async ({ deployments, getNamedAccounts, network, ethers }) => {
+  const { deployer } = await getNamedAccounts();
+  const p = paramsFor(network.name);
+  const signer = await ethers.getSigner(deployer);
+  const at = async (name: string) => ethers.getContractAt(name, (await deployments.get(name)).address, signer);
+  const token = await at("NumiCoin");
+  const pool = await at("MiningPool");
+  const timelock = await at("NumiTimelock");
+  const governor = await deployments.get("NumiGovernor");
+  const [tokenAddr, poolAddr, timelockAddr] = await Promise.all([
+    token.getAddress(),
+    pool.getAddress(),
+    timelock.getAddress(),
+  ]);
+
+  const send = async (label: string, tx: Promise<ContractTransactionResponse>) => {
+    const receipt = await (await tx).wait(p.confirmations);
+    console.log(`handover: ${label} (tx ${receipt?.hash}, gas ${receipt?.gasUsed})`);
+  };
+
+  // 1. The token mints the pool share to the pool.
+  if ((await token.pool()) !== poolAddr) await send("NumiCoin.setPool", token.setPool(poolAddr));
+
+  // 2. Ownership of both contracts moves to the timelock (Ownable2Step: transfer, then the timelock accepts).
+  const accept: string[] = [];
+  for (const c of [token, pool]) {
+    if ((await c.owner()) === timelockAddr) continue;
+    if ((await c.pendingOwner()) !== timelockAddr) {
+      await send(`${await c.getAddress()}.transferOwnership(timelock)`, c.transferOwnership(timelockAddr));
+    }
+    accept.push(await c.getAddress());
+  }
+
+  // 3. One timelock batch, run by the deployer's temporary roles with zero delay: accept both ownerships and
+  //    set the real delay. Resumable: a batch already scheduled is executed, not scheduled again.
+  const targets = [...accept];
+  const datas = accept.map(() => token.interface.encodeFunctionData("acceptOwnership"));
+  if ((await timelock.getMinDelay()) !== BigInt(p.governance.timelockDelay)) {
+    targets.push(timelockAddr);
+    datas.push(timelock.interface.encodeFunctionData("updateDelay", [p.governance.timelockDelay]));
+  }
+  if (targets.length) {
+    const values = targets.map(() => 0);
+    const opId = await timelock.hashOperationBatch(targets, values, datas, ZeroHash, HANDOVER_SALT);
+    if (!(await timelock.isOperation(opId))) {
+      await send(
+        "timelock.scheduleBatch(accept ownership, set delay)",
+        timelock.scheduleBatch(targets, values, datas, ZeroHash, HANDOVER_SALT, 0),
+      );
+    }
+    if (!(await timelock.isOperationDone(opId))) {
+      await send("timelock.executeBatch", timelock.executeBatch(targets, values, datas, ZeroHash, HANDOVER_SALT));
+    }
+  }
+
+  // 4. The governor proposes and cancels; anyone executes what is ready.
+  const [PROPOSER, CANCELLER, EXECUTOR, ADMIN] = await Promise.all([
+    timelock.PROPOSER_ROLE(),
+    timelock.CANCELLER_ROLE(),
+    timelock.EXECUTOR_ROLE(),
+    timelock.DEFAULT_ADMIN_ROLE(),
+  ]);
+  const grants: [string, string, string][] = [
+    ["PROPOSER_ROLE", PROPOSER, governor.address],
+    ["CANCELLER_ROLE", CANCELLER, governor.address],
+    ["EXECUTOR_ROLE", EXECUTOR, ZeroAddress],
+  ];
+  for (const [label, role, account] of grants) {
+    if (!(await timelock.hasRole(role, account))) {
+      await send(`timelock.grantRole(${label}, ${account})`, timelock.grantRole(role, account));
+    }
+  }
+
+  // 5. The deployer gives up everything: its temporary roles, then the admin role itself.
+  for (const [label, role] of [
+    ["PROPOSER_ROLE", PROPOSER],
+    ["CANCELLER_ROLE", CANCELLER],
+    ["EXECUTOR_ROLE", EXECUTOR],
+  ]) {
+    if (await timelock.hasRole(role, deployer)) {
+      await send(`timelock.revokeRole(${label}, deployer)`, timelock.revokeRole(role, deployer));
+    }
+  }
+  if (await timelock.hasRole(ADMIN, deployer)) {
+    await send("timelock.renounceRole(DEFAULT_ADMIN_ROLE, deployer)", timelock.renounceRole(ADMIN, deployer));
+  }
+};
+
+handover.tags = ["handover", "core"];
+handover.dependencies = ["NumiCoin", "MiningPool", "NumiTimelock", "NumiGovernor"];
+export default handover;

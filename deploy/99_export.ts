@@ -1,0 +1,13 @@
+// Every deploy to a persistent network regenerates the dApp's typed module of addresses and ABIs.
+import type { DeployFunction } from "hardhat-deploy/types";
+import { exportFrontendDeployments, OUTPUT } from "../scripts/deployments/exportFrontend";
+
+const exportForFrontend: DeployFunction = async ({ network }) => {
+  if (network.name === "hardhat") return; // in-process chain: nothing persists
+  const chains = exportFrontendDeployments();
+  if (chains) console.log(`export: ${OUTPUT} (chain ids ${chains.join(", ")})`);
+};
+
+exportForFrontend.tags = ["export"];
+exportForFrontend.runAtTheEnd = true;
+export default exportForFrontend;

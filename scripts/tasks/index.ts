@@ -1,0 +1,2 @@
+// Hardhat tasks of the project; each file registers its own.
+
