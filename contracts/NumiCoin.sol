@@ -55,7 +55,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
         bool paused;
     }
 
-    Clock private _clock;
+    Clock internal _clock; // internal so test harnesses (contracts/mocks) can set the epoch count
     /// @notice The staking pool that receives the pool share; zero until governance sets it.
     address public pool;
 
