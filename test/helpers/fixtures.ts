@@ -1,0 +1,55 @@
+// loadFixture fixtures shared by the NumiCoin and MiningPool unit tests.
+import { ethers } from "hardhat";
+import { parseEther } from "ethers";
+import { TEST_TARGET, solveFor } from "./mining";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
+import type { NumiCoin, NumiCoinHarness, MiningPool } from "../../typechain-types";
+
+/** Seconds per epoch the test deployments aim for. */
+export const TARGET_EPOCH_TIME = 60n;
+/** Stream period of the test pool. */
+export const REWARDS_DURATION = 3_600n;
+export const REWARD = parseEther("50");
+
+/** A NumiCoin owned by `owner`, no pool, at the easy test target. */
+export async function coinFixture() {
+  const [owner, alice, bob, carol, relayer, mallory] = await ethers.getSigners();
+  const coin = (await ethers.deployContract("NumiCoin", [owner.address, TARGET_EPOCH_TIME, TEST_TARGET])) as unknown as NumiCoin;
+  return { coin, owner, alice, bob, carol, relayer, mallory };
+}
+
+/** The harness (settable epoch count and supply), owned by `owner`, no pool. */
+export async function harnessFixture() {
+  const [owner, alice, bob] = await ethers.getSigners();
+  const coin = (await ethers.deployContract("NumiCoinHarness", [
+    owner.address,
+    TARGET_EPOCH_TIME,
+    TEST_TARGET,
+  ])) as unknown as NumiCoinHarness;
+  return { coin, owner, alice, bob };
+}
+
+/** NumiCoin (the harness, so tests can fund accounts without mining) wired to a MiningPool. */
+export async function coinAndPoolFixture() {
+  const [owner, alice, bob, carol, relayer, mallory, treasury] = await ethers.getSigners();
+  const coin = (await ethers.deployContract("NumiCoinHarness", [
+    owner.address,
+    TARGET_EPOCH_TIME,
+    TEST_TARGET,
+  ])) as unknown as NumiCoinHarness;
+  const pool = (await ethers.deployContract("MiningPool", [
+    await coin.getAddress(),
+    owner.address,
+    REWARDS_DURATION,
+    treasury.address,
+  ])) as unknown as MiningPool;
+  await coin.setPool(await pool.getAddress());
+  return { coin, pool, owner, alice, bob, carol, relayer, mallory, treasury };
+}
+
+/** Solves the current challenge for `signer` and submits it with `mint`. */
+export async function mineAs(coin: NumiCoin | NumiCoinHarness, signer: HardhatEthersSigner) {
+  const sol = await solveFor(coin, signer.address);
+  const tx = await coin.connect(signer).mint(sol.nonce, sol.digest);
+  return { tx, sol };
+}
