@@ -25,7 +25,7 @@ const handover: DeployFunction = async ({ deployments, getNamedAccounts, network
 
   const send = async (label: string, tx: Promise<ContractTransactionResponse>) => {
     const receipt = await (await tx).wait(p.confirmations);
-    console.log(`handover: ${label} (tx ${receipt?.hash}, gas ${receipt?.gasUsed})`);
+    deployments.log(`handover: ${label} (tx ${receipt?.hash}, gas ${receipt?.gasUsed})`);
   };
 
   // 1. The token mints the pool share to the pool.

@@ -2,10 +2,10 @@
 import type { DeployFunction } from "hardhat-deploy/types";
 import { exportFrontendDeployments, OUTPUT } from "../scripts/deployments/exportFrontend";
 
-const exportForFrontend: DeployFunction = async ({ network }) => {
+const exportForFrontend: DeployFunction = async ({ network, deployments }) => {
   if (network.name === "hardhat") return; // in-process chain: nothing persists
   const chains = exportFrontendDeployments();
-  if (chains) console.log(`export: ${OUTPUT} (chain ids ${chains.join(", ")})`);
+  if (chains) deployments.log(`export: ${OUTPUT} (chain ids ${chains.join(", ")})`);
 };
 
 exportForFrontend.tags = ["export"];

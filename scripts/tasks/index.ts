@@ -1,2 +1,3 @@
 // Hardhat tasks of the project; each file registers its own.
 
+import "./verify";

@@ -1,0 +1,106 @@
+// The per-network parameters are validated before anything is sent, with messages that say what to fix.
+import { expect } from "chai";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deployParams, paramsFor, validate, MAX_TARGET, type DeployParams } from "../../scripts/config/deployParams";
+import { requireVar } from "../../scripts/config/env";
+import { confirmNetwork } from "../../scripts/deploy/confirm";
+import { exportFrontendDeployments, readDeployments, renderModule } from "../../scripts/deployments/exportFrontend";
+
+describe("Deployment configuration", function () {
+  it("has valid parameters for every network", function () {
+    for (const network of Object.keys(deployParams)) expect(() => paramsFor(network)).not.to.throw();
+  });
+
+  it("names the known networks when asked for an unknown one", function () {
+    expect(() => paramsFor("goerli")).to.throw(/No deployment parameters for network "goerli".*known: hardhat, localhost, sepolia, mainnet/);
+  });
+
+  it("lists every invalid parameter at once", function () {
+    const bad: DeployParams = {
+      ...deployParams.localhost,
+      targetEpochTime: 0,
+      initialTarget: MAX_TARGET + 1n,
+      rewardsDuration: 10,
+      treasury: "0x1234" as `0x${string}`,
+      governance: { ...deployParams.localhost.governance, quorumPercent: 0, votingPeriod: 0 },
+    };
+    expect(() => validate("test", bad)).to.throw(
+      /targetEpochTime 0[\s\S]*initialTarget[\s\S]*rewardsDuration 10[\s\S]*treasury 0x1234[\s\S]*votingPeriod[\s\S]*quorumPercent/,
+    );
+  });
+
+  it("refuses a real-money network with a timelock delay under a day", function () {
+    const risky = { ...deployParams.mainnet, governance: { ...deployParams.mainnet.governance, timelockDelay: 3600 } };
+    expect(() => validate("mainnet", risky)).to.throw(/timelock delay of at least one day/);
+    expect(deployParams.mainnet.requireConfirmation).to.equal(true);
+  });
+
+  it("names a missing variable and how to set it", function () {
+    delete process.env.NUMI_TEST_MISSING_VAR;
+    expect(() => requireVar("NUMI_TEST_MISSING_VAR", "RPC URL for sepolia")).to.throw(
+      "Missing NUMI_TEST_MISSING_VAR (RPC URL for sepolia). Set it with `export NUMI_TEST_MISSING_VAR=...` or `npx hardhat vars set NUMI_TEST_MISSING_VAR`.",
+    );
+    process.env.NUMI_TEST_MISSING_VAR = "http://example.invalid";
+    expect(requireVar("NUMI_TEST_MISSING_VAR", "x")).to.equal("http://example.invalid");
+    delete process.env.NUMI_TEST_MISSING_VAR;
+  });
+
+  it("asks for confirmation before a mainnet deployment and refuses without it", async function () {
+    delete process.env.NUMI_CONFIRM_NETWORK;
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      if (!process.stdin.isTTY) {
+        await expect(confirmNetwork("mainnet", ["plan"])).to.be.rejectedWith(/set NUMI_CONFIRM_NETWORK=mainnet/);
+      }
+      process.env.NUMI_CONFIRM_NETWORK = "mainnet";
+      await confirmNetwork("mainnet", ["plan"]);
+      process.env.NUMI_CONFIRM_NETWORK = "sepolia";
+      if (!process.stdin.isTTY) await expect(confirmNetwork("mainnet", ["plan"])).to.be.rejected;
+    } finally {
+      delete process.env.NUMI_CONFIRM_NETWORK;
+      console.log = log;
+    }
+  });
+});
+
+describe("Frontend deployment export", function () {
+  function fakeRecords(dir: string, network: string, chainId: number, names: string[]) {
+    mkdirSync(join(dir, network), { recursive: true });
+    writeFileSync(join(dir, network, ".chainId"), String(chainId));
+    names.forEach((name, i) =>
+      writeFileSync(
+        join(dir, network, `${name}.json`),
+        JSON.stringify({ address: `0x${String(i + 1).padStart(40, "0")}`, abi: [{ type: "function", name: "x" }], receipt: { blockNumber: 7 + i } }),
+      ),
+    );
+  }
+
+  it("exports complete deployments by chain id, skips partial ones and the in-process network", function () {
+    const dir = mkdtempSync(join(tmpdir(), "numi-deployments-"));
+    const all = ["NumiCoin", "MiningPool", "NumiGovernor", "NumiTimelock"];
+    fakeRecords(dir, "localhost", 31337, all);
+    fakeRecords(dir, "sepolia", 11155111, ["NumiCoin"]); // partial: skipped
+    fakeRecords(dir, "hardhat", 31337, all); // in-process: skipped
+    const chains = readDeployments(dir);
+    expect(chains.map((c) => c.name)).to.deep.equal(["localhost"]);
+    expect(chains[0].contracts.MiningPool).to.deep.equal({
+      address: `0x${"2".padStart(40, "0")}`,
+      blockNumber: 8,
+      abi: [{ type: "function", name: "x" }],
+    });
+    const out = join(dir, "out", "deployments.ts");
+    expect(exportFrontendDeployments(dir, out)).to.deep.equal([31337]);
+    const text = readFileSync(out, "utf8");
+    expect(text).to.equal(renderModule(chains)); // deterministic
+    expect(text).to.match(/export const deployments = \{\n  "31337": \{/);
+    expect(text).to.contain("} as const;");
+  });
+
+  it("writes nothing when there is no complete deployment", function () {
+    const dir = mkdtempSync(join(tmpdir(), "numi-empty-"));
+    expect(exportFrontendDeployments(dir, join(dir, "x.ts"))).to.equal(null);
+  });
+});
