@@ -33,16 +33,17 @@ describe("Deployment (deploy/ scripts)", function () {
 
     // Every governed function refuses the deployer.
     const d = deployer;
+    const [poolAddr, tokenAddr] = [await pool.getAddress(), await token.getAddress()];
     const unauthorized = [
       () => token.connect(d).pauseMining(),
       () => token.connect(d).setPoolShare(0),
-      () => token.connect(d).setPool(await pool.getAddress()),
+      () => token.connect(d).setPool(poolAddr),
       () => token.connect(d).transferOwnership(d.address),
       () => token.connect(d).renounceOwnership(),
       () => pool.connect(d).setFee(0),
       () => pool.connect(d).setTreasury(d.address),
       () => pool.connect(d).setStakingPaused(true),
-      () => pool.connect(d).sweep(await token.getAddress(), d.address, 1),
+      () => pool.connect(d).sweep(tokenAddr, d.address, 1),
       () => pool.connect(d).transferOwnership(d.address),
     ];
     for (const call of unauthorized) {
