@@ -44,7 +44,8 @@ function portInUse(port: number): Promise<boolean> {
 async function waitForRpc(child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`hardhat node exited early (code ${child.exitCode}); see cache/hardhat-node.log`);
+    if (child.exitCode !== null)
+      throw new Error(`hardhat node exited early (code ${child.exitCode}); see cache/hardhat-node.log`);
     try {
       const res = await fetch(`http://127.0.0.1:${RPC_PORT}`, {
         method: "POST",

@@ -1,3 +1,4 @@
 // Hardhat tasks of the project; each file registers its own.
 
 import "./verify";
+import "../monitor";

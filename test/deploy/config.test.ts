@@ -14,7 +14,9 @@ describe("Deployment configuration", function () {
   });
 
   it("names the known networks when asked for an unknown one", function () {
-    expect(() => paramsFor("goerli")).to.throw(/No deployment parameters for network "goerli".*known: hardhat, localhost, sepolia, mainnet/);
+    expect(() => paramsFor("goerli")).to.throw(
+      /No deployment parameters for network "goerli".*known: hardhat, localhost, sepolia, mainnet/,
+    );
   });
 
   it("lists every invalid parameter at once", function () {
@@ -73,7 +75,11 @@ describe("Frontend deployment export", function () {
     names.forEach((name, i) =>
       writeFileSync(
         join(dir, network, `${name}.json`),
-        JSON.stringify({ address: `0x${String(i + 1).padStart(40, "0")}`, abi: [{ type: "function", name: "x" }], receipt: { blockNumber: 7 + i } }),
+        JSON.stringify({
+          address: `0x${String(i + 1).padStart(40, "0")}`,
+          abi: [{ type: "function", name: "x" }],
+          receipt: { blockNumber: 7 + i },
+        }),
       ),
     );
   }

@@ -88,10 +88,14 @@ describe("Deployment (deploy/ scripts)", function () {
   it("is idempotent: running every deploy script again sends no transaction", async function () {
     const { deployer } = await loadFixture(deployedFixture);
     const before = await ethers.provider.getTransactionCount(deployer.address);
-    const addresses = await Promise.all(Object.keys(VERIFIED_CONTRACTS).map(async (n) => (await deployments.get(n)).address));
+    const addresses = await Promise.all(
+      Object.keys(VERIFIED_CONTRACTS).map(async (n) => (await deployments.get(n)).address),
+    );
     await deployments.run(undefined, { resetMemory: false, writeDeploymentsToFiles: false });
     expect(await ethers.provider.getTransactionCount(deployer.address)).to.equal(before);
-    const after = await Promise.all(Object.keys(VERIFIED_CONTRACTS).map(async (n) => (await deployments.get(n)).address));
+    const after = await Promise.all(
+      Object.keys(VERIFIED_CONTRACTS).map(async (n) => (await deployments.get(n)).address),
+    );
     expect(after).to.deep.equal(addresses);
   });
 
