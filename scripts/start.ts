@@ -78,6 +78,15 @@ function stopAll(code: number): never {
   process.exit(code);
 }
 
+/** The frontend workspace's script that serves the app: `NUMI_APP_SCRIPT` (e.g. "start" after a build), else "dev". */
+function frontendScript(): string | undefined {
+  const file = join(ROOT, "frontend", "package.json");
+  if (!existsSync(file)) return undefined;
+  const scripts = (JSON.parse(readFileSync(file, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
+  const wanted = process.env.NUMI_APP_SCRIPT ?? "dev";
+  return scripts[wanted] ? wanted : undefined;
+}
+
 function printSummary(): void {
   const dir = join(ROOT, "deployments", "localhost");
   const line = (name: string) => {
@@ -125,10 +134,11 @@ async function main(): Promise<void> {
   if (deployed !== 0) throw new Error("Deployment to the local node failed (see above).");
   printSummary();
 
-  if (existsSync(join(ROOT, "frontend", "package.json"))) {
+  const appScript = frontendScript();
+  if (appScript) {
     if (await portInUse(APP_PORT)) throw new Error(`Port ${APP_PORT} is in use: cannot serve the dApp.`);
-    console.log(`\nServing the dApp on http://localhost:${APP_PORT} ...`);
-    run("npm", ["run", "serve", "-w", "frontend", "--", "--port", String(APP_PORT)]);
+    console.log(`\nServing the dApp on http://localhost:${APP_PORT} (npm run ${appScript} -w frontend) ...`);
+    run("npm", ["run", appScript, "-w", "frontend", "--", "-p", String(APP_PORT)]);
   }
 
   const code = await exitCode(node);
