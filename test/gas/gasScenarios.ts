@@ -1,0 +1,278 @@
+// Deterministic gas scenarios (issue #2): each figure is receipt.gasUsed, the 21,000 base included, measured on
+// a fresh Hardhat network with fixed timestamps, and compared with anchors measured on this machine with the
+// same compiler settings (solc 0.8.30, optimizer 200 runs, prague).
+// Run: npm run gas:scenarios  →  gas-reports/gas-summary.json and gas-reports/gas-summary.md
+import { ethers, network } from "hardhat";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEther } from "ethers";
+import type { ContractTransactionResponse } from "ethers";
+import { time } from "@nomicfoundation/hardhat-network-helpers";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
+import { TEST_TARGET, solveFor } from "../helpers/mining";
+import { signPermit, signPermitFor } from "../helpers/permit";
+import type { MiningPool, NumiCoin } from "../../typechain-types";
+
+const TARGET_EPOCH_TIME = 60n;
+const REWARDS_DURATION = 3_600n;
+
+interface Row {
+  scenario: string;
+  gasUsed: number;
+  anchor?: { name: string; gas: number };
+  bar?: { limit: number; rule: string };
+}
+
+const rows: Row[] = [];
+let clock = 0;
+
+/** Every transaction lands `seconds` after the previous one, so the run is the same on every machine. */
+async function nextTimestamp(seconds = 12) {
+  clock += seconds;
+  await time.setNextBlockTimestamp(clock);
+}
+
+async function measure(scenario: string, send: () => Promise<ContractTransactionResponse>, extra: Partial<Row> = {}) {
+  await nextTimestamp();
+  const receipt = await (await send()).wait();
+  if (!receipt || receipt.status !== 1) throw new Error(`${scenario} failed`);
+  rows.push({ scenario, gasUsed: Number(receipt.gasUsed), ...extra });
+  if (process.env.GAS_TRACE && scenario.includes(process.env.GAS_TRACE)) await traceOpcodes(receipt.hash);
+}
+
+/** Debug aid (GAS_TRACE=<scenario substring>): gas per opcode of one transaction, children excluded. */
+async function traceOpcodes(hash: string) {
+  const trace = await network.provider.send("debug_traceTransaction", [hash, { disableStack: true, disableMemory: true }]);
+  const byOp = new Map<string, number>();
+  const logs = trace.structLogs as { op: string; gasCost: number; depth: number }[];
+  logs.forEach((l, i) => {
+    const next = logs[i + 1];
+    // a call's gasCost includes the gas forwarded to the child; count only what the caller keeps
+    const cost = next && next.depth > l.depth ? 0 : l.gasCost;
+    const key = `${l.depth}:${l.op}`;
+    byOp.set(key, (byOp.get(key) ?? 0) + cost);
+  });
+  console.log([...byOp].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${k}=${v}`).join("  "));
+}
+
+async function deployMeasured(scenario: string, name: string, args: unknown[]) {
+  await nextTimestamp();
+  const contract = await ethers.deployContract(name, args);
+  const receipt = await contract.deploymentTransaction()!.wait();
+  rows.push({ scenario, gasUsed: Number(receipt!.gasUsed) });
+  return contract;
+}
+
+async function mintAs(coin: NumiCoin, miner: HardhatEthersSigner) {
+  const sol = await solveFor(coin, miner.address);
+  return coin.connect(miner).mint(sol.nonce, sol.digest);
+}
+
+async function main() {
+  await network.provider.send("hardhat_reset");
+  clock = (await ethers.provider.getBlock("latest"))!.timestamp + 1_000;
+  const [deployer, alice, bob, carol, relayer, staker, permitStaker, fresh, treasury, seedStaker] = await ethers.getSigners();
+
+  // ── Deployments ──
+  const coin = (await deployMeasured("deploy NumiCoin", "NumiCoin", [
+    deployer.address,
+    TARGET_EPOCH_TIME,
+    TEST_TARGET,
+  ])) as unknown as NumiCoin;
+  const coinAddress = await coin.getAddress();
+  const pool = (await deployMeasured("deploy MiningPool", "MiningPool", [
+    coinAddress,
+    deployer.address,
+    REWARDS_DURATION,
+    treasury.address,
+  ])) as unknown as MiningPool;
+  const poolAddress = await pool.getAddress();
+  const timelock = await deployMeasured("deploy NumiTimelock", "NumiTimelock", [
+    30n,
+    [],
+    [ethers.ZeroAddress],
+    deployer.address,
+  ]);
+  await deployMeasured("deploy NumiGovernor", "NumiGovernor", [
+    coinAddress,
+    await timelock.getAddress(),
+    1n,
+    120n,
+    0n,
+    4n,
+    30n,
+  ]);
+  await nextTimestamp();
+  await (await coin.setPool(poolAddress)).wait();
+
+  // ── Mining: each epoch takes exactly the target time, so the target stays put ──
+  const epoch = Number(TARGET_EPOCH_TIME) - 12; // measure() adds 12 s
+  await nextTimestamp(epoch);
+  await (await mintAs(coin, alice)).wait(); // alice and the pool hold NUMI from now on
+  await nextTimestamp(epoch);
+  await measure("mint() by a first-time miner", () => mintAs(coin, bob), {
+    anchor: { name: "0xBitcoin mint (first-time)", gas: 111_514 },
+  });
+  await nextTimestamp(epoch);
+  await measure("mint() by an existing holder, previous epoch mined by someone else", () => mintAs(coin, alice), {
+    anchor: { name: "0xBitcoin mint (existing holder)", gas: 94_414 },
+    bar: { limit: 119_999, rule: "< 120,000 including the pool share" },
+  });
+  await nextTimestamp(epoch);
+  {
+    const sol = await solveFor(coin, alice.address);
+    await measure("mintTo() relayed for an existing holder", () => coin.connect(relayer).mintTo(sol.nonce, alice.address));
+  }
+  for (const miner of [bob, alice, bob]) {
+    await nextTimestamp(epoch);
+    await (await mintAs(coin, miner)).wait();
+  }
+
+  // ── ERC-20, permit, votes ──
+  await measure("transfer to an existing holder", () => coin.connect(alice).transfer(bob.address, parseEther("1")), {
+    anchor: { name: "OZ5 ERC20+Permit+Votes transfer (existing)", gas: 39_216 },
+    bar: { limit: 39_216, rule: "<= OZ" },
+  });
+  await measure("transfer to a fresh address", () => coin.connect(alice).transfer(fresh.address, parseEther("1")), {
+    anchor: { name: "OZ5 ERC20+Permit+Votes transfer (fresh)", gas: 56_316 },
+    bar: { limit: 56_316, rule: "<= OZ" },
+  });
+  await nextTimestamp();
+  await (await coin.connect(alice).approve(carol.address, parseEther("10"))).wait();
+  await measure(
+    "transferFrom (finite allowance, to an existing holder)",
+    () => coin.connect(carol).transferFrom(alice.address, bob.address, parseEther("1")),
+    { anchor: { name: "OZ5 transferFrom", gas: 45_305 }, bar: { limit: 45_305, rule: "<= OZ" } },
+  );
+  {
+    const p = await signPermit(coin, bob, carol.address, parseEther("5"), BigInt(clock + 3_600));
+    await measure("permit (first permit of the owner)", () => coin.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s), {
+      anchor: { name: "OZ5 permit", gas: 74_870 },
+      bar: { limit: 74_870, rule: "<= OZ" },
+    });
+  }
+  await measure("first self-delegate", () => coin.connect(alice).delegate(alice.address), {
+    anchor: { name: "OZ5 first self-delegate", gas: 95_654 },
+  });
+
+  // The same five operations on a plain OZ 5 ERC20+Permit+Votes token, same accounts and balances: shows how much
+  // of any difference is NumiCoin's own (its larger function dispatcher) rather than the scenario.
+  {
+    await nextTimestamp();
+    const ref = await ethers.deployContract("OZVotesTokenReference");
+    for (const [who, amount] of [
+      [alice, await coin.balanceOf(alice.address)],
+      [bob, await coin.balanceOf(bob.address)],
+    ] as const) {
+      await nextTimestamp();
+      await (await ref.mint(who.address, amount)).wait();
+    }
+    await measure("reference OZ token: transfer to an existing holder", () => ref.connect(alice).transfer(bob.address, parseEther("1")));
+    await measure("reference OZ token: transfer to a fresh address", () => ref.connect(alice).transfer(fresh.address, parseEther("1")));
+    await nextTimestamp();
+    await (await ref.connect(alice).approve(carol.address, parseEther("10"))).wait();
+    await measure("reference OZ token: transferFrom", () => ref.connect(carol).transferFrom(alice.address, bob.address, parseEther("1")));
+    const p = await signPermitFor(ref, "Reference", bob, carol.address, parseEther("5"), BigInt(clock + 3_600));
+    await measure("reference OZ token: permit", () => ref.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s));
+    await measure("reference OZ token: first self-delegate", () => ref.connect(alice).delegate(alice.address));
+  }
+
+  // ── Pool: stakers who never delegated (no vote checkpoints on their transfers) ──
+  await nextTimestamp();
+  await (await coin.connect(bob).transfer(staker.address, parseEther("100"))).wait();
+  await nextTimestamp();
+  await (await coin.connect(bob).transfer(permitStaker.address, parseEther("20"))).wait();
+  await nextTimestamp();
+  await (await coin.connect(staker).approve(poolAddress, ethers.MaxUint256)).wait();
+  // From here every pool operation follows a mined block, as on a live chain: the pool share has arrived
+  // and the operation restarts the stream with it.
+  const afterMint = async () => {
+    await nextTimestamp(epoch);
+    await (await mintAs(coin, alice)).wait();
+  };
+  await nextTimestamp();
+  await (await coin.connect(bob).transfer(seedStaker.address, parseEther("10"))).wait();
+  await nextTimestamp();
+  await (await coin.connect(seedStaker).approve(poolAddress, ethers.MaxUint256)).wait();
+  await nextTimestamp();
+  await (await pool.connect(seedStaker).stake(parseEther("10"))).wait(); // the pool's first stake starts the stream
+  await afterMint();
+  await nextTimestamp();
+  await (await pool.connect(staker).stake(parseEther("50"))).wait(); // staker's first stake, the stream running
+  await afterMint();
+  await measure("pool stake (again, existing staker, after a mint)", () => pool.connect(staker).stake(parseEther("10")), {
+    anchor: { name: "Synthetix StakingRewards stake (again)", gas: 106_381 },
+    bar: { limit: 85_105, rule: "<= 80% of Synthetix" },
+  });
+  await afterMint();
+  {
+    const p = await signPermit(coin, permitStaker, poolAddress, parseEther("20"), BigInt(clock + 3_600));
+    await measure("pool stakeWithPermit (first stake, after a mint)", () =>
+      pool.connect(permitStaker).stakeWithPermit(p.value, p.deadline, p.v, p.r, p.s),
+    );
+  }
+  await afterMint();
+  await measure("pool withdraw (partial, after a mint)", () => pool.connect(staker).withdraw(parseEther("5")), {
+    anchor: { name: "Synthetix StakingRewards withdraw", gas: 84_584 },
+    bar: { limit: 67_667, rule: "<= 80% of Synthetix" },
+  });
+  await afterMint();
+  await measure("pool claim (after a mint)", () => pool.connect(staker).claim(), {
+    anchor: { name: "Synthetix StakingRewards getReward", gas: 90_740 },
+    bar: { limit: 72_592, rule: "<= 80% of Synthetix" },
+  });
+  await measure("pool withdraw (partial, no new arrival)", () => pool.connect(staker).withdraw(parseEther("5")));
+  await measure("pool claim (no new arrival)", () => pool.connect(staker).claim());
+  await afterMint();
+  await measure("pool exit (after a mint)", () => pool.connect(staker).exit(), {
+    anchor: { name: "Synthetix StakingRewards exit", gas: 101_970 },
+    bar: { limit: 81_576, rule: "<= 80% of Synthetix" },
+  });
+
+  writeReports();
+}
+
+function writeReports() {
+  const out = join(__dirname, "..", "..", "gas-reports");
+  mkdirSync(out, { recursive: true });
+  const results = rows.map((r) => ({
+    ...r,
+    vsAnchor: r.anchor ? `${((100 * r.gasUsed) / r.anchor.gas).toFixed(1)}%` : undefined,
+    verdict: r.bar ? (r.gasUsed <= r.bar.limit ? "PASS" : "FAIL") : undefined,
+  }));
+  const notes = [
+    "gasUsed from the receipt, 21,000 base included; solc 0.8.30, optimizer 200 runs, evmVersion prague.",
+    "Pool scenarios use stakers who have never delegated (no vote checkpoints), and each follows a mined block, so the operation also starts streaming the newly arrived pool share (the live-chain case). The measured staker first staked while the stream was running (as on a live pool), so 'stake again' updates existing storage rather than creating it.",
+    "Anchors: OZ 5 ERC20+Permit+Votes, Synthetix StakingRewards and 0xBitcoin measured on this machine with the same compiler settings.",
+  ];
+  writeFileSync(join(out, "gas-summary.json"), JSON.stringify({ notes, results }, null, 2) + "\n");
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const lines = [
+    "# Gas summary (npm run gas:scenarios)",
+    "",
+    ...notes.map((n) => `- ${n}`),
+    "",
+    "| Scenario | Gas used | Anchor | Anchor gas | vs anchor | Bar | Result |",
+    "|---|---:|---|---:|---:|---|---|",
+    ...results.map(
+      (r) =>
+        `| ${r.scenario} | ${fmt(r.gasUsed)} | ${r.anchor?.name ?? ""} | ${r.anchor ? fmt(r.anchor.gas) : ""} | ${
+          r.vsAnchor ?? ""
+        } | ${r.bar ? `${r.bar.rule} (${fmt(r.bar.limit)})` : ""} | ${r.verdict ?? ""} |`,
+    ),
+    "",
+  ];
+  writeFileSync(join(out, "gas-summary.md"), lines.join("\n"));
+  for (const r of results) {
+    console.log(`${(r.verdict ?? "    ").padEnd(5)} ${String(r.gasUsed).padStart(9)}  ${r.scenario}${r.bar ? `  (bar ${r.bar.limit})` : ""}`);
+  }
+  if (results.some((r) => r.verdict === "FAIL")) process.exitCode = 1;
+}
+
+// `hardhat test` loads every file under test/: run only when this is the script `hardhat run` started.
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
