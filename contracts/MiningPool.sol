@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -214,7 +215,10 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         if (emitted > s.undistributed) emitted = s.undistributed;
         uint256 delta = (emitted * PRECISION) / t.totalStaked;
         s.rewardPerTokenStored += uint160(delta);
-        s.undistributed -= uint96((delta * t.totalStaked) / PRECISION);
+        // Round up what leaves `undistributed`: stakers are credited delta * totalStaked / 1e18 exactly, and a
+        // floor here let their claims outgrow the reserve by a wei per accrual (audit NUMI-01). delta * totalStaked
+        // <= emitted * 1e18, so the ceiling is still <= emitted <= undistributed.
+        s.undistributed -= uint96(Math.mulDiv(delta, t.totalStaked, PRECISION, Math.Rounding.Ceil));
     }
 
     /// @dev Brings `account`'s rewards up to the current reward per token.

@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {NumiCoin} from "../../../../contracts/NumiCoin.sol";
+import {MiningPool} from "../../../../contracts/MiningPool.sol";
+import {INumiCoin} from "../../../../contracts/interfaces/INumiCoin.sol";
+import {IMiningPool} from "../../../../contracts/interfaces/IMiningPool.sol";
+import {vm} from "../../utils/Vm.sol";
+import {TestBase} from "../../utils/TestBase.sol";
+import {PowSolver} from "../../utils/PowSolver.sol";
+
+/// @title Drives NumiCoin, MiningPool and their owner through realistic sequences
+/// @notice Every action a holder, miner, relayer, staker or the governance timelock can take, with fuzzed inputs
+/// shaped into the valid range, plus the invalid variants whose exact custom error the handler checks. A handler
+/// call that sees an unexpected success or an unexpected error reverts (fail_on_revert = true fails the run).
+/// Ghost variables record what the contracts cannot tell the invariants themselves (money in and out, history).
+/// @dev The handler owns both contracts (it stands in for the timelock) and mines for real: MAX_TARGET = 2^252,
+/// so a solution takes ~16 hashes at the easiest target and the search gives up (letting time ease the target)
+/// beyond MAX_SEARCH hashes.
+contract NumiSystemHandler is TestBase {
+    uint256 public constant TARGET_EPOCH_TIME = 60;
+    uint256 public constant REWARDS_DURATION = 300;
+    uint256 public constant ACTOR_COUNT = 4;
+    uint256 private constant MAX_SEARCH = 3_000;
+    uint256 private constant MAX_TIMEPOINTS = 24;
+    bytes32 private constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+
+    NumiCoin public immutable coin;
+    MiningPool public immutable pool;
+    address public immutable treasury = address(0x7EA5);
+    address public immutable relayer = address(0x5E1A7E5);
+    address public immutable stranger = address(0xBAD);
+
+    uint256[ACTOR_COUNT] private _keys;
+    address[ACTOR_COUNT] private _actors;
+
+    // ── Ghosts: money into and out of the pool, and history the invariants compare against ──
+    uint256 public ghostPoolMinted; // pool share minted to the pool
+    uint256 public ghostDonated; // NUMI sent to the pool by plain transfer
+    uint256 public ghostRewardsPaid; // rewards paid by claim and exit
+    uint256 public ghostLastRewardPerToken;
+    bool public ghostRewardPerTokenDecreased;
+    uint256 public ghostLastEpochReward = type(uint256).max;
+    bool public ghostRewardIncreased;
+    uint256 public ghostMints;
+    uint256 public ghostMaxMintsInOneBlock;
+    uint256 private _lastMintBlock;
+    uint256 private _mintsInLastMintBlock;
+
+    /// @dev Past timepoints with what was observed right after they became past: checked again by the invariant.
+    uint256[] private _timepoints;
+    uint256 private _lastSeenTime;
+
+    mapping(string action => uint256 count) public calls;
+
+    error UnexpectedOutcome(string action, bytes returned, bytes expected);
+
+    constructor() {
+        coin = new NumiCoin(address(this), TARGET_EPOCH_TIME, 2 ** 252);
+        pool = new MiningPool(address(coin), address(this), REWARDS_DURATION, treasury);
+        coin.setPool(address(pool));
+        for (uint256 i = 0; i < ACTOR_COUNT; i++) {
+            _keys[i] = 0xA11CE + i;
+            _actors[i] = vm.addr(_keys[i]);
+        }
+        _lastSeenTime = block.timestamp;
+    }
+
+    // ───────────────────────────── Miners and relayers ─────────────────────────────
+
+    /// @notice A miner finds a solution after `elapsed` seconds and submits it with `mint`.
+    function mine(uint256 actorSeed, uint256 elapsed, uint256 nonceStart) external {
+        _mine(actorSeed, elapsed, nonceStart, false, false);
+    }
+
+    /// @notice A relayer submits a miner's solution with `mintTo`.
+    function mineViaRelayer(uint256 actorSeed, uint256 elapsed, uint256 nonceStart) external {
+        _mine(actorSeed, elapsed, nonceStart, true, false);
+    }
+
+    /// @notice A second solution in the block of the last reward: refused with RewardAlreadyMintedThisBlock.
+    function mineAgainInSameBlock(uint256 actorSeed, uint256 nonceStart) external {
+        _mine(actorSeed, 0, nonceStart, actorSeed % 2 == 0, true);
+    }
+
+    function _mine(uint256 actorSeed, uint256 elapsed, uint256 nonceStart, bool viaRelayer, bool sameBlock) private {
+        address miner = _actor(actorSeed);
+        if (!sameBlock) {
+            // Mostly around the target epoch time, sometimes instant, sometimes far beyond the 9 T clamp.
+            vm.warp(block.timestamp + bound(elapsed, 0, 12 * TARGET_EPOCH_TIME));
+            vm.roll(block.number + 1);
+        }
+        _observeTime();
+        (bool found, uint256 nonce, bytes32 digest) = PowSolver.solve(coin, miner, nonceStart, MAX_SEARCH);
+        if (!found) {
+            calls["mine: target too hard to search, time passes"]++;
+            vm.warp(block.timestamp + 2 * TARGET_EPOCH_TIME);
+            return;
+        }
+        INumiCoin.MiningState memory before = coin.miningState();
+        bytes memory expected;
+        if (before.paused) expected = abi.encodeWithSelector(INumiCoin.MiningIsPaused.selector);
+        else if (before.lastRewardBlock == block.number) {
+            expected = abi.encodeWithSelector(INumiCoin.RewardAlreadyMintedThisBlock.selector, block.number);
+        }
+        uint256 minerBefore = coin.balanceOf(miner);
+        uint256 poolBefore = coin.balanceOf(address(pool));
+
+        vm.prank(viaRelayer ? relayer : miner);
+        bool ok;
+        bytes memory returned;
+        if (viaRelayer) (ok, returned) = address(coin).call(abi.encodeCall(coin.mintTo, (nonce, miner)));
+        else (ok, returned) = address(coin).call(abi.encodeCall(coin.mint, (nonce, digest)));
+        _expect(sameBlock ? "mineAgainInSameBlock" : "mine", ok, returned, expected);
+        if (!ok) return;
+
+        uint256 poolPart = coin.balanceOf(address(pool)) - poolBefore;
+        uint256 minerPart = coin.balanceOf(miner) - minerBefore;
+        assertEq(minerPart + poolPart, before.reward, "reward minted in full, split between miner and pool");
+        assertEq(poolPart, (before.reward * before.poolShareBps) / 10_000, "pool share");
+        ghostPoolMinted += poolPart;
+        ghostMints++;
+        if (before.reward > ghostLastEpochReward) ghostRewardIncreased = true;
+        ghostLastEpochReward = before.reward;
+        if (_lastMintBlock == block.number) _mintsInLastMintBlock++;
+        else (_lastMintBlock, _mintsInLastMintBlock) = (block.number, 1);
+        if (_mintsInLastMintBlock > ghostMaxMintsInOneBlock) ghostMaxMintsInOneBlock = _mintsInLastMintBlock;
+        _afterPoolAction();
+    }
+
+    // ───────────────────────────── Holders ─────────────────────────────
+
+    /// @notice A holder sends part of its balance to another holder.
+    function transfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
+        address from = _actor(fromSeed);
+        uint256 balance = coin.balanceOf(from);
+        amount = bound(amount, 0, balance + 1);
+        bytes memory expected;
+        if (amount > balance) {
+            expected = abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, from, balance, amount);
+        }
+        vm.prank(from);
+        (bool ok, bytes memory returned) = address(coin).call(
+            abi.encodeCall(coin.transfer, (_actor(toSeed), amount))
+        );
+        _expect("transfer", ok, returned, expected);
+        _observeTime();
+    }
+
+    /// @notice A holder delegates its votes (to itself or another holder).
+    function delegate(uint256 fromSeed, uint256 toSeed) external {
+        vm.prank(_actor(fromSeed));
+        coin.delegate(_actor(toSeed));
+        calls["delegate"]++;
+        _observeTime();
+    }
+
+    /// @notice A holder sends NUMI straight to the pool: it is streamed like a mining reward, never lost.
+    function donate(uint256 actorSeed, uint256 amount) external {
+        address from = _actor(actorSeed);
+        amount = bound(amount, 0, coin.balanceOf(from));
+        vm.prank(from);
+        coin.transfer(address(pool), amount);
+        ghostDonated += amount;
+        calls["donate"]++;
+        _afterPoolAction();
+    }
+
+    // ───────────────────────────── Stakers ─────────────────────────────
+
+    /// @notice A holder approves and stakes part of its balance.
+    function stake(uint256 actorSeed, uint256 amount) external {
+        address account = _actor(actorSeed);
+        amount = bound(amount, 0, coin.balanceOf(account));
+        vm.startPrank(account);
+        coin.approve(address(pool), amount);
+        (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.stake, (amount)));
+        vm.stopPrank();
+        _expect("stake", ok, returned, _stakeRefusal(amount));
+        _afterPoolAction();
+    }
+
+    /// @notice A holder stakes with a signed permit; with `frontRun`, someone submits the permit first.
+    function stakeWithPermit(uint256 actorSeed, uint256 amount, bool frontRun) external {
+        uint256 index = actorSeed % ACTOR_COUNT;
+        address account = _actors[index];
+        amount = bound(amount, 0, coin.balanceOf(account));
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes32 structHash = keccak256(
+            abi.encode(PERMIT_TYPEHASH, account, address(pool), amount, coin.nonces(account), deadline)
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(
+            _keys[index],
+            keccak256(abi.encodePacked("\x19\x01", coin.DOMAIN_SEPARATOR(), structHash))
+        );
+        if (frontRun) {
+            vm.prank(relayer);
+            coin.permit(account, address(pool), amount, deadline, v, r, s);
+        }
+        vm.prank(account);
+        (bool ok, bytes memory returned) = address(pool).call(
+            abi.encodeCall(pool.stakeWithPermit, (amount, deadline, v, r, s))
+        );
+        _expect(frontRun ? "stakeWithPermit (front-run)" : "stakeWithPermit", ok, returned, _stakeRefusal(amount));
+        _afterPoolAction();
+    }
+
+    /// @notice A staker withdraws part of its stake (or one wei too much, refused with InsufficientStake).
+    function withdraw(uint256 actorSeed, uint256 amount) external {
+        address account = _actor(actorSeed);
+        uint256 staked = pool.balanceOf(account);
+        amount = bound(amount, 0, staked + 1);
+        bytes memory expected;
+        if (amount == 0) expected = abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
+        else if (amount > staked) {
+            expected = abi.encodeWithSelector(IMiningPool.InsufficientStake.selector, account, staked, amount);
+        }
+        uint256 balanceBefore = coin.balanceOf(account);
+        vm.prank(account);
+        (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.withdraw, (amount)));
+        _expect("withdraw", ok, returned, expected);
+        if (ok) assertEq(coin.balanceOf(account) - balanceBefore, amount, "withdraw pays exactly the amount");
+        _afterPoolAction();
+    }
+
+    /// @notice A staker claims what `earned` shows, to the wei.
+    function claim(uint256 actorSeed) external {
+        address account = _actor(actorSeed);
+        uint256 owed = pool.earned(account);
+        bytes memory expected;
+        if (owed == 0) expected = abi.encodeWithSelector(IMiningPool.NothingToClaim.selector, account);
+        uint256 balanceBefore = coin.balanceOf(account);
+        vm.prank(account);
+        (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.claim, ()));
+        _expect("claim", ok, returned, expected);
+        if (ok) {
+            assertEq(coin.balanceOf(account) - balanceBefore, owed, "claim pays what earned() showed");
+            ghostRewardsPaid += owed;
+        }
+        _afterPoolAction();
+    }
+
+    /// @notice A staker leaves: whole stake plus rewards, to the wei.
+    function exit(uint256 actorSeed) external {
+        address account = _actor(actorSeed);
+        uint256 staked = pool.balanceOf(account);
+        uint256 owed = pool.earned(account);
+        bytes memory expected;
+        if (staked == 0 && owed == 0) expected = abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
+        uint256 balanceBefore = coin.balanceOf(account);
+        vm.prank(account);
+        (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.exit, ()));
+        _expect("exit", ok, returned, expected);
+        if (ok) {
+            assertEq(coin.balanceOf(account) - balanceBefore, staked + owed, "exit pays stake plus earned");
+            assertEq(pool.balanceOf(account), 0, "exit leaves no stake");
+            ghostRewardsPaid += owed;
+        }
+        _afterPoolAction();
+    }
+
+    /// @notice Anyone starts streaming what arrived.
+    function sync() external {
+        pool.sync();
+        calls["sync"]++;
+        _afterPoolAction();
+    }
+
+    /// @notice Time passes (blocks too) with nothing happening: streams run, stakes earn.
+    function passTime(uint256 seconds_) external {
+        vm.warp(block.timestamp + bound(seconds_, 1, 2 days));
+        vm.roll(block.number + 1 + (seconds_ % 50));
+        calls["passTime"]++;
+        _afterPoolAction();
+    }
+
+    // ───────────────────────────── Governance (the timelock) ─────────────────────────────
+
+    /// @notice Governance sets the pool share; above 20% is refused with PoolShareTooHigh.
+    function govSetPoolShare(uint256 shareBps) external {
+        uint16 share = uint16(bound(shareBps, 0, 2_200));
+        bytes memory expected;
+        if (share > coin.MAX_POOL_SHARE_BPS()) {
+            expected = abi.encodeWithSelector(INumiCoin.PoolShareTooHigh.selector, share, coin.MAX_POOL_SHARE_BPS());
+        }
+        (bool ok, bytes memory returned) = address(coin).call(abi.encodeCall(coin.setPoolShare, (share)));
+        _expect("govSetPoolShare", ok, returned, expected);
+        _observeTime();
+    }
+
+    /// @notice Governance sets the pool fee; above 10% is refused with FeeTooHigh.
+    function govSetFee(uint256 feeBps) external {
+        uint16 fee = uint16(bound(feeBps, 0, 1_100));
+        bytes memory expected;
+        if (fee > pool.MAX_FEE_BPS()) {
+            expected = abi.encodeWithSelector(IMiningPool.FeeTooHigh.selector, fee, pool.MAX_FEE_BPS());
+        }
+        (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.setFee, (fee)));
+        _expect("govSetFee", ok, returned, expected);
+        _afterPoolAction();
+    }
+
+    /// @notice Governance pauses or resumes new stakes (withdraw, claim and exit keep working).
+    function govToggleStakingPause() external {
+        pool.setStakingPaused(!pool.poolState().stakingPaused);
+        calls["govToggleStakingPause"]++;
+        _observeTime();
+    }
+
+    /// @notice Governance pauses mining (one time in four) or resumes it.
+    function govToggleMiningPause(uint256 seed) external {
+        if (coin.miningPaused()) coin.unpauseMining();
+        else if (seed % 4 == 0) coin.pauseMining();
+        calls["govToggleMiningPause"]++;
+        _observeTime();
+    }
+
+    /// @notice Even the owner cannot take NUMI out of the pool: sweep refuses the staking token.
+    function govTrySweepNumi(uint256 amount) external {
+        (bool ok, bytes memory returned) = address(pool).call(
+            abi.encodeCall(pool.sweep, (address(coin), treasury, amount))
+        );
+        _expect("govTrySweepNumi", ok, returned, abi.encodeWithSelector(IMiningPool.CannotSweepStakingToken.selector));
+    }
+
+    /// @notice Anyone but the owner is refused every governance function.
+    function strangerTriesGovernance(uint256 which) external {
+        bytes memory data;
+        address target = address(pool);
+        if (which % 4 == 0) (target, data) = (address(coin), abi.encodeCall(coin.setPoolShare, (2_000)));
+        else if (which % 4 == 1) (target, data) = (address(coin), abi.encodeCall(coin.pauseMining, ()));
+        else if (which % 4 == 2) data = abi.encodeCall(pool.setFee, (1_000));
+        else data = abi.encodeCall(pool.sweep, (address(coin), stranger, 1));
+        vm.prank(stranger);
+        (bool ok, bytes memory returned) = target.call(data);
+        _expect(
+            "strangerTriesGovernance",
+            ok,
+            returned,
+            abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger)
+        );
+    }
+
+    // ───────────────────────────── Views for the invariants ─────────────────────────────
+
+    function actors() external view returns (address[ACTOR_COUNT] memory) {
+        return _actors;
+    }
+
+    function timepoints() external view returns (uint256[] memory) {
+        return _timepoints;
+    }
+
+    /// @notice Every address that can ever hold NUMI in this system.
+    function holders() external view returns (address[] memory list) {
+        list = new address[](ACTOR_COUNT + 3);
+        for (uint256 i = 0; i < ACTOR_COUNT; i++) list[i] = _actors[i];
+        list[ACTOR_COUNT] = address(pool);
+        list[ACTOR_COUNT + 1] = treasury;
+        list[ACTOR_COUNT + 2] = relayer;
+    }
+
+    // ───────────────────────────── Internals ─────────────────────────────
+
+    function _actor(uint256 seed) private view returns (address) {
+        return _actors[seed % ACTOR_COUNT];
+    }
+
+    function _stakeRefusal(uint256 amount) private view returns (bytes memory) {
+        if (amount == 0) return abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
+        if (pool.poolState().stakingPaused) return abi.encodeWithSelector(IMiningPool.StakingIsPaused.selector);
+        return "";
+    }
+
+    /// @dev Success when `expected` is empty, otherwise exactly that revert data.
+    function _expect(string memory action, bool ok, bytes memory returned, bytes memory expected) private {
+        if (expected.length == 0 ? !ok : (ok || keccak256(returned) != keccak256(expected))) {
+            revert UnexpectedOutcome(action, returned, expected);
+        }
+        calls[string.concat(action, ok ? ": ok" : ": refused as expected")]++;
+    }
+
+    function _afterPoolAction() private {
+        uint256 rpt = pool.rewardPerToken();
+        if (rpt < ghostLastRewardPerToken) ghostRewardPerTokenDecreased = true;
+        ghostLastRewardPerToken = rpt;
+        _observeTime();
+    }
+
+    /// @dev Once a timestamp is in the past its votes are final: remember it for the history invariant.
+    function _observeTime() private {
+        if (block.timestamp > _lastSeenTime) {
+            if (_timepoints.length < MAX_TIMEPOINTS) _timepoints.push(_lastSeenTime);
+            else _timepoints[_lastSeenTime % MAX_TIMEPOINTS] = _lastSeenTime;
+            _lastSeenTime = block.timestamp;
+        }
+    }
+}
