@@ -1,0 +1,187 @@
+// NumiCoin governance surface: constructor validation, onlyOwner, Ownable2Step, pause, pool and pool share.
+import { expect } from "chai";
+import { ethers } from "hardhat";
+import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
+import { REWARDS_DURATION, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture } from "./helpers/fixtures";
+import { MAX_TARGET, MIN_TARGET, TEST_TARGET } from "./helpers/mining";
+
+describe("NumiCoin: governance", function () {
+  describe("constructor", function () {
+    it("starts with the documented state", async function () {
+      const { coin, owner } = await loadFixture(coinFixture);
+      expect(await coin.owner()).to.equal(owner.address);
+      expect(await coin.targetEpochTime()).to.equal(TARGET_EPOCH_TIME);
+      expect(await coin.miningTarget()).to.equal(TEST_TARGET);
+      expect(await coin.poolShareBps()).to.equal(1_000);
+      expect(await coin.pool()).to.equal(ethers.ZeroAddress);
+      expect(await coin.miningPaused()).to.equal(false);
+      expect(await coin.totalSupply()).to.equal(0n); // no premine
+      expect(await coin.name()).to.equal("NumiCoin");
+      expect(await coin.symbol()).to.equal("NUMI");
+      expect(await coin.MAX_SUPPLY()).to.equal(ethers.parseEther("21000000"));
+      expect(await coin.HALVING_INTERVAL()).to.equal(210_000n);
+      expect(await coin.MIN_TARGET()).to.equal(MIN_TARGET);
+      expect(await coin.MAX_TARGET()).to.equal(MAX_TARGET);
+      expect(await coin.MAX_POOL_SHARE_BPS()).to.equal(2_000);
+      expect(await coin.DEFAULT_POOL_SHARE_BPS()).to.equal(1_000);
+      expect(await coin.MAX_TARGET_EPOCH_TIME()).to.equal(7n * 86_400n);
+    });
+
+    it("reverts with InvalidTargetEpochTime for 0 and for more than 7 days", async function () {
+      const [owner] = await ethers.getSigners();
+      const factory = await ethers.getContractFactory("NumiCoin");
+      for (const bad of [0n, 7n * 86_400n + 1n]) {
+        await expect(factory.deploy(owner.address, bad, TEST_TARGET))
+          .to.be.revertedWithCustomError(factory, "InvalidTargetEpochTime")
+          .withArgs(bad);
+      }
+      await expect(factory.deploy(owner.address, 7n * 86_400n, TEST_TARGET)).to.not.be.reverted;
+      await expect(factory.deploy(owner.address, 1n, TEST_TARGET)).to.not.be.reverted;
+    });
+
+    it("reverts with InitialTargetOutOfRange below MIN_TARGET and above MAX_TARGET, accepts both bounds", async function () {
+      const [owner] = await ethers.getSigners();
+      const factory = await ethers.getContractFactory("NumiCoin");
+      for (const bad of [MIN_TARGET - 1n, MAX_TARGET + 1n]) {
+        await expect(factory.deploy(owner.address, TARGET_EPOCH_TIME, bad))
+          .to.be.revertedWithCustomError(factory, "InitialTargetOutOfRange")
+          .withArgs(bad, MIN_TARGET, MAX_TARGET);
+      }
+      const hardest = await factory.deploy(owner.address, TARGET_EPOCH_TIME, MIN_TARGET);
+      expect(await hardest.getMiningDifficulty()).to.equal(MAX_TARGET / MIN_TARGET);
+      const easiest = await factory.deploy(owner.address, TARGET_EPOCH_TIME, MAX_TARGET);
+      expect(await easiest.getMiningDifficulty()).to.equal(1n);
+    });
+
+    it("reverts with OwnableInvalidOwner for the zero owner", async function () {
+      const factory = await ethers.getContractFactory("NumiCoin");
+      await expect(factory.deploy(ethers.ZeroAddress, TARGET_EPOCH_TIME, TEST_TARGET))
+        .to.be.revertedWithCustomError(factory, "OwnableInvalidOwner")
+        .withArgs(ethers.ZeroAddress);
+    });
+  });
+
+  describe("onlyOwner", function () {
+    it("every governed function reverts with OwnableUnauthorizedAccount for anyone else", async function () {
+      const { coin, pool, mallory } = await loadFixture(coinAndPoolFixture);
+      const asMallory = coin.connect(mallory);
+      const calls = [
+        () => asMallory.pauseMining(),
+        () => asMallory.unpauseMining(),
+        () => asMallory.setPoolShare(0),
+        () => asMallory.setPool(pool.getAddress()),
+        () => asMallory.transferOwnership(mallory.address),
+        () => asMallory.renounceOwnership(),
+      ];
+      for (const call of calls) {
+        await expect(call()).to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount").withArgs(mallory.address);
+      }
+    });
+  });
+
+  describe("Ownable2Step", function () {
+    it("transfers ownership only when the new owner accepts", async function () {
+      const { coin, owner, alice, mallory } = await loadFixture(coinFixture);
+      await expect(coin.connect(owner).transferOwnership(alice.address))
+        .to.emit(coin, "OwnershipTransferStarted")
+        .withArgs(owner.address, alice.address);
+      expect(await coin.owner()).to.equal(owner.address);
+      expect(await coin.pendingOwner()).to.equal(alice.address);
+      await expect(coin.connect(mallory).acceptOwnership())
+        .to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount")
+        .withArgs(mallory.address);
+      await expect(coin.connect(alice).acceptOwnership())
+        .to.emit(coin, "OwnershipTransferred")
+        .withArgs(owner.address, alice.address);
+      expect(await coin.owner()).to.equal(alice.address);
+      expect(await coin.pendingOwner()).to.equal(ethers.ZeroAddress);
+      await expect(coin.connect(owner).pauseMining())
+        .to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount")
+        .withArgs(owner.address);
+      await expect(coin.connect(alice).pauseMining()).to.emit(coin, "MiningPausedSet").withArgs(true);
+    });
+  });
+
+  describe("pauseMining / unpauseMining", function () {
+    it("pauses and unpauses with MiningPausedSet; repeating either reverts with MiningPauseUnchanged", async function () {
+      const { coin, owner } = await loadFixture(coinFixture);
+      await expect(coin.connect(owner).unpauseMining())
+        .to.be.revertedWithCustomError(coin, "MiningPauseUnchanged")
+        .withArgs(false);
+      await expect(coin.connect(owner).pauseMining()).to.emit(coin, "MiningPausedSet").withArgs(true);
+      expect(await coin.miningPaused()).to.equal(true);
+      expect((await coin.miningState()).paused).to.equal(true);
+      await expect(coin.connect(owner).pauseMining())
+        .to.be.revertedWithCustomError(coin, "MiningPauseUnchanged")
+        .withArgs(true);
+      await expect(coin.connect(owner).unpauseMining()).to.emit(coin, "MiningPausedSet").withArgs(false);
+      expect(await coin.miningPaused()).to.equal(false);
+    });
+
+    it("never pauses transfers", async function () {
+      const { coin, owner, alice, bob } = await loadFixture(coinAndPoolFixture);
+      await coin.mintUnscheduled(alice.address, 100n);
+      await coin.connect(owner).pauseMining();
+      await expect(coin.connect(alice).transfer(bob.address, 40n)).to.changeTokenBalances(coin, [alice, bob], [-40n, 40n]);
+    });
+  });
+
+  describe("setPoolShare", function () {
+    it("sets the share up to 20% with PoolShareUpdated(old, new)", async function () {
+      const { coin, owner } = await loadFixture(coinFixture);
+      await expect(coin.connect(owner).setPoolShare(2_000)).to.emit(coin, "PoolShareUpdated").withArgs(1_000, 2_000);
+      expect(await coin.poolShareBps()).to.equal(2_000);
+      await expect(coin.connect(owner).setPoolShare(0)).to.emit(coin, "PoolShareUpdated").withArgs(2_000, 0);
+      expect((await coin.miningState()).poolShareBps).to.equal(0);
+    });
+
+    it("reverts with PoolShareTooHigh above 20%", async function () {
+      const { coin, owner } = await loadFixture(coinFixture);
+      await expect(coin.connect(owner).setPoolShare(2_001))
+        .to.be.revertedWithCustomError(coin, "PoolShareTooHigh")
+        .withArgs(2_001, 2_000);
+    });
+  });
+
+  describe("setPool", function () {
+    it("sets a pool that stakes this token, with PoolUpdated(old, new)", async function () {
+      const { coin, owner, treasury } = await loadFixture(coinAndPoolFixture);
+      const oldPool = await coin.pool();
+      const replacement = await ethers.deployContract("MiningPool", [
+        await coin.getAddress(),
+        owner.address,
+        REWARDS_DURATION,
+        treasury.address,
+      ]);
+      await expect(coin.connect(owner).setPool(replacement.getAddress()))
+        .to.emit(coin, "PoolUpdated")
+        .withArgs(oldPool, await replacement.getAddress());
+      expect(await coin.pool()).to.equal(await replacement.getAddress());
+      expect((await coin.miningState()).pool).to.equal(await replacement.getAddress());
+    });
+
+    it("reverts with InvalidPool for an EOA", async function () {
+      const { coin, owner, alice } = await loadFixture(coinFixture);
+      await expect(coin.connect(owner).setPool(alice.address))
+        .to.be.revertedWithCustomError(coin, "InvalidPool")
+        .withArgs(alice.address);
+      await expect(coin.connect(owner).setPool(ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(coin, "InvalidPool")
+        .withArgs(ethers.ZeroAddress);
+    });
+
+    it("reverts with InvalidPool for a pool that stakes another token", async function () {
+      const { coin, owner, alice } = await loadFixture(coinFixture);
+      const other = await ethers.deployContract("ERC20Mock");
+      const foreignPool = await ethers.deployContract("MiningPool", [
+        await other.getAddress(),
+        owner.address,
+        REWARDS_DURATION,
+        alice.address,
+      ]);
+      await expect(coin.connect(owner).setPool(foreignPool.getAddress()))
+        .to.be.revertedWithCustomError(coin, "InvalidPool")
+        .withArgs(await foreignPool.getAddress());
+    });
+  });
+});
