@@ -19,9 +19,9 @@
 //                                   comparison with `hash` (needed only when the top words are equal).
 //   hash(lo: i64)                   the full digest of one nonce, written at DIGEST_OFFSET (32 bytes)
 
-export type KernelVariant = "scalar" | "simd";
+import { DIGEST_OFFSET, STATE_BASE } from "./layout";
 
-export const DIGEST_OFFSET = 256;
+export type KernelVariant = "scalar" | "simd";
 
 const ROUND_CONSTANTS: bigint[] = [
   0x0000000000000001n, 0x0000000000008082n, 0x800000000000808an, 0x8000000080008000n,
@@ -91,7 +91,6 @@ const simdOps: LaneOps = {
 // with loads/stores at fixed offsets the same code runs 2.4 M/s scalar and 3.0 M/s SIMD (memory operands are
 // cheap; the short-lived C, D and B values stay in registers). `hash` keeps locals: it runs once per solution.
 let memState: string | null = null; // lane type while emitting `search`, null otherwise
-const STATE_BASE = 1024;
 function stateOffset(name: string): number | null {
   const m = /^([ae])(\d+)$/.exec(name);
   if (!m || !memState) return null;

@@ -6,7 +6,7 @@
 // One `search` call is one batch: it returns after `count` attempts (or the first solution), so the caller
 // can check for a new challenge between batches and abandon stale work without losing anything.
 import { SCALAR_KERNEL_BASE64, SIMD_KERNEL_BASE64 } from "./keccakWasm.generated";
-import { DIGEST_OFFSET } from "./keccakWat";
+import { DIGEST_OFFSET } from "./layout";
 import { MAX_UINT256, MAX_UINT64, bytesToHex, bytesToUint256, hexToBytes, toBytes32 } from "./hex";
 
 export type KernelKind = "simd" | "scalar";
@@ -34,8 +34,23 @@ export interface Searcher {
   hash(challenge: Uint8Array | string, miner: string, nonce: bigint): string;
 }
 
+/**
+ * A compiled kernel: a WebAssembly.Module. Typed opaquely (with the few WebAssembly calls below) so the core
+ * compiles with neither the DOM nor the Node typings, and so the frontend and the CLI share it unchanged.
+ */
+export type KernelModule = object;
+
+interface WasmApi {
+  Module: { new (bytes: Uint8Array): KernelModule; exports(module: KernelModule): { name: string }[] };
+  Instance: new (module: KernelModule, imports: object) => { exports: object };
+  validate(bytes: Uint8Array): boolean;
+  compile(bytes: Uint8Array): Promise<KernelModule>;
+}
+
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 interface KernelExports {
-  memory: WebAssembly.Memory;
+  memory: { buffer: ArrayBuffer };
   prepare(targetHi: bigint): void;
   search(lo: bigint, count: number): number;
   hash(lo: bigint): void;
@@ -63,47 +78,45 @@ export function kernelBytes(kind: KernelKind): Uint8Array {
 
 /** True when this engine can run the SIMD kernel. */
 export function simdSupported(): boolean {
-  return WebAssembly.validate(kernelBytes("simd"));
+  return wasm.validate(kernelBytes("simd"));
 }
 
 /**
  * Compiles the best kernel for this engine (or the one asked for). Compile once and pass the module to
  * `createSearcher` in each worker to skip recompiling (a WebAssembly.Module can be posted to workers).
  */
-export function compileKernel(kind: KernelKind = simdSupported() ? "simd" : "scalar"): WebAssembly.Module {
-  return new WebAssembly.Module(kernelBytes(kind));
+export function compileKernel(kind: KernelKind = simdSupported() ? "simd" : "scalar"): KernelModule {
+  return new wasm.Module(kernelBytes(kind));
 }
 
 /** Async variant for the browser main thread, where synchronous compilation of large modules is refused. */
-export async function compileKernelAsync(kind: KernelKind = simdSupported() ? "simd" : "scalar"): Promise<WebAssembly.Module> {
-  return WebAssembly.compile(kernelBytes(kind));
+export async function compileKernelAsync(kind: KernelKind = simdSupported() ? "simd" : "scalar"): Promise<KernelModule> {
+  return wasm.compile(kernelBytes(kind));
 }
 
 export interface SearcherOptions {
   /** A compiled kernel (from `compileKernel`); compiled here when omitted. */
-  module?: WebAssembly.Module;
+  module?: KernelModule;
   /** Force a kernel; the default is SIMD when supported. Ignored when `module` is given. */
   kernel?: KernelKind;
 }
 
 /** Creates a searcher with its own kernel instance (64 KiB of memory; nothing allocated per hash). */
-export function createSearcher(options: SearcherOptions | WebAssembly.Module = {}): Searcher {
-  const opts: SearcherOptions = options instanceof WebAssembly.Module ? { module: options } : options;
+export function createSearcher(options: SearcherOptions | KernelModule = {}): Searcher {
+  const opts: SearcherOptions = options instanceof wasm.Module ? { module: options } : (options as SearcherOptions);
   let kind: KernelKind;
-  let module: WebAssembly.Module;
+  let module: KernelModule;
   if (opts.module) {
     module = opts.module;
-    const exported = WebAssembly.Module.exports(module).map((e) => e.name);
+    const exported = wasm.Module.exports(module).map((e) => e.name);
     if (!exported.includes("search")) throw new Error("not a NUMI keccak kernel");
-    kind = opts.kernel ?? "scalar";
-    // A module does not say which variant it is; compare with the SIMD bytes' import/export shape is not
-    // enough, so trust the caller's `kernel` and default to the one this engine would pick.
-    if (!opts.kernel) kind = simdSupported() ? "simd" : "scalar";
+    // A module does not say which variant it is (both export the same functions): `kernel` is informative.
+    kind = opts.kernel ?? (simdSupported() ? "simd" : "scalar");
   } else {
     kind = opts.kernel ?? (simdSupported() ? "simd" : "scalar");
     module = compileKernel(kind);
   }
-  const kernel = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+  const kernel = new wasm.Instance(module, {}).exports as unknown as KernelExports;
   const mem = new Uint8Array(kernel.memory.buffer);
 
   // The template currently in kernel memory, to skip `prepare` when a batch continues the same work.

@@ -1,0 +1,31 @@
+// The one read a miner needs per poll: NumiCoin.miningState(), typed.
+import type { Contract } from "ethers";
+
+export interface MiningState {
+  challenge: string;
+  target: bigint;
+  difficulty: bigint;
+  reward: bigint;
+  epoch: bigint;
+  era: bigint;
+  minted: bigint;
+  targetEpochTime: bigint;
+  poolShareBps: bigint;
+  paused: boolean;
+}
+
+export async function readMiningState(contract: Contract): Promise<MiningState> {
+  const s = await contract.miningState();
+  return {
+    challenge: String(s.challenge).toLowerCase(),
+    target: BigInt(s.target),
+    difficulty: BigInt(s.difficulty),
+    reward: BigInt(s.reward),
+    epoch: BigInt(s.epoch),
+    era: BigInt(s.era),
+    minted: BigInt(s.minted),
+    targetEpochTime: BigInt(s.targetEpochTime),
+    poolShareBps: BigInt(s.poolShareBps),
+    paused: Boolean(s.paused),
+  };
+}

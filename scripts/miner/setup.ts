@@ -1,0 +1,69 @@
+// Resolves what the miner task needs from the Hardhat environment: the token, the sending account and the
+// beneficiary, with one clear message for each thing that can be missing.
+import { Contract, getAddress, Wallet, ZeroAddress } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+import { optionalVar } from "../config/env";
+import { MINER_KEY_VAR } from "../config/networks";
+
+export interface MinerSetup {
+  contract: Contract;
+  beneficiary?: string;
+}
+
+/** A checksum-valid, non-zero address (an all-lowercase address carries no checksum and is accepted). */
+export function parseBeneficiary(value: string): string {
+  let address: string;
+  try {
+    address = getAddress(value);
+  } catch {
+    throw new Error(`--beneficiary ${value} is not a valid address (wrong length or bad EIP-55 checksum)`);
+  }
+  if (address === ZeroAddress) throw new Error("--beneficiary must not be the zero address");
+  return address;
+}
+
+export async function resolveMinerSetup(
+  hre: HardhatRuntimeEnvironment,
+  args: { address?: string; account?: number; beneficiary?: string },
+): Promise<MinerSetup> {
+  const beneficiary = args.beneficiary === undefined ? undefined : parseBeneficiary(args.beneficiary);
+
+  // The sending account: MINER_PRIVATE_KEY (env or `npx hardhat vars set`), else a configured account
+  // (on localhost and hardhat: the funded development accounts).
+  const key = optionalVar(MINER_KEY_VAR);
+  let signer;
+  if (key && args.account === undefined) {
+    signer = new Wallet(key, hre.ethers.provider);
+  } else {
+    const signers = await hre.ethers.getSigners();
+    const index = args.account ?? 0;
+    signer = signers[index];
+    if (!signer) {
+      throw new Error(
+        `No account #${index} on ${hre.network.name}. Set ${MINER_KEY_VAR} (export ${MINER_KEY_VAR}=0x... or ` +
+          `npx hardhat vars set ${MINER_KEY_VAR}) or configure accounts for this network.`,
+      );
+    }
+  }
+
+  let address = args.address;
+  let abi;
+  if (address) {
+    abi = (await hre.artifacts.readArtifact("NumiCoin")).abi;
+  } else {
+    let deployment = await hre.deployments.getOrNull("NumiCoin");
+    if (!deployment && hre.network.name === "hardhat") {
+      await hre.deployments.fixture(); // an in-process chain: deploy the stack for this run
+      deployment = await hre.deployments.getOrNull("NumiCoin");
+    }
+    if (!deployment) {
+      throw new Error(
+        `No NumiCoin deployment for network ${hre.network.name}: deploy it (npm start, or npx hardhat deploy ` +
+          `--network ${hre.network.name}) or pass --address 0x...`,
+      );
+    }
+    address = deployment.address;
+    abi = deployment.abi;
+  }
+  return { contract: new Contract(getAddress(address), abi, signer), beneficiary };
+}

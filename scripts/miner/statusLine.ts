@@ -1,0 +1,23 @@
+// The miner's live status line: hash rate, solutions, rewards, difficulty, epoch.
+import { formatEther } from "ethers";
+import type { MiningState } from "./miningState";
+import type { MinerStats } from "./miner";
+
+export function formatRate(hashesPerSecond: number): string {
+  if (hashesPerSecond >= 1e6) return `${(hashesPerSecond / 1e6).toFixed(2)} MH/s`;
+  if (hashesPerSecond >= 1e3) return `${(hashesPerSecond / 1e3).toFixed(1)} kH/s`;
+  return `${hashesPerSecond.toFixed(0)} H/s`;
+}
+
+export function statusLine(rate: number, threads: number, stats: MinerStats, state: MiningState | null): string {
+  const parts = [
+    `${formatRate(rate)} on ${threads} thread${threads === 1 ? "" : "s"}`,
+    `solutions ${stats.solutions}`,
+    `rewards ${stats.rewards} (${formatEther(stats.rewardWei)} NUMI)`,
+  ];
+  if (state) {
+    parts.push(`difficulty ${state.difficulty.toLocaleString("en-US")}`, `epoch ${state.epoch} (era ${state.era})`);
+    if (state.paused) parts.push("PAUSED");
+  }
+  return parts.join(" · ");
+}
