@@ -1,4 +1,4 @@
-// Hex and big-integer helpers of the mining core: no Buffer, no Node APIs (the core also runs in a Web Worker).
+// Hex and big-integer helpers of the mining core, free of Node APIs (the core also runs in a Web Worker).
 
 /** Bytes of a 0x-prefixed (or bare) hex string of exactly `length` bytes. */
 export function hexToBytes(hex: string, length: number): Uint8Array {
