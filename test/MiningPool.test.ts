@@ -1,0 +1,478 @@
+// MiningPool: every external function, its events and every revert path.
+import { expect } from "chai";
+import { ethers } from "hardhat";
+import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
+import { getCreateAddress, parseEther } from "ethers";
+import { REWARDS_DURATION, coinAndPoolFixture, mineAs } from "./helpers/fixtures";
+import { FUNDS, arrive, atTime, expectSolvent, fundedPoolFixture } from "./helpers/pool";
+import { latestTimestamp } from "./helpers/mining";
+import { signPermit } from "./helpers/permit";
+
+const RATE_PRECISION = 1_000_000n;
+
+describe("MiningPool", function () {
+  describe("constructor", function () {
+    it("starts with the documented state", async function () {
+      const { coin, pool, owner, treasury } = await loadFixture(coinAndPoolFixture);
+      expect(await pool.stakingToken()).to.equal(await coin.getAddress());
+      expect(await pool.owner()).to.equal(owner.address);
+      expect(await pool.rewardsDuration()).to.equal(REWARDS_DURATION);
+      expect(await pool.treasury()).to.equal(treasury.address);
+      expect(await pool.MAX_FEE_BPS()).to.equal(1_000);
+      expect(await pool.MIN_REWARDS_DURATION()).to.equal(60n);
+      expect(await pool.MAX_REWARDS_DURATION()).to.equal(365n * 86_400n);
+      expect(await pool.totalStaked()).to.equal(0n);
+      expect(await pool.rewardPerToken()).to.equal(0n);
+      const s = await pool.poolState();
+      expect(s.feeBps).to.equal(0);
+      expect(s.stakingPaused).to.equal(false);
+      expect(s.periodFinish).to.equal(0n);
+    });
+
+    it("reverts with InvalidStakingToken for an address without code", async function () {
+      const [owner, alice] = await ethers.getSigners();
+      const factory = await ethers.getContractFactory("MiningPool");
+      await expect(factory.deploy(alice.address, owner.address, REWARDS_DURATION, owner.address))
+        .to.be.revertedWithCustomError(factory, "InvalidStakingToken")
+        .withArgs(alice.address);
+    });
+
+    it("reverts with InvalidRewardsDuration outside [1 minute, 365 days], accepts both bounds", async function () {
+      const { coin, owner } = await loadFixture(coinAndPoolFixture);
+      const factory = await ethers.getContractFactory("MiningPool");
+      for (const bad of [59n, 365n * 86_400n + 1n]) {
+        await expect(factory.deploy(coin.getAddress(), owner.address, bad, owner.address))
+          .to.be.revertedWithCustomError(factory, "InvalidRewardsDuration")
+          .withArgs(bad);
+      }
+      for (const good of [60n, 365n * 86_400n]) {
+        const p = await factory.deploy(coin.getAddress(), owner.address, good, owner.address);
+        expect(await p.rewardsDuration()).to.equal(good);
+      }
+    });
+
+    it("reverts with InvalidTreasury for the zero address and for the pool itself", async function () {
+      const { coin, owner } = await loadFixture(coinAndPoolFixture);
+      const factory = await ethers.getContractFactory("MiningPool");
+      await expect(factory.deploy(coin.getAddress(), owner.address, REWARDS_DURATION, ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(factory, "InvalidTreasury")
+        .withArgs(ethers.ZeroAddress);
+      const self = getCreateAddress({ from: owner.address, nonce: await owner.getNonce() });
+      await expect(factory.connect(owner).deploy(coin.getAddress(), owner.address, REWARDS_DURATION, self))
+        .to.be.revertedWithCustomError(factory, "InvalidTreasury")
+        .withArgs(self);
+    });
+
+    it("reverts with OwnableInvalidOwner for the zero owner", async function () {
+      const { coin, owner } = await loadFixture(coinAndPoolFixture);
+      const factory = await ethers.getContractFactory("MiningPool");
+      await expect(factory.deploy(coin.getAddress(), ethers.ZeroAddress, REWARDS_DURATION, owner.address))
+        .to.be.revertedWithCustomError(factory, "OwnableInvalidOwner")
+        .withArgs(ethers.ZeroAddress);
+    });
+  });
+
+  describe("stake", function () {
+    it("takes the tokens, emits Staked and updates balances, totals and the position", async function () {
+      const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
+      const tx = pool.connect(alice).stake(parseEther("100"));
+      await expect(tx).to.emit(pool, "Staked").withArgs(alice.address, parseEther("100"));
+      await expect(tx).to.changeTokenBalances(coin, [alice, pool], [-parseEther("100"), parseEther("100")]);
+      await pool.connect(bob).stake(parseEther("300"));
+      expect(await pool.balanceOf(alice.address)).to.equal(parseEther("100"));
+      expect(await pool.totalStaked()).to.equal(parseEther("400"));
+      const p = await pool.position(alice.address);
+      expect(p.staked).to.equal(parseEther("100"));
+      expect(p.shareBps).to.equal(2_500n);
+      expect(p.earned).to.equal(0n);
+      expect(p.rewardRate).to.equal(0n);
+      await expectSolvent(coin, pool, [alice, bob]);
+    });
+
+    it("reverts with ZeroAmount for 0", async function () {
+      const { pool, alice } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(alice).stake(0)).to.be.revertedWithCustomError(pool, "ZeroAmount");
+    });
+
+    it("reverts with the token's ERC20InsufficientAllowance without an allowance", async function () {
+      const { coin, pool, relayer } = await loadFixture(fundedPoolFixture);
+      await coin.mintUnscheduled(relayer.address, 10n);
+      await expect(pool.connect(relayer).stake(10n))
+        .to.be.revertedWithCustomError(coin, "ERC20InsufficientAllowance")
+        .withArgs(await pool.getAddress(), 0n, 10n);
+    });
+
+    it("reverts with SafeCastOverflowedUintDowncast for a stake beyond 96 bits", async function () {
+      const { coin, pool, relayer } = await loadFixture(fundedPoolFixture);
+      const huge = 2n ** 96n;
+      await coin.mintUnscheduled(relayer.address, huge);
+      await coin.connect(relayer).approve(pool.getAddress(), huge);
+      await expect(pool.connect(relayer).stake(huge))
+        .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
+        .withArgs(96, huge);
+    });
+  });
+
+  describe("stakeWithPermit", function () {
+    it("stakes with a signature and no prior approval", async function () {
+      const { coin, pool, relayer } = await loadFixture(fundedPoolFixture);
+      await coin.mintUnscheduled(relayer.address, parseEther("5"));
+      const deadline = BigInt(await latestTimestamp()) + 3_600n;
+      const p = await signPermit(coin, relayer, await pool.getAddress(), parseEther("5"), deadline);
+      const tx = pool.connect(relayer).stakeWithPermit(p.value, p.deadline, p.v, p.r, p.s);
+      await expect(tx).to.emit(pool, "Staked").withArgs(relayer.address, parseEther("5"));
+      await expect(tx).to.changeTokenBalances(coin, [relayer, pool], [-parseEther("5"), parseEther("5")]);
+      expect(await coin.nonces(relayer.address)).to.equal(1n);
+      expect(await coin.allowance(relayer.address, pool.getAddress())).to.equal(0n);
+    });
+
+    it("still stakes when a front-runner submitted the same permit first", async function () {
+      const { coin, pool, relayer, mallory } = await loadFixture(fundedPoolFixture);
+      await coin.mintUnscheduled(relayer.address, parseEther("5"));
+      const deadline = BigInt(await latestTimestamp()) + 3_600n;
+      const p = await signPermit(coin, relayer, await pool.getAddress(), parseEther("5"), deadline);
+      await coin.connect(mallory).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s);
+      await expect(pool.connect(relayer).stakeWithPermit(p.value, p.deadline, p.v, p.r, p.s))
+        .to.emit(pool, "Staked")
+        .withArgs(relayer.address, parseEther("5"));
+      expect(await pool.balanceOf(relayer.address)).to.equal(parseEther("5"));
+    });
+
+    it("reverts with PermitFailed(allowance, needed) when the permit is invalid and the allowance too small", async function () {
+      const { coin, pool, relayer, mallory } = await loadFixture(fundedPoolFixture);
+      await coin.mintUnscheduled(relayer.address, parseEther("5"));
+      const deadline = BigInt(await latestTimestamp()) + 3_600n;
+      const p = await signPermit(coin, mallory, await pool.getAddress(), parseEther("5"), deadline); // wrong signer
+      await expect(pool.connect(relayer).stakeWithPermit(p.value, p.deadline, p.v, p.r, p.s))
+        .to.be.revertedWithCustomError(pool, "PermitFailed")
+        .withArgs(0n, parseEther("5"));
+      await coin.connect(relayer).approve(pool.getAddress(), parseEther("2"));
+      await expect(pool.connect(relayer).stakeWithPermit(p.value, p.deadline, p.v, p.r, p.s))
+        .to.be.revertedWithCustomError(pool, "PermitFailed")
+        .withArgs(parseEther("2"), parseEther("5"));
+    });
+
+    it("stakes on an existing allowance when the permit is invalid (the allowance is what counts)", async function () {
+      const { pool, alice } = await loadFixture(fundedPoolFixture); // alice approved MaxUint256
+      await expect(pool.connect(alice).stakeWithPermit(10n, 0n, 27, ethers.ZeroHash, ethers.ZeroHash))
+        .to.emit(pool, "Staked")
+        .withArgs(alice.address, 10n);
+    });
+
+    it("reverts with ZeroAmount for 0 and with StakingIsPaused while paused", async function () {
+      const { coin, pool, owner, relayer } = await loadFixture(fundedPoolFixture);
+      await coin.mintUnscheduled(relayer.address, 5n);
+      const deadline = BigInt(await latestTimestamp()) + 3_600n;
+      const zero = await signPermit(coin, relayer, await pool.getAddress(), 0n, deadline);
+      await expect(pool.connect(relayer).stakeWithPermit(0n, zero.deadline, zero.v, zero.r, zero.s)).to.be.revertedWithCustomError(
+        pool,
+        "ZeroAmount",
+      );
+      await pool.connect(owner).setStakingPaused(true);
+      const p = await signPermit(coin, relayer, await pool.getAddress(), 5n, deadline);
+      await expect(pool.connect(relayer).stakeWithPermit(5n, p.deadline, p.v, p.r, p.s)).to.be.revertedWithCustomError(
+        pool,
+        "StakingIsPaused",
+      );
+    });
+  });
+
+  describe("withdraw", function () {
+    it("returns part of the stake with Withdrawn, leaving rewards to claim", async function () {
+      const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("36"));
+      await pool.sync();
+      await time.increase(100);
+      const tx = pool.connect(alice).withdraw(parseEther("40"));
+      await expect(tx).to.emit(pool, "Withdrawn").withArgs(alice.address, parseEther("40"));
+      await expect(tx).to.changeTokenBalances(coin, [alice, pool], [parseEther("40"), -parseEther("40")]);
+      expect(await pool.balanceOf(alice.address)).to.equal(parseEther("60"));
+      expect(await pool.earned(alice.address)).to.be.greaterThan(0n);
+      await expectSolvent(coin, pool, [alice]);
+    });
+
+    it("reverts with ZeroAmount for 0", async function () {
+      const { pool, alice } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(alice).withdraw(0)).to.be.revertedWithCustomError(pool, "ZeroAmount");
+    });
+
+    it("reverts with InsufficientStake(account, staked, requested)", async function () {
+      const { pool, alice, bob } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(100n);
+      await expect(pool.connect(alice).withdraw(101n))
+        .to.be.revertedWithCustomError(pool, "InsufficientStake")
+        .withArgs(alice.address, 100n, 101n);
+      await expect(pool.connect(bob).withdraw(1n))
+        .to.be.revertedWithCustomError(pool, "InsufficientStake")
+        .withArgs(bob.address, 0n, 1n);
+    });
+  });
+
+  describe("claim", function () {
+    it("pays earned rewards with RewardPaid and keeps the stake", async function () {
+      const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("36"));
+      const start = BigInt(await latestTimestamp()) + 1n;
+      await atTime(start);
+      await pool.sync(); // 36 NUMI over 3,600 s: 0.01 NUMI per second
+      await atTime(start + 600n);
+      const tx = pool.connect(alice).claim();
+      await expect(tx).to.emit(pool, "RewardPaid").withArgs(alice.address, parseEther("6"));
+      await expect(tx).to.changeTokenBalances(coin, [alice, pool], [parseEther("6"), -parseEther("6")]);
+      expect(await pool.balanceOf(alice.address)).to.equal(parseEther("100"));
+      expect(await pool.earned(alice.address)).to.equal(0n);
+      await expectSolvent(coin, pool, [alice]);
+    });
+
+    it("reverts with NothingToClaim(account) without rewards", async function () {
+      const { pool, alice, bob } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(bob).claim()).to.be.revertedWithCustomError(pool, "NothingToClaim").withArgs(bob.address);
+      await pool.connect(alice).stake(100n); // staked, but nothing has arrived
+      await expect(pool.connect(alice).claim()).to.be.revertedWithCustomError(pool, "NothingToClaim").withArgs(alice.address);
+    });
+  });
+
+  describe("exit", function () {
+    it("returns the whole stake and the rewards in one transfer, emitting Withdrawn and RewardPaid", async function () {
+      const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("36"));
+      const start = BigInt(await latestTimestamp()) + 1n;
+      await atTime(start);
+      await pool.sync();
+      await atTime(start + 1_200n);
+      const tx = pool.connect(alice).exit();
+      await expect(tx).to.emit(pool, "Withdrawn").withArgs(alice.address, parseEther("100"));
+      await expect(tx).to.emit(pool, "RewardPaid").withArgs(alice.address, parseEther("12"));
+      await expect(tx).to.changeTokenBalances(coin, [alice, pool], [parseEther("112"), -parseEther("112")]);
+      expect((await pool.position(alice.address)).staked).to.equal(0n);
+      await expectSolvent(coin, pool, [alice]);
+    });
+
+    it("pays only the rewards (no Withdrawn) after the stake was withdrawn", async function () {
+      const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("36"));
+      const start = BigInt(await latestTimestamp()) + 1n;
+      await atTime(start);
+      await pool.sync();
+      await atTime(start + 100n);
+      await pool.connect(alice).withdraw(parseEther("100"));
+      const tx = pool.connect(alice).exit();
+      await expect(tx).to.emit(pool, "RewardPaid").withArgs(alice.address, parseEther("1"));
+      await expect(tx).to.not.emit(pool, "Withdrawn");
+      await expect(tx).to.changeTokenBalance(coin, alice, parseEther("1"));
+    });
+
+    it("returns only the stake (no RewardPaid) when nothing was earned", async function () {
+      const { pool, alice } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(100n);
+      const tx = pool.connect(alice).exit();
+      await expect(tx).to.emit(pool, "Withdrawn").withArgs(alice.address, 100n);
+      await expect(tx).to.not.emit(pool, "RewardPaid");
+    });
+
+    it("reverts with ZeroAmount with neither stake nor rewards", async function () {
+      const { pool, bob } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(bob).exit()).to.be.revertedWithCustomError(pool, "ZeroAmount");
+    });
+  });
+
+  describe("sync", function () {
+    it("lets anyone start streaming what arrived, with RewardsStreamed(amount, fee, rate, periodFinish)", async function () {
+      const { coin, pool, alice, relayer } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("36"));
+      expect((await pool.poolState()).unsynced).to.equal(parseEther("36"));
+      const now = BigInt(await latestTimestamp()) + 10n;
+      await atTime(now);
+      await expect(pool.connect(relayer).sync())
+        .to.emit(pool, "RewardsStreamed")
+        .withArgs(parseEther("36"), 0n, parseEther("0.01"), now + REWARDS_DURATION);
+      const s = await pool.poolState();
+      expect(s.unsynced).to.equal(0n);
+      expect(s.undistributed).to.equal(parseEther("36"));
+      expect(s.rewardReserve).to.equal(parseEther("36"));
+      expect(s.rewardRate).to.equal(parseEther("0.01"));
+      expect(s.periodFinish).to.equal(now + REWARDS_DURATION);
+    });
+
+    it("emits nothing when nothing arrived", async function () {
+      const { pool, alice } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(100n);
+      await expect(pool.sync()).to.not.emit(pool, "RewardsStreamed");
+    });
+
+    it("picks up mining rewards: the pool share of a real mint", async function () {
+      const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await mineAs(coin, bob);
+      expect((await pool.poolState()).unsynced).to.equal(parseEther("5"));
+      const now = BigInt(await latestTimestamp()) + 1n;
+      await atTime(now);
+      await expect(pool.sync())
+        .to.emit(pool, "RewardsStreamed")
+        .withArgs(parseEther("5"), 0n, rateOf(parseEther("5")), now + REWARDS_DURATION);
+    });
+  });
+
+  describe("fee", function () {
+    it("setFee emits FeeUpdated; later arrivals pay the fee to the treasury; principal never pays it", async function () {
+      const { coin, pool, owner, alice, treasury } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(owner).setFee(500)).to.emit(pool, "FeeUpdated").withArgs(0, 500);
+      expect((await pool.poolState()).feeBps).to.equal(500);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("40"));
+      const now = BigInt(await latestTimestamp()) + 1n;
+      await atTime(now);
+      const tx = pool.sync();
+      await expect(tx).to.changeTokenBalance(coin, treasury, parseEther("2"));
+      await expect(tx)
+        .to.emit(pool, "RewardsStreamed")
+        .withArgs(parseEther("40"), parseEther("2"), rateOf(parseEther("38")), now + REWARDS_DURATION);
+      expect((await pool.poolState()).undistributed).to.equal(parseEther("38"));
+      await time.increase(REWARDS_DURATION);
+      // exit: the full principal plus (nearly) all of the 38 net rewards; the treasury gets nothing more
+      const exit = pool.connect(alice).exit();
+      await expect(exit).to.changeTokenBalance(coin, treasury, 0n);
+      await expect(exit).to.emit(pool, "Withdrawn").withArgs(alice.address, parseEther("100"));
+      // every net wei is accounted for: paid to alice, or rounding dust kept undistributed for the next stream
+      const received = (await coin.balanceOf(alice.address)) - FUNDS;
+      expect(received).to.be.closeTo(parseEther("38"), 1_000n);
+      expect(received + (await pool.poolState()).undistributed).to.equal(parseEther("38"));
+      await expectSolvent(coin, pool, [alice]);
+    });
+
+    it("charges rewards that arrived before a fee change at the old fee", async function () {
+      const { coin, pool, owner, alice, treasury } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("40"));
+      const now = BigInt(await latestTimestamp()) + 1n;
+      await atTime(now);
+      const tx = pool.connect(owner).setFee(1_000);
+      await expect(tx)
+        .to.emit(pool, "RewardsStreamed")
+        .withArgs(parseEther("40"), 0n, rateOf(parseEther("40")), now + REWARDS_DURATION);
+      await expect(tx).to.changeTokenBalance(coin, treasury, 0n);
+      await arrive(coin, pool, parseEther("10"));
+      await expect(pool.sync()).to.changeTokenBalance(coin, treasury, parseEther("1"));
+    });
+
+    it("reverts with FeeTooHigh above 10%", async function () {
+      const { pool, owner } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(owner).setFee(1_001)).to.be.revertedWithCustomError(pool, "FeeTooHigh").withArgs(1_001, 1_000);
+    });
+  });
+
+  describe("staking pause", function () {
+    it("blocks new stakes with StakingIsPaused; withdraw, claim and exit still work", async function () {
+      const { coin, pool, owner, alice, bob } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("100"));
+      await pool.connect(bob).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("36"));
+      await pool.sync();
+      await expect(pool.connect(owner).setStakingPaused(true)).to.emit(pool, "StakingPausedSet").withArgs(true);
+      expect((await pool.poolState()).stakingPaused).to.equal(true);
+      await expect(pool.connect(alice).stake(1n)).to.be.revertedWithCustomError(pool, "StakingIsPaused");
+      await time.increase(100);
+      await expect(pool.connect(alice).withdraw(parseEther("50"))).to.emit(pool, "Withdrawn");
+      await expect(pool.connect(alice).claim()).to.emit(pool, "RewardPaid");
+      await expect(pool.connect(bob).exit()).to.emit(pool, "Withdrawn").withArgs(bob.address, parseEther("100"));
+      await expect(pool.connect(owner).setStakingPaused(false)).to.emit(pool, "StakingPausedSet").withArgs(false);
+      await expect(pool.connect(alice).stake(1n)).to.emit(pool, "Staked").withArgs(alice.address, 1n);
+      await expectSolvent(coin, pool, [alice, bob]);
+    });
+
+    it("reverts with StakingPauseUnchanged when the state would not change", async function () {
+      const { pool, owner } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(owner).setStakingPaused(false))
+        .to.be.revertedWithCustomError(pool, "StakingPauseUnchanged")
+        .withArgs(false);
+      await pool.connect(owner).setStakingPaused(true);
+      await expect(pool.connect(owner).setStakingPaused(true))
+        .to.be.revertedWithCustomError(pool, "StakingPauseUnchanged")
+        .withArgs(true);
+    });
+  });
+
+  describe("sweep", function () {
+    it("sends a foreign token to a recipient with Swept", async function () {
+      const { pool, owner, treasury } = await loadFixture(fundedPoolFixture);
+      const foreign = await ethers.deployContract("ERC20Mock");
+      await foreign.mint(pool.getAddress(), 1_000n);
+      const tx = pool.connect(owner).sweep(foreign.getAddress(), treasury.address, 600n);
+      await expect(tx).to.emit(pool, "Swept").withArgs(await foreign.getAddress(), treasury.address, 600n);
+      await expect(tx).to.changeTokenBalances(foreign, [pool, treasury], [-600n, 600n]);
+    });
+
+    it("reverts with CannotSweepStakingToken for NUMI", async function () {
+      const { coin, pool, owner } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(owner).sweep(coin.getAddress(), owner.address, 1n)).to.be.revertedWithCustomError(
+        pool,
+        "CannotSweepStakingToken",
+      );
+    });
+
+    it("reverts with InvalidRecipient for the zero address", async function () {
+      const { pool, owner } = await loadFixture(fundedPoolFixture);
+      const foreign = await ethers.deployContract("ERC20Mock");
+      await expect(pool.connect(owner).sweep(foreign.getAddress(), ethers.ZeroAddress, 1n))
+        .to.be.revertedWithCustomError(pool, "InvalidRecipient")
+        .withArgs(ethers.ZeroAddress);
+    });
+  });
+
+  describe("setTreasury", function () {
+    it("sets the treasury with TreasuryUpdated(old, new)", async function () {
+      const { pool, owner, treasury, carol } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(owner).setTreasury(carol.address))
+        .to.emit(pool, "TreasuryUpdated")
+        .withArgs(treasury.address, carol.address);
+      expect(await pool.treasury()).to.equal(carol.address);
+      expect((await pool.poolState()).treasury).to.equal(carol.address);
+    });
+
+    it("reverts with InvalidTreasury for the zero address and for the pool", async function () {
+      const { pool, owner } = await loadFixture(fundedPoolFixture);
+      for (const bad of [ethers.ZeroAddress, await pool.getAddress()]) {
+        await expect(pool.connect(owner).setTreasury(bad)).to.be.revertedWithCustomError(pool, "InvalidTreasury").withArgs(bad);
+      }
+    });
+  });
+
+  describe("onlyOwner and Ownable2Step", function () {
+    it("every governed function reverts with OwnableUnauthorizedAccount for anyone else", async function () {
+      const { pool, mallory } = await loadFixture(fundedPoolFixture);
+      const asMallory = pool.connect(mallory);
+      const foreign = await ethers.deployContract("ERC20Mock");
+      const calls = [
+        () => asMallory.setFee(0),
+        () => asMallory.setTreasury(mallory.address),
+        () => asMallory.setStakingPaused(true),
+        () => asMallory.sweep(foreign.getAddress(), mallory.address, 0n),
+        () => asMallory.transferOwnership(mallory.address),
+        () => asMallory.renounceOwnership(),
+      ];
+      for (const call of calls) {
+        await expect(call()).to.be.revertedWithCustomError(pool, "OwnableUnauthorizedAccount").withArgs(mallory.address);
+      }
+    });
+
+    it("transfers ownership only on acceptance", async function () {
+      const { pool, owner, alice } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(owner).transferOwnership(alice.address))
+        .to.emit(pool, "OwnershipTransferStarted")
+        .withArgs(owner.address, alice.address);
+      expect(await pool.owner()).to.equal(owner.address);
+      await expect(pool.connect(alice).acceptOwnership()).to.emit(pool, "OwnershipTransferred").withArgs(owner.address, alice.address);
+      await expect(pool.connect(alice).setFee(1)).to.emit(pool, "FeeUpdated").withArgs(0, 1);
+    });
+  });
+});
+
+/** The rate (wei per second) RewardsStreamed reports for a stream of `undistributed` wei. */
+function rateOf(undistributed: bigint) {
+  return (undistributed * RATE_PRECISION) / REWARDS_DURATION / RATE_PRECISION;
+}
