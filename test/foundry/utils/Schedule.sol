@@ -17,4 +17,10 @@ library Schedule {
             reward /= 2;
         }
     }
+
+    /// @notice The scheduled reward of `epoch` before cap clipping: 50 NUMI halved once per full era.
+    function scheduledReward(uint256 epoch) internal pure returns (uint256 reward) {
+        reward = INITIAL_REWARD;
+        for (uint256 e = epoch / HALVING_INTERVAL; e != 0 && reward != 0; e--) reward /= 2;
+    }
 }

@@ -22,6 +22,8 @@ interface Vm {
     function label(address account, string calldata newLabel) external;
     function getBlockTimestamp() external view returns (uint256 timestamp);
     function getBlockNumber() external view returns (uint256 height);
+    function chainId(uint256 newChainId) external;
+    function setBlockhash(uint256 blockNumber, bytes32 blockHash) external;
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);
 }
