@@ -1,0 +1,69 @@
+// Debian's Chromium driven by playwright-core, with the test wallet injected before the app loads.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { installTestWallet, type TestWalletOptions } from "./testWallet";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const ACCOUNT0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+export const ACCOUNT1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export async function walletContext(browser: Browser, opts: Partial<TestWalletOptions> & { rpcUrl: string }): Promise<BrowserContext> {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.addInitScript(installTestWallet, {
+    account: ACCOUNT0,
+    startChainId: "0x7a69",
+    ...opts,
+  } satisfies TestWalletOptions);
+  return context;
+}
+
+/** Connects the announced test wallet through the app's own dialog. */
+export async function connect(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await page.getByRole("button", { name: "Numi Test Wallet" }).click();
+  await page.getByTestId("account-address").waitFor();
+}
+
+/** Waits for a write to finish and returns its final step. */
+export async function txResult(page: Page, timeout = 30_000): Promise<string> {
+  const status = page.getByTestId("tx-status");
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelectorAll('[data-testid="tx-status"]');
+      const last = el[el.length - 1] as HTMLElement | undefined;
+      return !!last && ["confirmed", "reverted", "failed", "cancelled"].includes(last.dataset.step ?? "");
+    },
+    undefined,
+    { timeout },
+  );
+  return (await status.last().getAttribute("data-step")) ?? "";
+}
+
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Serious and critical axe-core violations on the current page. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource); // evaluate, not a script tag: independent of the page CSP
+  const result = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { resultTypes: ["violations"] });
+  })) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}

@@ -1,0 +1,111 @@
+// Brings up what the browser tests need and tears it down: a Hardhat node (which deploys the contracts
+// through hardhat-deploy at start-up, at the same deterministic addresses as the committed deployment
+// module), a production build of the dApp pointed at that node, and `next start`.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export const FRONTEND = path.resolve(__dirname, "..");
+export const ROOT = path.resolve(FRONTEND, "..");
+
+export interface Stack {
+  rpcUrl: string;
+  appUrl: string;
+  stop(): Promise<void>;
+}
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+async function freePort(preferred: number): Promise<number> {
+  if (await portFree(preferred)) return preferred;
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string>, log: string[]): ChildProcess {
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.on("data", (d) => log.push(String(d)));
+  child.stderr?.on("data", (d) => log.push(String(d)));
+  return child;
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms: number, log: string[]): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Timed out waiting for ${what}.\n${log.join("").slice(-3000)}`);
+}
+
+export async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+function kill(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || !child.pid) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    try {
+      process.kill(-child.pid!, "SIGTERM"); // the process group this helper started, nothing else
+    } catch {
+      resolve();
+    }
+    setTimeout(resolve, 5000);
+  });
+}
+
+/** Builds the dApp for `rpcUrl` unless the current build already targets it. */
+export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
+  const marker = path.join(FRONTEND, ".next", "numi-build.json");
+  const wanted = JSON.stringify({ rpcUrl });
+  if (existsSync(marker) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_REBUILD !== "1") return;
+  const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const child = run("npx", ["next", "build", "--webpack"], FRONTEND, env, log);
+  const code: number = await new Promise((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) throw new Error(`next build failed:\n${log.join("").slice(-4000)}`);
+  writeFileSync(marker, wanted);
+}
+
+export async function startStack(opts: { withChain?: boolean } = {}): Promise<Stack> {
+  const log: string[] = [];
+  const withChain = opts.withChain ?? true;
+  const rpcPort = await freePort(Number(process.env.E2E_RPC_PORT ?? 8545));
+  const rpcUrl = `http://127.0.0.1:${rpcPort}`;
+  let node: ChildProcess | undefined;
+  let app: ChildProcess | undefined;
+  const stop = async () => {
+    await kill(app);
+    await kill(node);
+  };
+  try {
+    if (withChain) {
+      node = run("npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(rpcPort)], ROOT, {}, log);
+      await waitFor(async () => (await rpc(rpcUrl, "eth_blockNumber")) !== undefined && log.join("").includes("Started HTTP"), "the Hardhat node and its deployment", 180_000, log);
+    }
+    await buildFor(rpcUrl, log);
+    const appPort = await freePort(Number(process.env.E2E_APP_PORT ?? 3100));
+    const appUrl = `http://localhost:${appPort}`;
+    app = run("npx", ["next", "start", "-p", String(appPort)], FRONTEND, { NEXT_TELEMETRY_DISABLED: "1" }, log);
+    await waitFor(async () => (await fetch(appUrl)).ok, "next start", 60_000, log);
+    return { rpcUrl, appUrl, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

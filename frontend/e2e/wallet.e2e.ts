@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { ACCOUNT0, ACCOUNT1, axeViolations, connect, launch, txResult, walletContext } from "./browser";
+
+const rpcUrl = inject("rpcUrl");
+const appUrl = inject("appUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("wallet connection", () => {
+  test("lists the EIP-6963 wallet with its name and icon, connects, and reconnects after a reload", async () => {
+    const context = await walletContext(browser, { rpcUrl });
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.getByRole("button", { name: "Connect wallet" }).click();
+    const option = page.getByRole("button", { name: "Numi Test Wallet" });
+    await expect(option.isVisible()).resolves.toBe(true);
+    await expect(option.locator("img").getAttribute("src")).resolves.toMatch(/^data:image\/svg\+xml/);
+    await option.click();
+    await expect(page.getByTestId("account-address").textContent()).resolves.toContain(ACCOUNT0.slice(0, 6));
+    await page.reload();
+    // The cookie-restored session renders connected on the server: no "Connect wallet" flash.
+    const html = await (await page.request.get(appUrl, { headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } })).text();
+    expect(html).toContain("Disconnect");
+    await context.close();
+  });
+
+  test("detects the wrong network, blocks writes, and switches (adding the chain) in one click", async () => {
+    const context = await walletContext(browser, { rpcUrl, startChainId: "0x1" });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/send`);
+    await connect(page);
+    await page.getByTestId("wrong-network").waitFor();
+    await expect(page.getByRole("button", { name: "Review" }).isDisabled()).resolves.toBe(true);
+    await page.getByRole("button", { name: /Switch to/ }).click();
+    await page.getByTestId("wrong-network").waitFor({ state: "detached" });
+    const requests = await page.evaluate(() => (window as unknown as { __testWallet: { requests: string[] } }).__testWallet.requests);
+    expect(requests).toContain("wallet_addEthereumChain");
+    await context.close();
+  });
+});
+
+describe("receive", () => {
+  test("shows the address and a locally drawn QR code", async () => {
+    const context = await walletContext(browser, { rpcUrl });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/receive`);
+    await connect(page);
+    await expect(page.getByTestId("receive-address").textContent()).resolves.toBe(ACCOUNT0);
+    const size = await page.getByTestId("qr").evaluate((c) => (c as HTMLCanvasElement).width);
+    expect(size).toBeGreaterThan(100);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+export { ACCOUNT1 };

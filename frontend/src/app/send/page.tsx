@@ -1,0 +1,6 @@
+import { SendForm } from "@/features/send/SendForm";
+
+export const metadata = { title: "Send" };
+export default function Page() {
+  return <SendForm />;
+}

@@ -1,0 +1,62 @@
+// The chains the dApp serves, built from the generated deployment records. Transports go only to the RPC
+// configured here: the local node, or URLs set at build time. Never a public RPC by default.
+import { defineChain, type Chain } from "viem";
+import { mainnet, sepolia } from "viem/chains";
+import { deployments } from "@/generated/deployments";
+
+export { LOCAL_CHAIN_ID, rpcUrls, rpcOrigins } from "./rpc";
+import { LOCAL_CHAIN_ID, rpcUrls } from "./rpc";
+
+const localChain = defineChain({
+  id: LOCAL_CHAIN_ID,
+  name: "NumiCoin Local",
+  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+  rpcUrls: { default: { http: [rpcUrls[LOCAL_CHAIN_ID]!] } },
+  testnet: true,
+});
+
+function withRpc(chain: Chain): Chain {
+  const url = rpcUrls[chain.id];
+  return { ...chain, rpcUrls: { default: { http: url ? [url] : [] } } };
+}
+
+const known: Record<number, Chain> = {
+  [LOCAL_CHAIN_ID]: localChain,
+  [sepolia.id]: withRpc(sepolia),
+  [mainnet.id]: withRpc(mainnet),
+};
+
+export type Deployment = (typeof deployments)[keyof typeof deployments];
+const records = deployments as Record<string, Deployment | undefined>;
+
+/** Chains with both a deployment record and an RPC URL, the configured target first. */
+export function supportedChains(): [Chain, ...Chain[]] {
+  const ids = Object.keys(records)
+    .map(Number)
+    .filter((id) => known[id] && rpcUrls[id]);
+  const target = targetChainId();
+  ids.sort((a, b) => (a === target ? -1 : b === target ? 1 : a - b));
+  const chains = ids.map((id) => known[id]);
+  return chains.length ? (chains as [Chain, ...Chain[]]) : [localChain];
+}
+
+/** The chain the app acts on: NEXT_PUBLIC_CHAIN_ID, else the local chain. */
+export function targetChainId(): number {
+  const configured = Number(process.env.NEXT_PUBLIC_CHAIN_ID || LOCAL_CHAIN_ID);
+  return records[String(configured)] ? configured : LOCAL_CHAIN_ID;
+}
+
+export function targetChain(): Chain {
+  return known[targetChainId()] ?? localChain;
+}
+
+export function deploymentFor(chainId: number = targetChainId()): Deployment {
+  const record = records[String(chainId)] ?? records[String(LOCAL_CHAIN_ID)];
+  if (!record) throw new Error("No deployment record: run `npm run export:deployments` after deploying.");
+  return record;
+}
+
+/** Explorer base URL for links; the local chain has none. */
+export function explorerUrl(chainId: number): string | undefined {
+  return known[chainId]?.blockExplorers?.default.url;
+}

@@ -1,0 +1,32 @@
+// One wagmi config per app instance (created inside useState by the providers) and one for the server,
+// both with cookie storage so the server renders the reconnecting session without a "disconnected" flash.
+import { cookieStorage, createConfig, createStorage, http } from "wagmi";
+import { injected } from "wagmi/connectors/injected";
+import type { Transport } from "viem";
+import { rpcUrls, supportedChains } from "./chains";
+
+export function makeWagmiConfig() {
+  const chains = supportedChains();
+  const transports: Record<number, Transport> = {};
+  for (const chain of chains) {
+    // retryCount: RPC hiccups are retried (with backoff) before the UI reports a failure.
+    transports[chain.id] = http(rpcUrls[chain.id], { retryCount: 3, retryDelay: 400, batch: { wait: 16 } });
+  }
+  return createConfig({
+    chains,
+    // EIP-6963 discovery is on: each announcing wallet becomes its own connector with name and icon;
+    // injected() is the fallback for a wallet that only sets window.ethereum.
+    multiInjectedProviderDiscovery: true,
+    connectors: [injected({ shimDisconnect: true })],
+    ssr: true,
+    storage: createStorage({ storage: cookieStorage, key: "numi" }),
+    transports,
+    pollingInterval: 2_000,
+  });
+}
+
+declare module "wagmi" {
+  interface Register {
+    config: ReturnType<typeof makeWagmiConfig>;
+  }
+}

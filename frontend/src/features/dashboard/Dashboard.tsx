@@ -1,0 +1,76 @@
+"use client";
+import { useEffect } from "react";
+import { useAccountData, useMiningState, usePoolState, useTokenFacts, useWallet } from "@/hooks/chain";
+import { Stat } from "@/components/Stat";
+import { aprPercent, numi } from "@/lib/format";
+import { formatAmount } from "@/lib/amount";
+import { saveSnapshot } from "@/lib/lastKnown";
+import { shortAddress } from "@/lib/address";
+
+export function Dashboard() {
+  const { address, isConnected } = useWallet();
+  const account = useAccountData(address);
+  const mining = useMiningState();
+  const pool = usePoolState();
+  const facts = useTokenFacts();
+  const m = mining.data;
+  const p = pool.data;
+  const cap = facts.data?.[0]?.result as bigint | undefined;
+
+  useEffect(() => {
+    if (!address || account.balance === undefined) return;
+    saveSnapshot({
+      at: Date.now(),
+      account: address,
+      balance: formatAmount(account.balance, 18, 4),
+      staked: account.position ? formatAmount(account.position.staked, 18, 4) : undefined,
+      earned: account.position ? formatAmount(account.position.earned, 18, 4) : undefined,
+      votes: account.votes !== undefined ? formatAmount(account.votes, 18, 4) : undefined,
+    });
+  }, [address, account.balance, account.position, account.votes]);
+
+  const apr = p ? aprPercent(p.rewardRate, p.totalStaked) : undefined;
+  const readError = mining.isError || pool.isError;
+  return (
+    <>
+      <h1>Dashboard</h1>
+      {readError && (
+        <p role="alert" className="error">
+          The network (RPC) did not answer; retrying automatically.{" "}
+          <button type="button" className="secondary" onClick={() => { mining.refetch(); pool.refetch(); }}>Retry now</button>
+        </p>
+      )}
+      <section className="card" aria-labelledby="you">
+        <h2 id="you">Your account</h2>
+        {!isConnected ? (
+          <p>Connect a wallet to see your balance, stake and votes.</p>
+        ) : (
+          <dl className="grid">
+            <Stat label="Balance" value={numi(account.balance)} testId="balance" />
+            <Stat label="Staked" value={numi(account.position?.staked)} testId="staked" />
+            <Stat label="Earned" value={numi(account.position?.earned, 6)} testId="earned" />
+            <Stat label="Voting power" value={numi(account.votes)} testId="votes" />
+            <Stat
+              label="Delegate"
+              value={account.delegate === undefined ? undefined : /^0x0{40}$/.test(account.delegate) ? "none (votes inactive)" : account.delegate.toLowerCase() === address?.toLowerCase() ? "yourself" : shortAddress(account.delegate)}
+              testId="delegate"
+            />
+          </dl>
+        )}
+      </section>
+      <section className="card" aria-labelledby="network">
+        <h2 id="network">Network</h2>
+        <dl className="grid">
+          <Stat label="Supply / cap" value={m && cap ? `${formatAmount(m.minted, 18, 0)} / ${formatAmount(cap, 18, 0)}` : undefined} testId="supply" />
+          <Stat label="Epoch" value={m?.epoch.toString()} testId="epoch" />
+          <Stat label="Difficulty" value={m?.difficulty.toString()} />
+          <Stat label="Reward" value={numi(m?.reward, 2)} />
+          <Stat label="Next halving at epoch" value={m?.nextHalvingEpoch.toString()} />
+          <Stat label="Mining" value={m ? (m.paused ? "paused by governance" : "open") : undefined} />
+          <Stat label="Pool APR" value={p ? (apr === undefined ? "no stakers yet" : `${apr.toFixed(2)}%`) : undefined} />
+          <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
+        </dl>
+      </section>
+    </>
+  );
+}

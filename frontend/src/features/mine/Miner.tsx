@@ -1,0 +1,201 @@
+"use client";
+// In-browser mining: N Web Workers run the shared hashing core on the current challenge; a solution is
+// checked against the live challenge, then submitted with `mint` through the usual simulate-then-sign flow.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Hex } from "viem";
+import { contracts } from "@/config/contracts";
+import { useMiningState, useWallet, useWrite } from "@/hooks/chain";
+import { useOnline } from "@/hooks/useOnline";
+import { TxStatus } from "@/components/TxStatus";
+import { Stat } from "@/components/Stat";
+import { duration, numi } from "@/lib/format";
+import { expectedHashes, randomStartNonce, type WorkerIn, type WorkerOut } from "./protocol";
+
+type Status = "idle" | "mining" | "paused" | "submitting";
+
+interface BatteryLike extends EventTarget {
+  level: number;
+  charging: boolean;
+}
+
+export function Miner() {
+  const { address, isConnected, onTargetChain } = useWallet();
+  const online = useOnline();
+  const mining = useMiningState();
+  const { write, state: tx } = useWrite();
+  const c = contracts();
+  const maxThreads = typeof navigator !== "undefined" ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
+  const [threads, setThreads] = useState(1);
+  const [status, setStatus] = useState<Status>("idle");
+  const [pauseReason, setPauseReason] = useState<string>();
+  const [hashRate, setHashRate] = useState(0);
+  const [found, setFound] = useState(0);
+  const [note, setNote] = useState<string>();
+  const workers = useRef<Worker[]>([]);
+  const jobId = useRef(0);
+  const counter = useRef({ hashes: 0, since: 0 });
+  const wanted = useRef(false); // the user pressed Start (and not Stop)
+
+  const m = mining.data;
+  const challenge = m?.challenge;
+  const target = m?.target;
+
+  const stopWorkers = useCallback(() => {
+    for (const w of workers.current) w.terminate();
+    workers.current = [];
+  }, []);
+
+  const post = (msg: WorkerIn) => workers.current.forEach((w) => w.postMessage(msg));
+
+  const submit = useCallback(
+    async (nonce: string, digest: Hex, solvedChallenge: string) => {
+      setStatus("submitting");
+      const fresh = await mining.refetch();
+      if (fresh.data && fresh.data.challenge !== solvedChallenge) {
+        setNote("Stale: the challenge moved on before submitting (someone else mined this block). Restarted on the new one.");
+        return;
+      }
+      const receipt = await write({ ...c.numi, functionName: "mint", args: [BigInt(nonce), digest], label: "Submit mined block" });
+      if (receipt) setFound((n) => n + 1);
+    },
+    [mining, write, c.numi],
+  );
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+
+  const startJob = useCallback(() => {
+    if (!challenge || target === undefined || !address) return;
+    jobId.current += 1;
+    const id = jobId.current;
+    for (const w of workers.current) {
+      w.postMessage({ type: "start", challenge, miner: address, target: target.toString(), startNonce: randomStartNonce().toString(), id } satisfies WorkerIn);
+    }
+    setStatus("mining");
+  }, [challenge, target, address]);
+
+  const spawn = useCallback(() => {
+    stopWorkers();
+    counter.current = { hashes: 0, since: performance.now() };
+    for (let i = 0; i < threads; i++) {
+      const w = new Worker(new URL("../../workers/miner.worker.ts", import.meta.url), { type: "module", name: `numi-miner-${i}` });
+      w.onmessage = (e: MessageEvent<WorkerOut>) => {
+        const msg = e.data;
+        if (msg.type === "progress") counter.current.hashes += msg.hashes;
+        if (msg.type === "found" && msg.id === jobId.current) {
+          post({ type: "stop" });
+          jobId.current += 1; // ignore other threads' results for this job
+          void submitRef.current(msg.nonce, msg.digest as Hex, msg.challenge).finally(() => {
+            if (wanted.current) setStatus("mining");
+          });
+        }
+      };
+      w.onerror = () => setNote("A mining thread failed to start. This browser may not support WebAssembly workers.");
+      workers.current.push(w);
+    }
+  }, [threads, stopWorkers]);
+
+  // (Re)start the job whenever the challenge or target changes: work on an old challenge is stale.
+  useEffect(() => {
+    if (!wanted.current || status === "paused" || status === "submitting") return;
+    if (workers.current.length === 0) spawn();
+    startJob();
+  }, [challenge, target, status, spawn, startJob]);
+
+  // Hash rate, sampled every second.
+  useEffect(() => {
+    const t = window.setInterval(() => {
+      const now = performance.now();
+      const dt = (now - counter.current.since) / 1000;
+      if (dt > 0) setHashRate(workers.current.length ? counter.current.hashes / dt : 0);
+      counter.current = { hashes: 0, since: now };
+    }, 1000);
+    return () => window.clearInterval(t);
+  }, []);
+
+  // Pause when the tab is hidden or the battery is low and not charging; resume when that ends.
+  useEffect(() => {
+    let battery: BatteryLike | undefined;
+    const evaluate = () => {
+      const reason = document.hidden
+        ? "the tab is hidden"
+        : battery && !battery.charging && battery.level < 0.2
+          ? "the battery is low"
+          : undefined;
+      setPauseReason(reason);
+      if (!wanted.current) return;
+      if (reason) {
+        post({ type: "stop" });
+        setStatus("paused");
+      } else setStatus((s) => (s === "paused" ? "mining" : s));
+    };
+    document.addEventListener("visibilitychange", evaluate);
+    const nav = navigator as Navigator & { getBattery?: () => Promise<BatteryLike> };
+    nav.getBattery?.().then((b) => {
+      battery = b;
+      b.addEventListener("levelchange", evaluate);
+      b.addEventListener("chargingchange", evaluate);
+      evaluate();
+    });
+    return () => {
+      document.removeEventListener("visibilitychange", evaluate);
+      battery?.removeEventListener("levelchange", evaluate);
+      battery?.removeEventListener("chargingchange", evaluate);
+    };
+  }, []);
+
+  useEffect(() => () => stopWorkers(), [stopWorkers]);
+
+  const start = () => {
+    setNote(undefined);
+    wanted.current = true;
+    spawn();
+    startJob();
+  };
+  const stop = () => {
+    wanted.current = false;
+    stopWorkers();
+    setStatus("idle");
+    setHashRate(0);
+  };
+
+  const expected = target !== undefined ? expectedHashes(target) : undefined;
+  const canMine = isConnected && onTargetChain && online && !!m && !m.paused;
+  return (
+    <>
+      <h1>Mine NUMI</h1>
+      <section className="card">
+        <dl className="grid">
+          <Stat label="Difficulty" value={m?.difficulty.toString()} />
+          <Stat label="Reward" value={numi(m?.reward, 2)} />
+          <Stat label="Epoch" value={m?.epoch.toString()} testId="mine-epoch" />
+          <Stat label="Hash rate" value={`${Math.round(hashRate).toLocaleString()} H/s`} testId="hashrate" />
+          <Stat label="Expected time to a solution" value={expected && hashRate > 0 ? duration(expected / hashRate) : "start to estimate"} />
+          <Stat label="Blocks you mined this session" value={String(found)} testId="mined-count" />
+        </dl>
+        {m?.paused && <p className="error">Governance has paused mining.</p>}
+        <label htmlFor="threads">Threads</label>
+        <select id="threads" value={threads} disabled={status !== "idle"} onChange={(e) => setThreads(Number(e.target.value))}>
+          {Array.from({ length: maxThreads }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>{n} {n === 1 ? "thread" : "threads"}</option>
+          ))}
+        </select>
+        <div className="row">
+          {status === "idle" ? (
+            <button type="button" onClick={start} disabled={!canMine}>Start mining</button>
+          ) : (
+            <button type="button" onClick={stop}>Stop mining</button>
+          )}
+        </div>
+        <p role="status" data-testid="miner-status">
+          {status === "mining" && "Mining…"}
+          {status === "paused" && `Paused because ${pauseReason}.`}
+          {status === "submitting" && "Solution found: submitting…"}
+          {status === "idle" && (isConnected ? "Stopped." : "Connect a wallet to mine.")}
+        </p>
+        {note && <p role="status">{note}</p>}
+        <p className="hint">Mining uses your device's processor; it pauses while the tab is hidden or the battery is low.</p>
+      </section>
+      <TxStatus state={tx} />
+    </>
+  );
+}

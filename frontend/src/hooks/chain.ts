@@ -1,0 +1,180 @@
+"use client";
+// All chain access of the app goes through this module: typed reads of the target deployment, and one
+// write hook that simulates, refuses the wrong chain and offline use, and tracks the transaction to a receipt.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useBlockNumber, useConfig, useConnection, useReadContract, useReadContracts } from "wagmi";
+import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import type { Abi, Address, Hash, TransactionReceipt } from "viem";
+import { useQueryClient } from "@tanstack/react-query";
+import { contracts, allAbis } from "@/config/contracts";
+import { explorerUrl, targetChain, targetChainId } from "@/config/chains";
+import { describeError, type DescribedError } from "@/lib/errors";
+import { useOnline } from "@/hooks/useOnline";
+
+export const TARGET_CHAIN_ID = targetChainId();
+
+/** The connected account and whether it is on the chain the app acts on. */
+export function useWallet() {
+  const { address, chainId, isConnected, status, connector } = useConnection();
+  const onTargetChain = isConnected && chainId === TARGET_CHAIN_ID;
+  return { address, chainId, isConnected, status, connector, onTargetChain, target: targetChain() };
+}
+
+/** Refetches every contract read when a new block arrives, so figures update live. */
+export function useLiveBlocks() {
+  const queryClient = useQueryClient();
+  const { data: block } = useBlockNumber({ watch: true, chainId: TARGET_CHAIN_ID });
+  useEffect(() => {
+    if (block === undefined) return;
+    queryClient.invalidateQueries({
+      predicate: (q) => ["readContract", "readContracts", "balance"].includes(String(q.queryKey[0])),
+    });
+  }, [block, queryClient]);
+  return block;
+}
+
+export function useMiningState() {
+  const { numi } = contracts();
+  return useReadContract({ ...numi, functionName: "miningState", chainId: TARGET_CHAIN_ID });
+}
+
+export function usePoolState() {
+  const { pool } = contracts();
+  return useReadContract({ ...pool, functionName: "poolState", chainId: TARGET_CHAIN_ID });
+}
+
+export function useTokenFacts() {
+  const { numi } = contracts();
+  return useReadContracts({
+    contracts: [
+      { ...numi, functionName: "MAX_SUPPLY", chainId: TARGET_CHAIN_ID },
+      { ...numi, functionName: "HALVING_INTERVAL", chainId: TARGET_CHAIN_ID },
+    ],
+    query: { staleTime: Infinity },
+  });
+}
+
+/** Balance, position, votes, delegate and pool allowance of one account. */
+export function useAccountData(account: Address | undefined) {
+  const { numi, pool } = contracts();
+  const a = account ?? "0x0000000000000000000000000000000000000000";
+  const result = useReadContracts({
+    contracts: [
+      { ...numi, functionName: "balanceOf", args: [a], chainId: TARGET_CHAIN_ID },
+      { ...pool, functionName: "position", args: [a], chainId: TARGET_CHAIN_ID },
+      { ...numi, functionName: "getVotes", args: [a], chainId: TARGET_CHAIN_ID },
+      { ...numi, functionName: "delegates", args: [a], chainId: TARGET_CHAIN_ID },
+      { ...numi, functionName: "allowance", args: [a, pool.address], chainId: TARGET_CHAIN_ID },
+    ],
+    query: { enabled: !!account },
+  });
+  const [balance, position, votes, delegate, allowance] = result.data ?? [];
+  return {
+    ...result,
+    balance: balance?.result as bigint | undefined,
+    position: position?.result as
+      | { staked: bigint; earned: bigint; shareBps: bigint; rewardRate: bigint; periodFinish: bigint }
+      | undefined,
+    votes: votes?.result as bigint | undefined,
+    delegate: delegate?.result as Address | undefined,
+    allowance: allowance?.result as bigint | undefined,
+  };
+}
+
+export type TxStep = "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
+
+export interface TxState {
+  step: TxStep;
+  label?: string;
+  hash?: Hash;
+  explorer?: string;
+  error?: DescribedError;
+  attempt?: number;
+  receipt?: TransactionReceipt;
+}
+
+export interface WriteRequest {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+  /** What the user is doing, for the status line ("Send 5 NUMI"). */
+  label: string;
+}
+
+const RETRIES = 3;
+
+async function withRetry<T>(run: () => Promise<T>, onRetry: (attempt: number) => void): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= RETRIES || describeError(err, allAbis as unknown as Abi[]).kind !== "network") throw err;
+      onRetry(attempt);
+      await new Promise((r) => setTimeout(r, 600 * attempt));
+    }
+  }
+}
+
+/**
+ * One write: refuse (offline, not connected, wrong chain) -> simulate -> "confirm in wallet" -> "pending"
+ * (with explorer link) -> "confirmed" or "reverted". A reverted receipt is never reported as success.
+ */
+export function useWrite() {
+  const config = useConfig();
+  const { address, onTargetChain, isConnected } = useWallet();
+  const online = useOnline();
+  const [state, setState] = useState<TxState>({ step: "idle" });
+  const busy = useRef(false);
+  const queryClient = useQueryClient();
+  const abis = allAbis as unknown as Abi[];
+
+  const write = useCallback(
+    async (req: WriteRequest): Promise<TransactionReceipt | undefined> => {
+      if (busy.current) return undefined;
+      const fail = (error: DescribedError, step: TxStep = "failed") => {
+        setState({ step, label: req.label, error });
+        return undefined;
+      };
+      if (!online) return fail({ kind: "network", message: "You are offline. Nothing is sent or queued while offline." });
+      if (!isConnected || !address) return fail({ kind: "unknown", message: "Connect a wallet first." });
+      if (!onTargetChain) {
+        return fail({ kind: "wrong-chain", message: `Your wallet is on another network. Switch to ${targetChain().name} first.` });
+      }
+      busy.current = true;
+      try {
+        setState({ step: "checking", label: req.label });
+        const sim = await withRetry(
+          () => simulateContract(config, { ...req, account: address, chainId: TARGET_CHAIN_ID } as never),
+          (attempt) => setState({ step: "retrying", label: req.label, attempt }),
+        );
+        setState({ step: "confirm", label: req.label });
+        const hash = await writeContract(config, (sim as { request: unknown }).request as never);
+        const base = explorerUrl(TARGET_CHAIN_ID);
+        const explorer = base ? `${base}/tx/${hash}` : undefined;
+        setState({ step: "pending", label: req.label, hash, explorer });
+        const receipt = await withRetry(
+          () => waitForTransactionReceipt(config, { hash, chainId: TARGET_CHAIN_ID }),
+          (attempt) => setState({ step: "retrying", label: req.label, hash, explorer, attempt }),
+        );
+        await queryClient.invalidateQueries();
+        if (receipt.status !== "success") {
+          setState({ step: "reverted", label: req.label, hash, explorer, receipt, error: { kind: "revert", message: "The transaction was included but reverted: nothing changed except the gas paid." } });
+          return undefined;
+        }
+        setState({ step: "confirmed", label: req.label, hash, explorer, receipt });
+        return receipt;
+      } catch (err) {
+        const described = describeError(err, abis);
+        return fail(described, described.kind === "cancelled" ? "cancelled" : "failed");
+      } finally {
+        busy.current = false;
+      }
+    },
+    [config, address, onTargetChain, isConnected, online, queryClient, abis],
+  );
+
+  const reset = useCallback(() => setState({ step: "idle" }), []);
+  const inFlight = ["checking", "retrying", "confirm", "pending"].includes(state.step);
+  return { write, state, reset, inFlight };
+}

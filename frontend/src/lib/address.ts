@@ -1,0 +1,35 @@
+// Recipient validation: checksum-aware, and refusing the addresses where tokens would be lost.
+import { getAddress, isAddress, zeroAddress, type Address } from "viem";
+
+export type RecipientCheck = { ok: true; address: Address } | { ok: false; reason: string };
+
+/**
+ * Accepts an address in all-lowercase or correct EIP-55 checksum; a mixed-case address whose checksum is
+ * wrong is a typo and is refused. `forbidden` maps contract addresses to a name ("the NUMI token") that
+ * can't receive a plain transfer without the tokens being stuck.
+ */
+export function checkRecipient(input: string, forbidden: Record<string, string> = {}, self?: string): RecipientCheck {
+  const text = input.trim();
+  if (text === "") return { ok: false, reason: "Enter the recipient's address." };
+  if (!/^0x[0-9a-fA-F]{40}$/.test(text)) {
+    return { ok: false, reason: "An address is 0x followed by 40 hexadecimal characters." };
+  }
+  if (!isAddress(text, { strict: true })) {
+    return { ok: false, reason: "The capital letters do not match the address checksum: check for a typo." };
+  }
+  const address = getAddress(text);
+  if (address === zeroAddress) return { ok: false, reason: "That is the zero address: tokens sent there are burnt." };
+  for (const [contract, name] of Object.entries(forbidden)) {
+    if (contract.toLowerCase() === address.toLowerCase()) {
+      return { ok: false, reason: `That is ${name}. Tokens sent to it are lost: it cannot send them back.` };
+    }
+  }
+  if (self && self.toLowerCase() === address.toLowerCase()) {
+    return { ok: false, reason: "That is your own address." };
+  }
+  return { ok: true, address };
+}
+
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}

@@ -1,0 +1,53 @@
+// Exact decimal parsing for token amounts typed by a person: never rounds, never uses floating point.
+export const NUMI_DECIMALS = 18;
+
+export type ParsedAmount = { ok: true; value: bigint } | { ok: false; reason: string };
+
+const DECIMAL = /^(\d*)(?:\.(\d*))?$/;
+
+/**
+ * Parses "1.5", "0.000000000000000001", ".5" or "2." into wei. Rejects (rather than rounds) more decimals
+ * than the token has, signs, exponents, thousands separators and empty input.
+ */
+export function parseAmount(input: string, decimals = NUMI_DECIMALS): ParsedAmount {
+  const text = input.trim();
+  if (text === "") return { ok: false, reason: "Enter an amount." };
+  const match = DECIMAL.exec(text);
+  if (!match || (match[1] === "" && (match[2] ?? "") === "")) {
+    return { ok: false, reason: "Use digits and at most one decimal point, like 12.5." };
+  }
+  const whole = match[1] || "0";
+  const fraction = match[2] ?? "";
+  if (fraction.length > decimals) {
+    return { ok: false, reason: `NUMI has ${decimals} decimals; this amount has ${fraction.length}. Remove the extra digits.` };
+  }
+  const value = BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, "0") || "0");
+  return { ok: true, value };
+}
+
+/** Checks a parsed amount against what the account can spend. */
+export function checkAmount(input: string, available: bigint | undefined, decimals = NUMI_DECIMALS): ParsedAmount {
+  const parsed = parseAmount(input, decimals);
+  if (!parsed.ok) return parsed;
+  if (parsed.value === 0n) return { ok: false, reason: "The amount must be greater than zero." };
+  if (available !== undefined && parsed.value > available) {
+    return { ok: false, reason: `That is more than the ${formatAmount(available, decimals)} NUMI available.` };
+  }
+  return parsed;
+}
+
+/** Formats wei exactly (no rounding), trimming trailing zeros; `maxFraction` shortens for display only. */
+export function formatAmount(value: bigint, decimals = NUMI_DECIMALS, maxFraction?: number): string {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const base = 10n ** BigInt(decimals);
+  const whole = (abs / base).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  let fraction = (abs % base).toString().padStart(decimals, "0").replace(/0+$/, "");
+  if (maxFraction !== undefined && fraction.length > maxFraction) fraction = fraction.slice(0, maxFraction).replace(/0+$/, "");
+  return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** The exact amount as plain text an input accepts back (no separators): used by "Max". */
+export function amountToInput(value: bigint, decimals = NUMI_DECIMALS): string {
+  return formatAmount(value, decimals).replace(/,/g, "");
+}

@@ -1,0 +1,21 @@
+import { formatAmount } from "./amount";
+
+export const numi = (v: bigint | undefined, digits = 4) => (v === undefined ? undefined : `${formatAmount(v, 18, digits)} NUMI`);
+
+/** Seconds as "1h 2m 3s" for countdowns. */
+export function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "–";
+  if (seconds <= 0) return "now";
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  return [h ? `${h}h` : "", m ? `${m}m` : "", `${r}s`].filter(Boolean).join(" ");
+}
+
+/** APR in percent from a reward rate (wei/s) and the total staked (wei); undefined with nothing staked. */
+export function aprPercent(rewardRate: bigint, totalStaked: bigint): number | undefined {
+  if (totalStaked === 0n) return undefined;
+  const yearly = rewardRate * 31_536_000n * 10_000n;
+  return Number(yearly / totalStaked) / 100;
+}
