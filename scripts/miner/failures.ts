@@ -89,7 +89,9 @@ function fromCustomError(name: string, args: string[]): Failure {
     case "SolutionAboveTarget":
       return { name, action: "stale", message: `stale solution (${name}): the challenge moved on; mining the new one` };
     case "RewardAlreadyMintedThisBlock":
-      return { name, action: "stale", message: `someone else's reward landed in block ${args[0]} first; mining the new challenge` };
+      // The solution may still be good for the next block (the challenge changes with a reward, and the state
+      // re-read before retrying drops the solution if it did): keep it.
+      return { name, action: "retry", message: `a reward was already minted in block ${args[0]}; retrying in the next block` };
     case "MiningIsPaused":
       return { name, action: "wait", message: "mining is paused by governance; keeping the solution until it resumes" };
     case "MiningFinished":

@@ -162,8 +162,10 @@ export async function runMiner(options: MinerOptions): Promise<MinerStats> {
       const call = beneficiary
         ? { fn: contract.getFunction("mintTo"), args: [solution.nonce, beneficiary] }
         : { fn: contract.getFunction("mint"), args: [solution.nonce, solution.digest] };
-      await call.fn.staticCall(...call.args); // a stale or failing solution costs no gas
-      const gas = await call.fn.estimateGas(...call.args);
+      // Simulate in the pending block (the one the transaction will join): a stale or failing solution costs
+      // no gas. At "latest", a block that holds a reward would wrongly report RewardAlreadyMintedThisBlock.
+      await call.fn.staticCall(...call.args, { blockTag: "pending" });
+      const gas = await call.fn.estimateGas(...call.args, { blockTag: "pending" });
       const tx = (await call.fn.send(...call.args, { gasLimit: gas + gas / 4n })) as ContractTransactionResponse;
       log(`[miner] solution nonce ${solution.nonce} (digest ${solution.digest.slice(0, 18)}…) sent: ${tx.hash}`);
       const receipt = await tx.wait();
