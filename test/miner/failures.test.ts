@@ -1,0 +1,75 @@
+// Every failure the miner can meet maps to a named decision: custom errors decoded by name from the ABI,
+// wherever ethers or the provider nests the revert data, and transport failures by their code or message.
+import { expect } from "chai";
+import { ethers } from "hardhat";
+import { Interface } from "ethers";
+import { classifyFailure } from "../../scripts/miner/failures";
+import { parseBeneficiary } from "../../scripts/miner/setup";
+
+describe("miner failure handling", function () {
+  let iface: Interface;
+  before(async function () {
+    iface = (await ethers.getContractFactory("NumiCoin")).interface;
+  });
+
+  const revert = (name: string, args: unknown[]) => iface.encodeErrorResult(name, args);
+
+  const cases: [string, unknown[], string][] = [
+    ["ChallengeDigestMismatch", ["0x" + "11".repeat(32), "0x" + "22".repeat(32)], "stale"],
+    ["SolutionAboveTarget", ["0x" + "ff".repeat(32), 1n], "stale"],
+    ["RewardAlreadyMintedThisBlock", [7n], "retry"],
+    ["MiningIsPaused", [], "wait"],
+    ["MiningFinished", [10n, 10n], "stop"],
+    ["InvalidBeneficiary", [ethers.ZeroAddress], "stop"],
+  ];
+  for (const [name, args, action] of cases) {
+    it(`decodes ${name} by name and decides "${action}"`, function () {
+      const failure = classifyFailure({ code: "CALL_EXCEPTION", data: revert(name, args) }, iface);
+      expect(failure.name).to.equal(name);
+      expect(failure.action).to.equal(action);
+    });
+  }
+
+  it("finds revert data nested in provider errors (error.error.data, info.error.data, cause)", function () {
+    const data = revert("MiningIsPaused", []);
+    for (const error of [{ error: { data } }, { info: { error: { data: { data } } } }, { cause: { data } }]) {
+      expect(classifyFailure(error, iface).name).to.equal("MiningIsPaused");
+    }
+  });
+
+  it("decodes a revert from a real eth_call", async function () {
+    const [owner] = await ethers.getSigners();
+    const coin = await ethers.deployContract("NumiCoin", [owner.address, 5, 2n ** 240n]);
+    const error = await coin.mint.staticCall(1n, ethers.ZeroHash).catch((e: unknown) => e);
+    const failure = classifyFailure(error, coin.interface);
+    expect(failure.name).to.equal("ChallengeDigestMismatch");
+    expect(failure.action).to.equal("stale");
+  });
+
+  it("names transport and transaction failures and retries them", function () {
+    const expectations: [unknown, string][] = [
+      [{ code: "NETWORK_ERROR", message: "network down" }, "RpcUnavailable"],
+      [new Error("connect ECONNREFUSED 127.0.0.1:8545"), "RpcUnavailable"],
+      [{ code: "SERVER_ERROR", message: "bad gateway" }, "RpcUnavailable"],
+      [{ code: "INSUFFICIENT_FUNDS", message: "insufficient funds for gas * price + value" }, "InsufficientFunds"],
+      [new Error("Transaction ran out of gas"), "OutOfGas"],
+      [{ code: "CALL_EXCEPTION", message: "transaction execution reverted", receipt: { status: 0 } }, "OutOfGas"],
+      [{ code: "NONCE_EXPIRED", message: "nonce too low" }, "NonceConflict"],
+      [{ code: "UNKNOWN_ERROR", message: "something odd" }, "UNKNOWN_ERROR"],
+    ];
+    for (const [error, name] of expectations) {
+      const failure = classifyFailure(error, iface);
+      expect(failure.name, JSON.stringify(error)).to.equal(name);
+      expect(failure.action).to.equal("retry");
+    }
+  });
+
+  it("--beneficiary must be a checksum-valid, non-zero address", function () {
+    const good = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    expect(parseBeneficiary(good)).to.equal(good);
+    expect(parseBeneficiary(good.toLowerCase())).to.equal(good); // no checksum to check
+    expect(() => parseBeneficiary("0x70997970c51812dc3A010C7d01b50e0d17dc79C8")).to.throw(/checksum/);
+    expect(() => parseBeneficiary("0x1234")).to.throw(/not a valid address/);
+    expect(() => parseBeneficiary(ethers.ZeroAddress)).to.throw(/zero address/);
+  });
+});
