@@ -2,10 +2,10 @@
 // All chain access of the app goes through this module: typed reads of the target deployment, and one
 // write hook that simulates, refuses the wrong chain and offline use, and tracks the transaction to a receipt.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useBlockNumber, useConfig, useConnection, useReadContract, useReadContracts } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import type { Abi, Address, Hash, TransactionReceipt } from "viem";
-import { useQueryClient } from "@tanstack/react-query";
+import { useBlock, useBlockNumber, useConfig, useConnection, usePublicClient, useReadContract, useReadContracts } from "wagmi";
+import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { parseSignature, type Abi, type Address, type Hash, type TransactionReceipt, type PublicClient } from "viem";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { contracts, allAbis } from "@/config/contracts";
 import { explorerUrl, targetChain, targetChainId } from "@/config/chains";
 import { describeError, type DescribedError } from "@/lib/errors";
@@ -27,7 +27,7 @@ export function useLiveBlocks() {
   useEffect(() => {
     if (block === undefined) return;
     queryClient.invalidateQueries({
-      predicate: (q) => ["readContract", "readContracts", "balance"].includes(String(q.queryKey[0])),
+      predicate: (q) => ["readContract", "readContracts", "balance", "chainQuery"].includes(String(q.queryKey[0])),
     });
   }, [block, queryClient]);
   return block;
@@ -177,4 +177,66 @@ export function useWrite() {
   const reset = useCallback(() => setState({ step: "idle" }), []);
   const inFlight = ["checking", "retrying", "confirm", "pending"].includes(state.step);
   return { write, state, reset, inFlight };
+}
+
+export interface PermitRequest {
+  owner: Address;
+  spender: Address;
+  value: bigint;
+  deadline: bigint;
+}
+
+/**
+ * Signs an EIP-2612 permit for NUMI. The caller shows spender, amount and deadline before calling this;
+ * the signature is refused offline or on the wrong chain like any write.
+ */
+export function usePermitSignature() {
+  const config = useConfig();
+  const { onTargetChain } = useWallet();
+  const online = useOnline();
+  return useCallback(
+    async (p: PermitRequest) => {
+      if (!online) throw new Error("You are offline.");
+      if (!onTargetChain) throw new Error("Switch to the NumiCoin network first.");
+      const { numi } = contracts();
+      const [domain, nonce] = await Promise.all([
+        readContract(config, { ...numi, functionName: "eip712Domain", chainId: TARGET_CHAIN_ID }),
+        readContract(config, { ...numi, functionName: "nonces", args: [p.owner], chainId: TARGET_CHAIN_ID }),
+      ]);
+      const [, name, version, chainId, verifyingContract] = domain;
+      const signature = await signTypedData(config, {
+        account: p.owner,
+        domain: { name, version, chainId: Number(chainId), verifyingContract },
+        types: {
+          Permit: [
+            { name: "owner", type: "address" },
+            { name: "spender", type: "address" },
+            { name: "value", type: "uint256" },
+            { name: "nonce", type: "uint256" },
+            { name: "deadline", type: "uint256" },
+          ],
+        },
+        primaryType: "Permit",
+        message: { owner: p.owner, spender: p.spender, value: p.value, nonce: nonce as bigint, deadline: p.deadline },
+      });
+      return parseSignature(signature);
+    },
+    [config, onTargetChain, online],
+  );
+}
+
+/** A query that reads the chain through the public client (events, multi-step reads), refreshed per block. */
+export function useChainQuery<T>(key: readonly unknown[], run: (client: PublicClient) => Promise<T>, enabled = true) {
+  const client = usePublicClient({ chainId: TARGET_CHAIN_ID });
+  return useQuery({
+    queryKey: ["chainQuery", TARGET_CHAIN_ID, ...key],
+    queryFn: () => run(client as PublicClient),
+    enabled: enabled && !!client,
+  });
+}
+
+/** The latest block's timestamp (the governor's clock), for countdowns that stay right on a local chain. */
+export function useChainTime(): bigint | undefined {
+  const { data } = useBlock({ chainId: TARGET_CHAIN_ID, watch: true });
+  return data?.timestamp;
 }

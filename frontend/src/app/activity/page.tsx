@@ -1,3 +1,6 @@
+import { Activity } from "@/features/activity/Activity";
+
+export const metadata = { title: "Activity" };
 export default function Page() {
-  return <h1>activity</h1>;
+  return <Activity />;
 }

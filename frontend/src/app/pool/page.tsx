@@ -1,3 +1,6 @@
+import { Pool } from "@/features/pool/Pool";
+
+export const metadata = { title: "Pool" };
 export default function Page() {
-  return <h1>pool</h1>;
+  return <Pool />;
 }

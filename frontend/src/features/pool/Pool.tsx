@@ -1,0 +1,175 @@
+"use client";
+// The staking pool: position with a ticking "earned", stake by exact-amount approval or by permit (spender,
+// amount and deadline shown before signing), withdraw, claim and exit.
+import { useEffect, useState } from "react";
+import { contracts } from "@/config/contracts";
+import { useAccountData, usePermitSignature, usePoolState, useWallet, useWrite } from "@/hooks/chain";
+import { useOnline } from "@/hooks/useOnline";
+import { AmountField } from "@/components/AmountField";
+import { Stat } from "@/components/Stat";
+import { TxStatus } from "@/components/TxStatus";
+import { checkAmount, formatAmount } from "@/lib/amount";
+import { aprPercent, duration, numi } from "@/lib/format";
+import { describeError } from "@/lib/errors";
+
+const PERMIT_MINUTES = 20;
+
+/** Earned now, extrapolated between blocks from the account's reward rate (capped at the stream's end). */
+function useTickingEarned(earned?: bigint, rate?: bigint, periodFinish?: bigint): bigint | undefined {
+  const [base, setBase] = useState({ at: Date.now() });
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => setBase({ at: Date.now() }), [earned]);
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(t);
+  }, []);
+  if (earned === undefined || rate === undefined || periodFinish === undefined) return earned;
+  const end = Number(periodFinish) * 1000;
+  const elapsed = Math.max(0, Math.min(now, end) - base.at) / 1000;
+  return earned + (rate * BigInt(Math.floor(elapsed)));
+}
+
+export function Pool() {
+  const { address, isConnected, onTargetChain } = useWallet();
+  const online = useOnline();
+  const c = contracts();
+  const pool = usePoolState();
+  const account = useAccountData(address);
+  const { write, state, inFlight } = useWrite();
+  const signPermit = usePermitSignature();
+  const [stakeText, setStakeText] = useState("");
+  const [withdrawText, setWithdrawText] = useState("");
+  const [usePermit, setUsePermit] = useState(false);
+  const [permitReview, setPermitReview] = useState<{ value: bigint; deadline: bigint }>();
+  const [permitError, setPermitError] = useState<string>();
+
+  const p = pool.data;
+  const pos = account.position;
+  const earned = useTickingEarned(pos?.earned, pos?.rewardRate, pos?.periodFinish);
+  const stakeCheck = checkAmount(stakeText, account.balance);
+  const withdrawCheck = checkAmount(withdrawText, pos?.staked);
+  const canAct = isConnected && onTargetChain && online && !inFlight;
+  const needsApproval = stakeCheck.ok && (account.allowance ?? 0n) < stakeCheck.value;
+  const apr = p ? aprPercent(p.rewardRate, p.totalStaked) : undefined;
+  const nowSec = Math.floor(Date.now() / 1000);
+
+  async function approve() {
+    if (!stakeCheck.ok) return;
+    // Exactly the amount being staked: never an unlimited approval.
+    await write({ ...c.numi, functionName: "approve", args: [c.pool.address, stakeCheck.value], label: `Approve ${formatAmount(stakeCheck.value)} NUMI for the pool` });
+  }
+  async function stake() {
+    if (!stakeCheck.ok) return;
+    const receipt = await write({ ...c.pool, functionName: "stake", args: [stakeCheck.value], label: `Stake ${formatAmount(stakeCheck.value)} NUMI` });
+    if (receipt) setStakeText("");
+  }
+  async function stakeWithPermit() {
+    if (!permitReview || !address) return;
+    setPermitError(undefined);
+    try {
+      const sig = await signPermit({ owner: address, spender: c.pool.address, value: permitReview.value, deadline: permitReview.deadline });
+      const receipt = await write({
+        ...c.pool,
+        functionName: "stakeWithPermit",
+        args: [permitReview.value, permitReview.deadline, Number(sig.v ?? BigInt(sig.yParity + 27)), sig.r, sig.s],
+        label: `Stake ${formatAmount(permitReview.value)} NUMI with a permit`,
+      });
+      if (receipt) {
+        setStakeText("");
+        setPermitReview(undefined);
+      }
+    } catch (err) {
+      setPermitError(describeError(err).message);
+    }
+  }
+
+  return (
+    <>
+      <h1>Staking pool</h1>
+      <p className="card">
+        Staked NUMI earns a share of every mined block, but <strong>staked NUMI does not vote</strong>: your voting power is
+        your wallet balance (once delegated). Withdrawing before a proposal&apos;s snapshot restores your voting power for it.
+      </p>
+      <section className="card" aria-labelledby="position">
+        <h2 id="position">Your position</h2>
+        <dl className="grid">
+          <Stat label="Staked" value={numi(pos?.staked)} testId="pool-staked" />
+          <Stat label="Earned" value={numi(earned, 8)} testId="pool-earned" />
+          <Stat label="Your share" value={pos ? `${(Number(pos.shareBps) / 100).toFixed(2)}%` : undefined} />
+          <Stat label="Wallet balance" value={numi(account.balance)} testId="pool-balance" />
+        </dl>
+        <h2>Pool</h2>
+        <dl className="grid">
+          <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
+          <Stat label="APR" value={p ? (apr === undefined ? "no stakers yet" : `${apr.toFixed(2)}%`) : undefined} />
+          <Stat label="Stream period" value={p ? duration(Number(p.rewardsDuration)) : undefined} />
+          <Stat label="Current stream ends in" value={p ? duration(Number(p.periodFinish) - nowSec) : undefined} />
+          <Stat label="Fee" value={p ? `${p.feeBps / 100}%` : undefined} />
+          <Stat label="New stakes" value={p ? (p.stakingPaused ? "paused by governance" : "open") : undefined} />
+        </dl>
+      </section>
+
+      <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="stake-title">
+        <h2 id="stake-title">Stake</h2>
+        <AmountField label="Amount to stake (NUMI)" value={stakeText} onChange={(v) => { setStakeText(v); setPermitReview(undefined); }} max={account.balance} error={stakeText && !stakeCheck.ok ? stakeCheck.reason : undefined} testId="stake-amount" />
+        <label className="row" style={{ fontWeight: 400 }}>
+          <input type="checkbox" checked={usePermit} onChange={(e) => { setUsePermit(e.target.checked); setPermitReview(undefined); }} style={{ width: "auto", minHeight: 0 }} />
+          Use a permit signature instead of an approval transaction
+        </label>
+        <div className="row">
+          {!usePermit && needsApproval && (
+            <button type="button" onClick={approve} disabled={!canAct || !stakeCheck.ok}>
+              Approve {stakeCheck.ok ? formatAmount(stakeCheck.value) : ""} NUMI
+            </button>
+          )}
+          {!usePermit && (
+            <button type="button" onClick={stake} disabled={!canAct || !stakeCheck.ok || needsApproval}>Stake</button>
+          )}
+          {usePermit && !permitReview && (
+            <button type="button" disabled={!canAct || !stakeCheck.ok} onClick={() => stakeCheck.ok && setPermitReview({ value: stakeCheck.value, deadline: BigInt(Math.floor(Date.now() / 1000) + PERMIT_MINUTES * 60) })}>
+              Review permit
+            </button>
+          )}
+        </div>
+        {usePermit && permitReview && (
+          <div className="card" data-testid="permit-review">
+            <p>You are about to sign a permit. Check it matches what your wallet shows:</p>
+            <ul>
+              <li>Spender: <code>{c.pool.address}</code> (the NumiCoin staking pool)</li>
+              <li>Amount: <strong>{formatAmount(permitReview.value)} NUMI</strong></li>
+              <li>Deadline: {new Date(Number(permitReview.deadline) * 1000).toLocaleString()} ({PERMIT_MINUTES} minutes)</li>
+            </ul>
+            <p className="hint">Never sign a permit on another site for a spender you do not recognise: it lets that spender take the amount.</p>
+            <button type="button" onClick={stakeWithPermit} disabled={!canAct}>Sign permit and stake</button>
+            {permitError && <p role="alert" className="error">{permitError}</p>}
+          </div>
+        )}
+      </form>
+
+      <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="withdraw-title">
+        <h2 id="withdraw-title">Withdraw and claim</h2>
+        <AmountField label="Amount to withdraw (NUMI)" value={withdrawText} onChange={setWithdrawText} max={pos?.staked} error={withdrawText && !withdrawCheck.ok ? withdrawCheck.reason : undefined} testId="withdraw-amount" />
+        <div className="row">
+          <button
+            type="button"
+            disabled={!canAct || !withdrawCheck.ok}
+            onClick={async () => {
+              if (!withdrawCheck.ok) return;
+              const r = await write({ ...c.pool, functionName: "withdraw", args: [withdrawCheck.value], label: `Withdraw ${formatAmount(withdrawCheck.value)} NUMI` });
+              if (r) setWithdrawText("");
+            }}
+          >
+            Withdraw
+          </button>
+          <button type="button" className="secondary" disabled={!canAct} onClick={() => write({ ...c.pool, functionName: "claim", label: "Claim rewards" })}>
+            Claim rewards
+          </button>
+          <button type="button" className="secondary" disabled={!canAct} onClick={() => write({ ...c.pool, functionName: "exit", label: "Exit (withdraw all and claim)" })}>
+            Exit
+          </button>
+        </div>
+      </form>
+      <TxStatus state={state} />
+    </>
+  );
+}
