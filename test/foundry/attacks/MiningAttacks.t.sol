@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {NumiCoin} from "../../../contracts/NumiCoin.sol";
+import {INumiCoin} from "../../../contracts/interfaces/INumiCoin.sol";
+import {NumiCoinHarness} from "../../../contracts/mocks/NumiCoinHarness.sol";
+import {Difficulty} from "../../../contracts/libraries/Difficulty.sol";
+import {vm} from "../utils/Vm.sol";
+import {NumiFixture} from "../utils/NumiFixture.sol";
+import {PowSolver} from "../utils/PowSolver.sol";
+
+/// @title Attacks on proof-of-work mining, each shown impossible (audits/README.md, "Attack classes")
+contract MiningAttacksTest is NumiFixture {
+    address private miner = address(0x111);
+    address private attacker = address(0xBAD);
+
+    /// @dev A harder target than the fixture's so a nonce found for one address fails for another (2^-12 odds).
+    function _hardCoin() private returns (NumiCoin hard) {
+        hard = new NumiCoin(governance, TARGET_EPOCH_TIME, 2 ** 240);
+    }
+
+    // ── Solution theft ──
+
+    /// @notice Copying a pending `mint(nonce, digest)` and sending it from another address fails: the digest
+    /// binds msg.sender.
+    function test_copiedMintFromAnotherSenderRevertsWithDigestMismatch() public {
+        vm.roll(block.number + 1);
+        (, uint256 nonce, bytes32 digest) = PowSolver.solve(coin, miner, 0, 10_000);
+        bytes32 attackersDigest = PowSolver.digestOf(coin.challengeNumber(), attacker, nonce);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.ChallengeDigestMismatch.selector, attackersDigest, digest));
+        vm.prank(attacker);
+        coin.mint(nonce, digest);
+    }
+
+    /// @notice Relaying someone's nonce with `mintTo` pays that someone; claiming it for oneself fails the target.
+    function test_relayedSolutionPaysOnlyItsBeneficiary() public {
+        NumiCoin hard = _hardCoin();
+        vm.roll(block.number + 1);
+        (bool found, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
+        assertTrue(found, "solution found");
+        bytes32 forAttacker = PowSolver.digestOf(hard.challengeNumber(), attacker, nonce);
+        vm.expectRevert(
+            abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, forAttacker, hard.miningTarget())
+        );
+        vm.prank(attacker);
+        hard.mintTo(nonce, attacker);
+
+        vm.prank(attacker);
+        hard.mintTo(nonce, miner);
+        assertEq(hard.balanceOf(miner), 50 ether, "the miner gets the reward (no pool set on this coin)");
+        assertEq(hard.balanceOf(attacker), 0, "the relayer gets nothing");
+    }
+
+    // ── Cross-deployment and cross-chain replay ──
+
+    /// @notice The challenge binds chain id and contract address: a solution for one deployment is worthless on
+    /// another deployment, and on another chain at the very same address.
+    function test_solutionDoesNotReplayAcrossDeploymentsOrChains() public {
+        NumiCoin other = _hardCoin();
+        NumiCoin hard = _hardCoin();
+        assertTrue(other.challengeNumber() != hard.challengeNumber(), "different deployments, different challenges");
+
+        uint256 snapshot = vm.snapshotState();
+        NumiCoin onChainA = _hardCoin();
+        bytes32 challengeA = onChainA.challengeNumber();
+        vm.revertToState(snapshot);
+        vm.chainId(10);
+        NumiCoin onChainB = _hardCoin();
+        assertEq(uint160(address(onChainA)), uint160(address(onChainB)), "same address on both chains");
+        assertTrue(onChainB.challengeNumber() != challengeA, "chain id changes the challenge");
+
+        vm.roll(block.number + 1);
+        (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
+        bytes32 onOther = PowSolver.digestOf(other.challengeNumber(), miner, nonce);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, onOther, other.miningTarget()));
+        other.mintTo(nonce, miner);
+    }
+
+    // ── Challenge grinding and pre-mining ──
+
+    /// @notice The next challenge depends on the previous block's hash, so nobody can compute it (or mine for it)
+    /// before that block exists, and it changes with every reward.
+    function test_nextChallengeDependsOnPreviousBlockHash() public {
+        vm.roll(block.number + 1);
+        (, uint256 nonce, bytes32 digest) = PowSolver.solve(coin, miner, 0, 10_000);
+        bytes32 before = coin.challengeNumber();
+        uint256 snapshot = vm.snapshotState();
+        vm.setBlockhash(block.number - 1, keccak256("one parent"));
+        vm.prank(miner);
+        coin.mint(nonce, digest);
+        bytes32 afterOne = coin.challengeNumber();
+        vm.revertToState(snapshot);
+        vm.setBlockhash(block.number - 1, keccak256("another parent"));
+        vm.prank(miner);
+        coin.mint(nonce, digest);
+        assertTrue(afterOne != before && coin.challengeNumber() != before, "every reward changes the challenge");
+        assertTrue(afterOne != coin.challengeNumber(), "the parent block's hash changes the next challenge");
+    }
+
+    // ── Multiple mints per block ──
+
+    /// @notice One reward per block: a second valid solution in the same block is refused.
+    function test_secondRewardInSameBlockReverts() public {
+        _mineFor(miner, TARGET_EPOCH_TIME);
+        (, uint256 nonce, bytes32 digest) = PowSolver.solve(coin, attacker, 0, 10_000);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.RewardAlreadyMintedThisBlock.selector, block.number));
+        vm.prank(attacker);
+        coin.mint(nonce, digest);
+        vm.roll(block.number + 1);
+        vm.prank(attacker);
+        coin.mint(nonce, digest); // same challenge, next block: fine
+        assertEq(coin.epochCount(), 2, "two rewards in two blocks");
+    }
+
+    // ── Difficulty gaming by withholding, timestamp skew ──
+
+    /// @notice Withholding a solution (or a skewed timestamp making the epoch look long) eases the next target by
+    /// at most 4x, however long the delay; a short epoch hardens it.
+    function test_withholdingEasesTargetByAtMostFourTimes() public {
+        NumiCoin hard = _hardCoin();
+        uint256 target = hard.miningTarget();
+        vm.warp(block.timestamp + 365 days); // a year of withholding
+        vm.roll(block.number + 1);
+        (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
+        hard.mintTo(nonce, miner);
+        assertEq(hard.miningTarget(), target * 4, "at most 4x easier after any delay");
+
+        target = hard.miningTarget();
+        vm.roll(block.number + 1); // same timestamp: the epoch took 0 s
+        (, nonce, ) = PowSolver.solve(hard, miner, 0, 400_000);
+        hard.mintTo(nonce, miner);
+        assertLt(hard.miningTarget(), target, "an instant epoch hardens");
+        assertEq(hard.miningTarget(), Difficulty.nextTarget(target, 0, TARGET_EPOCH_TIME), "by the bounded step");
+    }
+
+    /// @notice A pause does not ease the difficulty: unpausing restarts the epoch clock.
+    function test_pauseDoesNotEaseDifficulty() public {
+        NumiCoin hard = _hardCoin();
+        uint256 target = hard.miningTarget();
+        vm.prank(governance);
+        hard.pauseMining();
+        vm.warp(block.timestamp + 30 days);
+        vm.prank(governance);
+        hard.unpauseMining();
+        vm.warp(block.timestamp + TARGET_EPOCH_TIME);
+        vm.roll(block.number + 1);
+        (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
+        hard.mintTo(nonce, miner);
+        assertEq(hard.miningTarget(), target, "one target epoch time after unpause: unchanged");
+    }
+
+    // ── Unbounded minting and cap overflow ──
+
+    /// @notice Right below the cap the reward is clipped to exactly what is left, then mining ends with
+    /// MiningFinished; the supply never passes 21M.
+    function test_rewardClipsAtCapThenMiningFinishes() public {
+        NumiCoinHarness capped = new NumiCoinHarness(governance, TARGET_EPOCH_TIME, EASIEST_TARGET);
+        uint256 cap = capped.MAX_SUPPLY();
+        capped.mintUnscheduled(address(0xCAFE), cap - 1 ether);
+        vm.roll(block.number + 1);
+        (, uint256 nonce, ) = PowSolver.solve(capped, miner, 0, 10_000);
+        capped.mintTo(nonce, miner);
+        assertEq(capped.balanceOf(miner), 1 ether, "the last reward is what the cap leaves");
+        assertEq(capped.totalSupply(), cap, "supply exactly at the cap");
+
+        vm.roll(block.number + 1);
+        (, nonce, ) = PowSolver.solve(capped, miner, 0, 10_000);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningFinished.selector, cap, cap));
+        capped.mintTo(nonce, miner);
+    }
+
+    /// @notice After the last halving the reward is zero and mining ends by itself, even below the cap.
+    function test_miningEndsAfterLastHalving() public {
+        NumiCoinHarness late = new NumiCoinHarness(governance, TARGET_EPOCH_TIME, EASIEST_TARGET);
+        late.setEpochCount(uint64(66 * late.HALVING_INTERVAL()));
+        vm.roll(block.number + 1);
+        (, uint256 nonce, ) = PowSolver.solve(late, miner, 0, 10_000);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningFinished.selector, 0, late.MAX_SUPPLY()));
+        late.mintTo(nonce, miner);
+    }
+
+    // ── Weak proof-of-work ──
+
+    /// @notice A digest above the target is refused, whoever sends it: there is no way to mint without work.
+    function test_solutionAboveTargetReverts() public {
+        NumiCoin hard = _hardCoin();
+        vm.roll(block.number + 1);
+        uint256 nonce;
+        bytes32 digest = PowSolver.digestOf(hard.challengeNumber(), miner, nonce);
+        while (uint256(digest) <= hard.miningTarget()) digest = PowSolver.digestOf(hard.challengeNumber(), miner, ++nonce);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, digest, hard.miningTarget()));
+        vm.prank(miner);
+        hard.mint(nonce, digest);
+    }
+
+    /// @notice The owner (the timelock) has no mint and cannot move the target: its only mining powers are
+    /// pause/unpause, the pool share (<= 20%) and the pool address. Nobody else has even those.
+    function test_governancePowersAreBoundedAndOwnerOnly() public {
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.PoolShareTooHigh.selector, 2_001, 2_000));
+        vm.prank(governance);
+        coin.setPoolShare(2_001);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.InvalidPool.selector, attacker));
+        vm.prank(governance);
+        coin.setPool(attacker);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, attacker));
+        vm.prank(attacker);
+        coin.pauseMining();
+        assertEq(coin.totalSupply(), 0, "no premine: the deployer and governance hold nothing");
+    }
+}
