@@ -136,6 +136,8 @@ export function describeError(err: unknown, abis: readonly Abi[] = []): Describe
   if (links.some((e) => ["HttpRequestError", "TimeoutError", "WebSocketRequestError", "RpcRequestError"].includes(String(e.name)) || /fetch|network|ECONNREFUSED/i.test(String(e.message ?? "")))) {
     return { kind: "network", message: "The network (RPC) did not answer. Check your connection; the app retries by itself." };
   }
-  const short = err instanceof BaseError ? err.shortMessage : err instanceof Error ? err.message : String(err);
+  // Wallets often throw plain objects ({ code, message }), not Error instances.
+  const plain = typeof (err as { message?: unknown })?.message === "string" ? (err as { message: string }).message : String(err);
+  const short = err instanceof BaseError ? err.shortMessage : plain;
   return { kind: "unknown", message: short || "Something went wrong." };
 }

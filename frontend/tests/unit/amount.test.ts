@@ -1,0 +1,63 @@
+import { describe, expect, test } from "vitest";
+import { amountToInput, checkAmount, formatAmount, parseAmount } from "@/lib/amount";
+
+const WEI = 10n ** 18n;
+
+describe("parseAmount", () => {
+  test.each([
+    ["1", WEI],
+    ["1.5", 15n * 10n ** 17n],
+    [".5", 5n * 10n ** 17n],
+    ["2.", 2n * WEI],
+    ["0.000000000000000001", 1n],
+    ["  42  ", 42n * WEI],
+    ["123456789.123456789123456789", 123456789123456789123456789n],
+  ])("parses %s exactly", (input, wei) => {
+    expect(parseAmount(input)).toEqual({ ok: true, value: wei });
+  });
+
+  test("refuses a 19th decimal instead of rounding", () => {
+    const r = parseAmount("0.0000000000000000001");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/18 decimals; this amount has 19/);
+  });
+
+  test.each(["", "   ", ".", "-1", "+1", "1e18", "1,000", "1.2.3", "0x10", "abc", "1 000"])("refuses %j", (input) => {
+    expect(parseAmount(input).ok).toBe(false);
+  });
+
+  test("respects a token with fewer decimals", () => {
+    expect(parseAmount("1.25", 2)).toEqual({ ok: true, value: 125n });
+    expect(parseAmount("1.255", 2).ok).toBe(false);
+  });
+});
+
+describe("checkAmount", () => {
+  test("refuses zero", () => {
+    expect(checkAmount("0.0", 10n * WEI)).toEqual({ ok: false, reason: "The amount must be greater than zero." });
+  });
+  test("refuses more than the balance, by one wei", () => {
+    const r = checkAmount("1.000000000000000001", WEI);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain("more than the 1 NUMI available");
+  });
+  test("accepts exactly the balance", () => {
+    expect(checkAmount("1", WEI)).toEqual({ ok: true, value: WEI });
+  });
+});
+
+describe("formatAmount and Max", () => {
+  test("formats without rounding and with separators", () => {
+    expect(formatAmount(1234567n * WEI + 1n)).toBe("1,234,567.000000000000000001");
+    expect(formatAmount(0n)).toBe("0");
+    expect(formatAmount(15n * 10n ** 17n)).toBe("1.5");
+  });
+  test("shortens for display only when asked", () => {
+    expect(formatAmount(123456789n * 10n ** 10n, 18, 4)).toBe("1.2345");
+  });
+  test("Max round-trips the exact balance through the input", () => {
+    const balance = 98765432109876543210123n;
+    const r = parseAmount(amountToInput(balance));
+    expect(r).toEqual({ ok: true, value: balance });
+  });
+});
