@@ -3,7 +3,15 @@
 import { expect } from "chai";
 import { randomBytes } from "crypto";
 import { hexlify, solidityPackedKeccak256 } from "ethers";
-import { createSearcher, expectedHashes, KernelKind, MAX_UINT256, simdSupported } from "../../scripts/miner/core";
+import {
+  compileKernel,
+  createSearcher,
+  createSearcherAsync,
+  expectedHashes,
+  KernelKind,
+  MAX_UINT256,
+  simdSupported,
+} from "../../scripts/miner/core";
 
 const digestOf = (challenge: string, miner: string, nonce: bigint) =>
   solidityPackedKeccak256(["bytes32", "address", "uint256"], [challenge, miner, nonce]);
@@ -139,6 +147,25 @@ describe("miner core", function () {
       });
     });
   }
+
+  it("builds searchers from a precompiled module and asynchronously, all agreeing", async function () {
+    const challenge = random32();
+    const miner = random20();
+    const expected = digestOf(challenge, miner, 99n);
+    const fromModule = createSearcher({ module: compileKernel("scalar"), kernel: "scalar" });
+    const fromBareModule = createSearcher(compileKernel("simd"));
+    const asyncDefault = await createSearcherAsync();
+    const asyncScalar = await createSearcherAsync({ kernel: "scalar" });
+    for (const s of [fromModule, fromBareModule, asyncDefault, asyncScalar]) expect(s.hash(challenge, miner, 99n)).to.equal(expected);
+    expect(asyncDefault.kernel).to.equal("simd");
+    expect(asyncScalar.kernel).to.equal("scalar");
+  });
+
+  it("refuses a WebAssembly module that is not the kernel", function () {
+    const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object } };
+    const empty = new wasm.Module(Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0])); // "\0asm", version 1, nothing else
+    expect(() => createSearcher({ module: empty })).to.throw(/not a NUMI keccak kernel/);
+  });
 
   it("expectedHashes is 2^256 / (target + 1)", function () {
     expect(expectedHashes(MAX_UINT256)).to.equal(1);

@@ -45,6 +45,8 @@ interface WasmApi {
   Instance: new (module: KernelModule, imports: object) => { exports: object };
   validate(bytes: Uint8Array): boolean;
   compile(bytes: Uint8Array): Promise<KernelModule>;
+  /** With a Module (not bytes) it resolves to the Instance itself. */
+  instantiate(module: KernelModule, imports: object): Promise<{ exports: object }>;
 }
 
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -101,22 +103,35 @@ export interface SearcherOptions {
   kernel?: KernelKind;
 }
 
-/** Creates a searcher with its own kernel instance (64 KiB of memory; nothing allocated per hash). */
+function checkKernel(module: KernelModule): void {
+  const exported = wasm.Module.exports(module).map((e) => e.name);
+  if (!exported.includes("search") || !exported.includes("prepare")) throw new Error("not a NUMI keccak kernel");
+}
+
+/**
+ * Creates a searcher with its own kernel instance (64 KiB of memory; nothing allocated per hash). Synchronous:
+ * use it in workers (Node worker_threads, browser Web Workers). On a browser's main thread, where synchronous
+ * compilation of modules over 4 KiB is refused, use `createSearcherAsync`.
+ */
 export function createSearcher(options: SearcherOptions | KernelModule = {}): Searcher {
   const opts: SearcherOptions = options instanceof wasm.Module ? { module: options } : (options as SearcherOptions);
-  let kind: KernelKind;
-  let module: KernelModule;
-  if (opts.module) {
-    module = opts.module;
-    const exported = wasm.Module.exports(module).map((e) => e.name);
-    if (!exported.includes("search")) throw new Error("not a NUMI keccak kernel");
-    // A module does not say which variant it is (both export the same functions): `kernel` is informative.
-    kind = opts.kernel ?? (simdSupported() ? "simd" : "scalar");
-  } else {
-    kind = opts.kernel ?? (simdSupported() ? "simd" : "scalar");
-    module = compileKernel(kind);
-  }
-  const kernel = new wasm.Instance(module, {}).exports as unknown as KernelExports;
+  // A module does not say which variant it is (both export the same functions): `kernel` is informative then.
+  const kind = opts.kernel ?? (simdSupported() ? "simd" : "scalar");
+  const module = opts.module ?? compileKernel(kind);
+  checkKernel(module);
+  return searcherFor(kind, new wasm.Instance(module, {}).exports as unknown as KernelExports);
+}
+
+/** Like `createSearcher`, compiling and instantiating asynchronously (any thread, including a page's main thread). */
+export async function createSearcherAsync(options: SearcherOptions = {}): Promise<Searcher> {
+  const kind = options.kernel ?? (simdSupported() ? "simd" : "scalar");
+  const module = options.module ?? (await compileKernelAsync(kind));
+  checkKernel(module);
+  const instance = await wasm.instantiate(module, {});
+  return searcherFor(kind, instance.exports as unknown as KernelExports);
+}
+
+function searcherFor(kind: KernelKind, kernel: KernelExports): Searcher {
   const mem = new Uint8Array(kernel.memory.buffer);
 
   // The template currently in kernel memory, to skip `prepare` when a batch continues the same work.
