@@ -26,7 +26,6 @@ async function loop(): Promise<void> {
   while (job && !exiting) {
     const current = job;
     const result = searcher.search(current.challenge, current.miner, current.target, nonce, batchSize);
-    if (job !== current) continue; // replaced while searching (cannot happen synchronously; kept for clarity)
     if (result.found) {
       post({ type: "solution", jobId: current.id, nonce: result.nonce!, digest: result.digest!, hashes: result.hashes });
       job = null; // the main thread submits it; the next challenge comes as a new job
