@@ -2,10 +2,10 @@
 // hash rate) and the first solution of the current job; results of replaced jobs are dropped, never mixed up.
 import { EventEmitter } from "events";
 import { randomBytes } from "crypto";
-import { join } from "path";
 import { Worker } from "worker_threads";
 import { compileKernel } from "./core";
 import type { FromWorker, Job, ToWorker } from "./protocol";
+import { workerScriptPath } from "./workerScript";
 
 export interface Solution {
   jobId: number;
@@ -42,9 +42,10 @@ export class WorkerPool extends EventEmitter {
   static async start(options: WorkerPoolOptions): Promise<WorkerPool> {
     const pool = new WorkerPool();
     const kernelModule = compileKernel(); // compiled once, shared by structured clone
+    const script = workerScriptPath();
     const ready: Promise<void>[] = [];
     for (let i = 0; i < options.threads; i++) {
-      const worker = new Worker(join(__dirname, "workerEntry.js"), { workerData: { kernelModule, batch: options.batch } });
+      const worker = new Worker(script, { workerData: { kernelModule, batch: options.batch } });
       ready.push(
         new Promise((resolve, reject) => {
           worker.once("error", reject);
