@@ -12,9 +12,10 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// - Bounded step: one epoch can make the target at most 2^MAX_EASE_DOUBLINGS = 4x easier and at most
 ///   2^(1/HALF_LIFE_EPOCHS) = 1.19x harder (an instant epoch). So withholding a solution to slow the epoch
 ///   buys at most 4x on the next epoch, and never more than one epoch's worth.
-/// - Never stalls: after a drop in hash rate by a factor D, each epoch eases the target by up to 4x, so the
-///   expected epoch time is back at T within ceil(log4(D)) epochs (5 epochs for D = 1000). 0xBitcoin, by
-///   contrast, waits for 1024 rewards at the old difficulty.
+/// - Never stalls: after a drop in hash rate by a factor D, every epoch that takes 9T or more eases the target
+///   by the full 4x, and from there the proportional step closes the rest of the gap, from above and without
+///   overshoot (for D = 1000: 3.9T after 4 epochs, 2.4T after 5, under 1.5T after 9; see
+///   test/NumiCoin.difficulty.test.ts). 0xBitcoin, by contrast, waits for 1024 rewards at the old difficulty.
 /// @dev 2^x for the fractional part uses the cubic approximation published in the Bitcoin Cash aserti3-2d
 /// specification (relative error below 0.013%), evaluated on a 16-bit fraction.
 library Difficulty {
