@@ -42,8 +42,9 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
     /// @notice Seconds each arrival of rewards is streamed over, fixed at deployment.
     uint256 public immutable rewardsDuration;
 
-    /// @dev Written on every accrual. rewardPerToken fits 160 bits: it grows by at most 1e18 per wei of
-    /// reward per wei staked, and all NUMI ever is below 2^75 wei.
+    /// @dev Written on every accrual. rewardPerToken fits 160 bits: it grows by at most 1e18 (< 2^60) per wei of
+    /// reward per wei staked, and all NUMI ever (21e24 wei) is below 2^85 wei, so the whole supply streamed to a
+    /// single wei of stake adds under 2^145: 2^15 such passes before the checked addition could overflow.
     struct Stream {
         uint160 rewardPerTokenStored;
         uint96 undistributed; // funded, not yet credited to reward per token
