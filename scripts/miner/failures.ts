@@ -43,9 +43,10 @@ function revertData(error: unknown, depth = 0): string | undefined {
   return revertData(e.error, depth + 1) ?? revertData(e.info?.error, depth + 1) ?? revertData(e.cause, depth + 1);
 }
 
+/** The first line of the error's message (Hardhat's HH108 adds a paragraph of advice). */
 function text(error: unknown): string {
   const e = (error ?? {}) as ErrorLike;
-  return String(e.shortMessage ?? e.message ?? error);
+  return String(e.shortMessage ?? e.message ?? error).split("\n")[0];
 }
 
 /** Classifies `error`, decoding custom errors by name with `iface` (the NumiCoin ABI). */
