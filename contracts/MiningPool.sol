@@ -5,7 +5,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -218,8 +217,9 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         s.rewardPerTokenStored += uint160(delta);
         // Round up what leaves `undistributed`: stakers are credited delta * totalStaked / 1e18 exactly, and a
         // floor here let their claims outgrow the reserve by a wei per accrual (audit NUMI-01). delta * totalStaked
-        // <= emitted * 1e18, so the ceiling is still <= emitted <= undistributed.
-        s.undistributed -= uint96(Math.mulDiv(delta, t.totalStaked, PRECISION, Math.Rounding.Ceil));
+        // <= emitted * 1e18, so the ceiling is still <= emitted <= undistributed. That product is below
+        // 2^96 * 2^60, so the plain ceiling cannot overflow (cheaper than a 512-bit mulDiv on every accrual).
+        s.undistributed -= uint96((delta * t.totalStaked + PRECISION - 1) / PRECISION);
     }
 
     /// @dev Brings `account`'s rewards up to the current reward per token.
