@@ -65,5 +65,12 @@ export async function resolveMinerSetup(
     address = deployment.address;
     abi = deployment.abi;
   }
+  const code = await hre.ethers.provider.getCode(address).catch(() => null); // null: RPC down, the miner retries
+  if (code === "0x") {
+    throw new Error(
+      `No contract at ${address} on ${hre.network.name}: the chain was reset or the records are stale. ` +
+        `Redeploy (npm start, or npx hardhat deploy --network ${hre.network.name}) or pass --address.`,
+    );
+  }
   return { contract: new Contract(getAddress(address), abi, signer), beneficiary };
 }

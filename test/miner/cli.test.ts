@@ -20,6 +20,13 @@ describe("miner CLI (hardhat numi:mine)", function () {
     expect(stdout).to.match(/done: 1 reward\(s\)/);
   });
 
+  it("refuses an address without a contract, with a clear message", async function () {
+    const nowhere = "0x000000000000000000000000000000000000dEaD";
+    const error = await run(HARDHAT, ["numi:mine", "--once", "--address", nowhere], { cwd: ROOT }).catch((e: { stderr: string; code: number }) => e);
+    expect((error as { code: number }).code).to.not.equal(0);
+    expect((error as { stderr: string }).stderr).to.include(`No contract at ${nowhere} on hardhat`);
+  });
+
   it("refuses a beneficiary with a bad checksum, with a clear message", async function () {
     const bad = "0x70997970c51812dc3A010C7d01b50e0d17dc79C8";
     const error = await run(HARDHAT, ["numi:mine", "--once", "--beneficiary", bad], { cwd: ROOT }).catch((e: { stderr: string; code: number }) => e);
