@@ -2,12 +2,17 @@
 // EIP-918 input keccak256(bytes32 challenge ‖ address miner ‖ uint256 nonce), 84 bytes = one 136-byte block.
 // Build-time only (run by generate.ts); the browser and the workers load the compiled bytes, never this file.
 //
-// Why generated: 24 fully unrolled rounds with all 25 lanes in locals (no memory traffic inside the
-// permutation) are ~4,000 instructions that nobody should write or review by hand; the generator is ~200
-// lines and states each step of the permutation once.
+// Why generated: 24 fully unrolled rounds (round constants and rotation counts as immediates) are ~4,000
+// instructions that nobody should write or review by hand; the generator states each step of the
+// permutation once. Per attempt: one permutation, the nonce written in place, nothing allocated.
+// Specialisations, all checked against ethers by test/miner/core.test.ts:
+// - the first round's nonce-independent part is computed once per challenge (`prepare`);
+// - the last round computes only lane 0 (the digest's most significant 64 bits), enough to reject
+//   practically every attempt; a candidate is confirmed by `hash` with the full digest;
+// - rows are computed one at a time (ping-pong between state sets a and e) so B values live briefly.
 //
 // Two variants of the same module: "scalar" (one nonce per permutation, i64 lanes) and "simd" (two nonces
-// per permutation, i64x2 lanes in v128 locals). Both export the same functions:
+// per permutation, i64x2 lanes in v128 values; nonces n and n+1). Both export the same functions:
 //   memory                          input template at 0..135 (lanes 0..16, little-endian, padding applied),
 //                                   digest written by `hash` at DIGEST_OFFSET, search state at STATE_BASE
 //   prepare(targetHi: i64)          after the template changes: folds everything that does not depend on the
@@ -160,7 +165,7 @@ function round(ops: LaneOps, r: number, from: string, to: string, out: number[],
 
 /**
  * The first round, specialised: lanes 0..8 and the fixed halves of 9 and 10 are per-challenge constants held
- * in globals g0..g10 (copied to locals k0..k10 once per batch), so the column parities of columns 1..3, the
+ * in globals g_k0..g_k10 (copied to locals once per batch), so the column parities of columns 1..3, the
  * theta term of column 2 and the five lanes of column 2 after rho are computed once per challenge in
  * `prepare`, and zero lanes skip their xor.
  */
