@@ -48,16 +48,20 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         uint160 rewardPerTokenStored;
         uint96 undistributed; // funded, not yet credited to reward per token
     }
+    /// @dev Written by every staker action, so the reserve (which claim and exit change) lives here too and
+    /// they write one global slot less. 88 bits hold any NUMI amount: the whole supply is below 2^85 wei (SafeCast
+    /// guards the casts for any other token).
     struct Totals {
-        uint96 totalStaked;
+        uint88 totalStaked;
+        uint88 rewardReserve; // undistributed + credited but unclaimed
         uint40 lastUpdateTime;
         uint40 periodFinish;
+    }
+    /// @dev Written only when rewards arrive (rate) or by governance (fee, pause).
+    struct Funding {
+        uint128 rewardRate; // wei per second * RATE_PRECISION
         uint16 feeBps;
         bool stakingPaused;
-    }
-    struct Funding {
-        uint96 rewardReserve; // undistributed + credited but unclaimed
-        uint128 rewardRate; // wei per second * RATE_PRECISION
     }
     struct Account {
         uint96 staked;
@@ -117,7 +121,7 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         Account memory a = _settle(msg.sender);
         if (a.staked < amount) revert InsufficientStake(msg.sender, a.staked, amount);
         a.staked -= uint96(amount);
-        t.totalStaked -= uint96(amount);
+        t.totalStaked -= uint88(amount); // amount <= a.staked <= totalStaked
         _totals = t;
         _accounts[msg.sender] = a;
         emit Withdrawn(msg.sender, amount);
@@ -132,9 +136,9 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         uint256 reward = a.rewards;
         if (reward == 0) revert NothingToClaim(msg.sender);
         a.rewards = 0;
+        t.rewardReserve -= uint88(reward); // reward <= reserve (solvency invariant)
         _totals = t;
         _accounts[msg.sender] = a;
-        _funding.rewardReserve -= uint96(reward);
         emit RewardPaid(msg.sender, reward);
         _payFee(fee);
         _token.safeTransfer(msg.sender, reward);
@@ -147,10 +151,10 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         uint256 staked = a.staked;
         uint256 reward = a.rewards;
         if (staked == 0 && reward == 0) revert ZeroAmount();
-        t.totalStaked -= uint96(staked);
+        t.totalStaked -= uint88(staked);
+        t.rewardReserve -= uint88(reward);
         _totals = t;
         delete _accounts[msg.sender];
-        if (reward != 0) _funding.rewardReserve -= uint96(reward);
         if (staked != 0) emit Withdrawn(msg.sender, staked);
         if (reward != 0) emit RewardPaid(msg.sender, reward);
         _payFee(fee);
@@ -167,10 +171,11 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
     function _stake(uint256 amount) private {
         if (amount == 0) revert ZeroAmount();
         (Totals memory t, uint256 fee) = _checkpoint();
-        if (t.stakingPaused) revert StakingIsPaused();
+        if (_funding.stakingPaused) revert StakingIsPaused();
         Account memory a = _settle(msg.sender);
-        a.staked += amount.toUint96();
-        t.totalStaked += uint96(amount);
+        uint88 added = amount.toUint88();
+        a.staked += added;
+        t.totalStaked += added;
         _totals = t;
         _accounts[msg.sender] = a;
         emit Staked(msg.sender, amount);
@@ -190,12 +195,12 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         _accrue(t, s, f.rewardRate);
         t.lastUpdateTime = uint40(block.timestamp);
 
-        uint256 arrived = _arrived(t.totalStaked, f.rewardReserve);
+        uint256 arrived = _arrived(t.totalStaked, t.rewardReserve);
         if (arrived != 0 || (block.timestamp >= t.periodFinish && s.undistributed != 0)) {
-            fee = (arrived * t.feeBps) / 10_000;
+            fee = (arrived * f.feeBps) / 10_000;
             uint256 net = arrived - fee;
             s.undistributed += net.toUint96();
-            f.rewardReserve += uint96(net);
+            t.rewardReserve += net.toUint88();
             // Every arrival restarts one stream over the whole undistributed amount: the rate follows what is
             // left to give, and leftovers of an ended stream (dust, nobody staking) roll into the new period.
             f.rewardRate = ((uint256(s.undistributed) * RATE_PRECISION) / rewardsDuration).toUint128();
@@ -288,12 +293,12 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
                 periodFinish: t.periodFinish,
                 rewardPerToken: s.rewardPerTokenStored,
                 undistributed: s.undistributed,
-                rewardReserve: f.rewardReserve,
-                unsynced: _arrived(t.totalStaked, f.rewardReserve),
+                rewardReserve: t.rewardReserve,
+                unsynced: _arrived(t.totalStaked, t.rewardReserve),
                 rewardsDuration: rewardsDuration,
-                feeBps: t.feeBps,
+                feeBps: f.feeBps,
                 treasury: treasury,
-                stakingPaused: t.stakingPaused
+                stakingPaused: f.stakingPaused
             });
     }
 
@@ -321,8 +326,8 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         if (feeBps > MAX_FEE_BPS) revert FeeTooHigh(feeBps, MAX_FEE_BPS);
         // Rewards that already arrived are charged the fee in force when they arrived.
         (Totals memory t, uint256 fee) = _checkpoint();
-        emit FeeUpdated(t.feeBps, feeBps);
-        t.feeBps = feeBps;
+        emit FeeUpdated(_funding.feeBps, feeBps);
+        _funding.feeBps = feeBps;
         _totals = t;
         _payFee(fee);
     }
@@ -336,8 +341,8 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function setStakingPaused(bool paused) external onlyOwner {
-        if (_totals.stakingPaused == paused) revert StakingPauseUnchanged(paused);
-        _totals.stakingPaused = paused;
+        if (_funding.stakingPaused == paused) revert StakingPauseUnchanged(paused);
+        _funding.stakingPaused = paused;
         emit StakingPausedSet(paused);
     }
 
