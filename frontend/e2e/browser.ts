@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core, with the test wallet injected before the app loads.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { installTestWallet, type TestWalletOptions } from "./testWallet";
 
@@ -39,19 +39,23 @@ export async function connect(page: Page): Promise<void> {
   await page.getByTestId("account-address").waitFor();
 }
 
-/** Waits for a write to finish and returns its final step. */
-export async function txResult(page: Page, timeout = 30_000): Promise<string> {
+/** Clicks a button that starts a write and waits for that write (not an earlier one) to finish. */
+export async function act(page: Page, button: Locator, timeout = 30_000): Promise<string> {
   const status = page.getByTestId("tx-status");
-  await page.waitForFunction(
-    () => {
+  const before = (await status.count()) ? Number(await status.last().getAttribute("data-seq")) : 0;
+  await button.click();
+  const handle = await page.waitForFunction(
+    (prev) => {
       const el = document.querySelectorAll('[data-testid="tx-status"]');
       const last = el[el.length - 1] as HTMLElement | undefined;
-      return !!last && ["confirmed", "reverted", "failed", "cancelled"].includes(last.dataset.step ?? "");
+      if (!last || Number(last.dataset.seq) <= prev) return false;
+      const step = last.dataset.step ?? "";
+      return ["confirmed", "reverted", "failed", "cancelled"].includes(step) ? step : false;
     },
-    undefined,
+    before,
     { timeout },
   );
-  return (await status.last().getAttribute("data-step")) ?? "";
+  return (await handle.jsonValue()) as string;
 }
 
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

@@ -70,11 +70,11 @@ function kill(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-/** Builds the dApp for `rpcUrl` unless the current build already targets it. */
+/** Builds the dApp for `rpcUrl`. NUMI_SKIP_BUILD=1 reuses a build made for the same RPC (test-only edits). */
 export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
   const marker = path.join(FRONTEND, ".next", "numi-build.json");
   const wanted = JSON.stringify({ rpcUrl });
-  if (existsSync(marker) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_REBUILD !== "1") return;
+  if (existsSync(marker) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_SKIP_BUILD === "1") return;
   const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1" };
   const child = run("npx", ["next", "build", "--webpack"], FRONTEND, env, log);
   const code: number = await new Promise((resolve) => child.once("exit", (c) => resolve(c ?? 1)));

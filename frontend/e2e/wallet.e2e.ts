@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { ACCOUNT0, ACCOUNT1, axeViolations, connect, launch, txResult, walletContext } from "./browser";
+import { ACCOUNT0, ACCOUNT1, axeViolations, connect, launch, walletContext } from "./browser";
 
 const rpcUrl = inject("rpcUrl");
 const appUrl = inject("appUrl");

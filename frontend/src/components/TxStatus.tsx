@@ -18,7 +18,7 @@ export function TxStatus({ state }: { state: TxState }) {
   if (state.step === "idle") return null;
   const tone = state.step === "confirmed" ? "ok" : state.step === "reverted" || state.step === "failed" ? "error" : "neutral";
   return (
-    <div className={`tx ${tone}`} role={tone === "error" ? "alert" : "status"} aria-live="polite" data-testid="tx-status" data-step={state.step}>
+    <div className={`tx ${tone}`} role={tone === "error" ? "alert" : "status"} aria-live="polite" data-testid="tx-status" data-step={state.step} data-seq={state.seq ?? 0}>
       <strong>{state.label}: </strong>
       {TEXT[state.step]}
       {state.step === "retrying" && state.attempt ? ` (attempt ${state.attempt + 1})` : null}

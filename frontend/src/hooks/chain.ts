@@ -85,6 +85,8 @@ export type TxStep = "idle" | "checking" | "retrying" | "confirm" | "pending" | 
 
 export interface TxState {
   step: TxStep;
+  /** Increases with every new action, so a status line can never be mistaken for the previous one's. */
+  seq?: number;
   label?: string;
   hash?: Hash;
   explorer?: string;
@@ -100,6 +102,8 @@ export interface WriteRequest {
   args?: readonly unknown[];
   /** What the user is doing, for the status line ("Send 5 NUMI"). */
   label: string;
+  /** Part of an action already started with `begin` (a permit signature before the stake). */
+  continues?: boolean;
 }
 
 const RETRIES = 3;
@@ -124,7 +128,9 @@ export function useWrite() {
   const config = useConfig();
   const { address, onTargetChain, isConnected } = useWallet();
   const online = useOnline();
-  const [state, setState] = useState<TxState>({ step: "idle" });
+  const [state, setRawState] = useState<TxState>({ step: "idle" });
+  const seq = useRef(0);
+  const setState = useCallback((next: TxState) => setRawState({ ...next, seq: seq.current }), []);
   const busy = useRef(false);
   const queryClient = useQueryClient();
   const abis = allAbis as unknown as Abi[];
@@ -132,6 +138,7 @@ export function useWrite() {
   const write = useCallback(
     async (req: WriteRequest): Promise<TransactionReceipt | undefined> => {
       if (busy.current) return undefined;
+      if (!req.continues) seq.current += 1;
       const fail = (error: DescribedError, step: TxStep = "failed") => {
         setState({ step, label: req.label, error });
         return undefined;
@@ -171,12 +178,21 @@ export function useWrite() {
         busy.current = false;
       }
     },
-    [config, address, onTargetChain, isConnected, online, queryClient, abis],
+    [config, address, onTargetChain, isConnected, online, queryClient, abis, setState],
   );
 
-  const reset = useCallback(() => setState({ step: "idle" }), []);
+  /** Starts an action whose first step is a signature outside `write` (shown as "confirm in wallet"). */
+  const begin = useCallback((label: string) => {
+    seq.current += 1;
+    setState({ step: "confirm", label });
+  }, [setState]);
+  /** Ends an action that failed before `write` (e.g. the signature was refused). */
+  const abort = useCallback((label: string, error: DescribedError) => {
+    setState({ step: error.kind === "cancelled" ? "cancelled" : "failed", label, error });
+  }, [setState]);
+  const reset = useCallback(() => setState({ step: "idle" }), [setState]);
   const inFlight = ["checking", "retrying", "confirm", "pending"].includes(state.step);
-  return { write, state, reset, inFlight };
+  return { write, begin, abort, state, reset, inFlight };
 }
 
 export interface PermitRequest {

@@ -35,7 +35,7 @@ export function Pool() {
   const c = contracts();
   const pool = usePoolState();
   const account = useAccountData(address);
-  const { write, state, inFlight } = useWrite();
+  const { write, begin, abort, state, inFlight } = useWrite();
   const signPermit = usePermitSignature();
   const [stakeText, setStakeText] = useState("");
   const [withdrawText, setWithdrawText] = useState("");
@@ -66,20 +66,25 @@ export function Pool() {
   async function stakeWithPermit() {
     if (!permitReview || !address) return;
     setPermitError(undefined);
+    const label = `Stake ${formatAmount(permitReview.value)} NUMI with a permit`;
+    begin(`${label}: sign the permit`);
     try {
       const sig = await signPermit({ owner: address, spender: c.pool.address, value: permitReview.value, deadline: permitReview.deadline });
       const receipt = await write({
         ...c.pool,
         functionName: "stakeWithPermit",
         args: [permitReview.value, permitReview.deadline, Number(sig.v ?? BigInt(sig.yParity + 27)), sig.r, sig.s],
-        label: `Stake ${formatAmount(permitReview.value)} NUMI with a permit`,
+        label,
+        continues: true,
       });
       if (receipt) {
         setStakeText("");
         setPermitReview(undefined);
       }
     } catch (err) {
-      setPermitError(describeError(err).message);
+      const described = describeError(err);
+      setPermitError(described.message);
+      abort(label, described);
     }
   }
 

@@ -1,0 +1,251 @@
+// Every flow of the dApp in Chromium against the local chain, signed by the EIP-6963 test wallet. The tests
+// run in order on one chain: mining funds the account, which then sends, stakes, claims, withdraws,
+// delegates, proposes, votes, queues and executes.
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createPublicClient, http, parseEther, type Abi } from "viem";
+import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
+import { rpc } from "./stack";
+import { deployments } from "../src/generated/deployments";
+
+const rpcUrl = inject("rpcUrl");
+const appUrl = inject("appUrl");
+const local = deployments["31337"].contracts;
+const client = createPublicClient({ transport: http(rpcUrl) });
+const read = (name: keyof typeof local, functionName: string, args: unknown[] = []) =>
+  client.readContract({ address: local[name].address, abi: local[name].abi as Abi, functionName, args }) as Promise<bigint>;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function advance(seconds: number) {
+  await rpc(rpcUrl, "evm_increaseTime", [seconds]);
+  await rpc(rpcUrl, "evm_mine");
+}
+
+async function go(path: string) {
+  await page.goto(`${appUrl}${path}`);
+  await page.getByTestId("account-address").waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await walletContext(browser, { rpcUrl });
+  page = await context.newPage();
+  await page.goto(appUrl);
+  await connect(page);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+describe("mine", () => {
+  test("mines a block in the browser with the shared core and receives the reward", async () => {
+    const before = await read("NumiCoin", "balanceOf", [ACCOUNT0]);
+    const epochBefore = await read("NumiCoin", "epochCount");
+    await go("/mine");
+    await page.getByRole("button", { name: "Start mining" }).click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="mined-count"]')?.textContent) >= 1, undefined, { timeout: 60_000 });
+    await page.getByRole("button", { name: "Stop mining" }).click();
+    await page.waitForFunction(() => ["confirmed", "failed", "reverted"].includes((document.querySelector('[data-testid="tx-status"]') as HTMLElement | null)?.dataset.step ?? ""));
+    expect(await read("NumiCoin", "epochCount")).toBeGreaterThanOrEqual(epochBefore + 1n);
+    expect(await read("NumiCoin", "balanceOf", [ACCOUNT0])).toBeGreaterThan(before);
+  });
+});
+
+describe("send", () => {
+  test("refuses bad recipients and amounts with clear messages", async () => {
+    await go("/send");
+    const to = page.getByLabel("Recipient address");
+    const amount = page.getByLabel("Amount (NUMI)");
+    const recipientError = page.getByTestId("recipient-error");
+    const amountError = page.getByTestId("amount-error");
+    await to.fill("0x0000000000000000000000000000000000000000");
+    await expect(recipientError.textContent()).resolves.toMatch(/zero address/);
+    await to.fill(local.NumiCoin.address);
+    await expect(recipientError.textContent()).resolves.toMatch(/NUMI token contract/);
+    await to.fill(local.MiningPool.address.toLowerCase());
+    await expect(recipientError.textContent()).resolves.toMatch(/staking pool/);
+    await to.fill(ACCOUNT1.replace("C51812", "c51812"));
+    await expect(recipientError.textContent()).resolves.toMatch(/checksum/);
+    await to.fill("0x1234");
+    await expect(recipientError.textContent()).resolves.toMatch(/40 hexadecimal/);
+    await amount.fill("1.0000000000000000001");
+    await expect(amountError.textContent()).resolves.toMatch(/19/);
+    await amount.fill("1e3");
+    await expect(amountError.textContent()).resolves.toMatch(/digits/);
+    await amount.fill("100000000");
+    await expect(amountError.textContent()).resolves.toMatch(/more than/);
+    await page.getByRole("button", { name: "Review" }).click();
+    expect(await page.getByTestId("review").count()).toBe(0);
+  });
+
+  test("a rejection in the wallet reads as cancelled and sends nothing", async () => {
+    await go("/send");
+    await page.getByLabel("Recipient address").fill(ACCOUNT1);
+    await page.getByLabel("Amount (NUMI)").fill("1");
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.evaluate(() => ((window as unknown as { __testWallet: { rejectNext: boolean } }).__testWallet.rejectNext = true));
+    const before = await read("NumiCoin", "balanceOf", [ACCOUNT1]);
+    expect(await act(page, page.getByRole("button", { name: "Confirm and send" }))).toBe("cancelled");
+    await expect(page.getByTestId("tx-status").textContent()).resolves.toContain("Cancelled in the wallet");
+    expect(await read("NumiCoin", "balanceOf", [ACCOUNT1])).toBe(before);
+  });
+
+  test("sends an exact amount after review", async () => {
+    const before = await read("NumiCoin", "balanceOf", [ACCOUNT1]);
+    expect(await act(page, page.getByRole("button", { name: "Confirm and send" }))).toBe("confirmed");
+    expect(await read("NumiCoin", "balanceOf", [ACCOUNT1])).toBe(before + parseEther("1"));
+  });
+
+  test("Max fills the exact balance", async () => {
+    await go("/send");
+    await page.getByRole("button", { name: "Max" }).click();
+    const balance = await read("NumiCoin", "balanceOf", [ACCOUNT0]);
+    const value = await page.getByLabel("Amount (NUMI)").inputValue();
+    expect(parseEther(value)).toBe(balance);
+  });
+});
+
+describe("pool", () => {
+  test("refuses bad stake and withdraw amounts", async () => {
+    await go("/pool");
+    await page.getByTestId("stake-amount").fill("0");
+    await expect(page.getByTestId("stake-amount-error").textContent()).resolves.toMatch(/greater than zero/);
+    await page.getByTestId("stake-amount").fill("99999999");
+    await expect(page.getByTestId("stake-amount-error").textContent()).resolves.toMatch(/more than/);
+    await page.getByTestId("withdraw-amount").fill("1");
+    await expect(page.getByTestId("withdraw-amount-error").textContent()).resolves.toMatch(/more than/);
+    await expect(page.getByRole("button", { name: "Withdraw", exact: true }).isDisabled()).resolves.toBe(true);
+  });
+
+  test("approves exactly the amount, then stakes", async () => {
+    await page.getByTestId("stake-amount").fill("2.5");
+    expect(await act(page, page.getByRole("button", { name: "Approve 2.5 NUMI" }))).toBe("confirmed");
+    expect(await read("NumiCoin", "allowance", [ACCOUNT0, local.MiningPool.address])).toBe(parseEther("2.5"));
+    expect(await act(page, page.getByRole("button", { name: "Stake", exact: true }))).toBe("confirmed");
+    expect(await read("MiningPool", "balanceOf", [ACCOUNT0])).toBe(parseEther("2.5"));
+  });
+
+  test("stakes with a permit after showing spender, amount and deadline", async () => {
+    await page.getByTestId("stake-amount").fill("1");
+    await page.getByLabel(/permit signature/).check();
+    await page.getByRole("button", { name: "Review permit" }).click();
+    const review = await page.getByTestId("permit-review").textContent();
+    expect(review).toContain(local.MiningPool.address);
+    expect(review).toContain("1 NUMI");
+    expect(review).toMatch(/Deadline/);
+    expect(await act(page, page.getByRole("button", { name: "Sign permit and stake" }))).toBe("confirmed");
+    expect(await read("MiningPool", "balanceOf", [ACCOUNT0])).toBe(parseEther("3.5"));
+    expect(await read("NumiCoin", "allowance", [ACCOUNT0, local.MiningPool.address])).toBe(0n);
+  });
+
+  test("claims streamed rewards", async () => {
+    await advance(60);
+    await go("/pool");
+    const before = await read("NumiCoin", "balanceOf", [ACCOUNT0]);
+    expect(await act(page, page.getByRole("button", { name: "Claim rewards" }))).toBe("confirmed");
+    expect(await read("NumiCoin", "balanceOf", [ACCOUNT0])).toBeGreaterThan(before);
+  });
+
+  test("withdraws part of the stake", async () => {
+    await page.getByTestId("withdraw-amount").fill("0.5");
+    expect(await act(page, page.getByRole("button", { name: "Withdraw", exact: true }))).toBe("confirmed");
+    expect(await read("MiningPool", "balanceOf", [ACCOUNT0])).toBe(parseEther("3"));
+  });
+
+  test("a revert decoded into a sentence: claiming with nothing to claim", async () => {
+    expect(await act(page, page.getByRole("button", { name: "Exit" }))).toBe("confirmed");
+    expect(await act(page, page.getByRole("button", { name: "Claim rewards" }))).toBe("failed");
+    await expect(page.getByTestId("tx-status").textContent()).resolves.toContain("You have no reward to claim yet.");
+  });
+});
+
+describe("governance", () => {
+  test("delegates to self, refusing a bad delegate address", async () => {
+    await go("/governance");
+    await page.getByLabel("Or delegate to another address").fill("0xnothex");
+    await expect(page.getByTestId("delegate-error").textContent()).resolves.toMatch(/40 hexadecimal/);
+    expect(await act(page, page.getByRole("button", { name: "Delegate to myself" }))).toBe("confirmed");
+    expect(await read("NumiCoin", "getVotes", [ACCOUNT0])).toBeGreaterThan(0n);
+    await expect(page.getByTestId("gov-delegate").textContent()).resolves.toBe("yourself");
+  });
+
+  test("refuses bad proposal input, then proposes a pool share change from its template", async () => {
+    await page.getByLabel("What to change").selectOption("setPoolShare");
+    await page.getByTestId("param-shareBps").fill("2001");
+    await page.getByLabel("Description").fill("Raise the pool share so stakers earn more.");
+    await page.getByRole("button", { name: "Propose" }).click();
+    await expect(page.getByTestId("proposal-error").textContent()).resolves.toMatch(/at most 2000/);
+    await page.getByTestId("param-shareBps").fill("1500");
+    await page.getByLabel("Description").fill("short");
+    await page.getByRole("button", { name: "Propose" }).click();
+    await expect(page.getByTestId("proposal-error").textContent()).resolves.toMatch(/at least 10 characters/);
+    await page.getByLabel("Description").fill("Raise the pool share to 15% so stakers earn more.");
+    expect(await act(page, page.getByRole("button", { name: "Propose" }))).toBe("confirmed");
+    await page.getByTestId("proposal").first().waitFor();
+  });
+
+  test("votes for with a reason once voting opens", async () => {
+    await advance(2);
+    await page.waitForSelector('[data-testid="proposal"][data-state="Active"]', { timeout: 20_000 });
+    await page.getByLabel("For", { exact: true }).check();
+    await page.getByLabel("Reason (optional, public)").fill("Stakers carry the network.");
+    expect(await act(page, page.getByRole("button", { name: "Cast vote" }))).toBe("confirmed");
+    await page.getByText("You have voted.").waitFor();
+  });
+
+  test("queues after the vote and executes after the timelock delay", async () => {
+    await advance(125);
+    await page.waitForSelector('[data-testid="proposal"][data-state="Succeeded"]', { timeout: 20_000 });
+    expect(await act(page, page.getByRole("button", { name: "Queue" }))).toBe("confirmed");
+    await page.waitForSelector('[data-testid="proposal"][data-state="Queued"]', { timeout: 20_000 });
+    await advance(31);
+    const execute = page.getByRole("button", { name: "Execute" });
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Execute");
+      return !!b && !b.disabled;
+    }, undefined, { timeout: 20_000 });
+    expect(await act(page, execute)).toBe("confirmed");
+    await page.waitForSelector('[data-testid="proposal"][data-state="Executed"]', { timeout: 20_000 });
+    expect(Number(await read("NumiCoin", "poolShareBps"))).toBe(1500);
+  });
+});
+
+describe("activity", () => {
+  test("lists the account's mining, transfers, stakes, claims and votes from events", async () => {
+    await go("/activity");
+    await page.getByTestId("activity").waitFor();
+    const text = (await page.getByTestId("activity").textContent()) ?? "";
+    for (const what of ["Mined", "Sent", "Staked", "Claimed", "Withdrew", "Voted", "Delegated"]) expect(text).toContain(what);
+  });
+});
+
+describe("accessibility", () => {
+  test.each(["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"])("axe-core finds no serious or critical violation on %s", async (path) => {
+    await go(path);
+    await page.waitForTimeout(500);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("every flow is reachable by keyboard: Tab reaches the main navigation and the forms", async () => {
+    await go("/send");
+    const reached = new Set<string>();
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press("Tab");
+      reached.add(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return `${el?.tagName}:${el?.getAttribute("aria-label") ?? el?.textContent?.trim() ?? ""}:${(el as HTMLInputElement | null)?.name ?? ""}`;
+      }));
+    }
+    const all = [...reached].join("|");
+    expect(all).toContain("A:Pool");
+    expect(all).toContain("INPUT::recipient");
+    expect(all).toContain("INPUT::amount");
+    // The focused element is visibly outlined.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe("none");
+  });
+});
