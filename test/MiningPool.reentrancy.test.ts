@@ -25,7 +25,10 @@ async function hostileTokenFixture() {
 describe("MiningPool: reentrancy", function () {
   const reentries: Array<[string, (pool: MiningPool, foreign: string, to: string) => string]> = [
     ["stake", (p) => p.interface.encodeFunctionData("stake", [1n])],
-    ["stakeWithPermit", (p) => p.interface.encodeFunctionData("stakeWithPermit", [1n, 0n, 27, ethers.ZeroHash, ethers.ZeroHash])],
+    [
+      "stakeWithPermit",
+      (p) => p.interface.encodeFunctionData("stakeWithPermit", [1n, 0n, 27, ethers.ZeroHash, ethers.ZeroHash]),
+    ],
     ["withdraw", (p) => p.interface.encodeFunctionData("withdraw", [1n])],
     ["claim", (p) => p.interface.encodeFunctionData("claim")],
     ["exit", (p) => p.interface.encodeFunctionData("exit")],
@@ -39,11 +42,13 @@ describe("MiningPool: reentrancy", function () {
       const { token, pool, alice, treasury } = await loadFixture(hostileTokenFixture);
       const foreign = await ethers.deployContract("ERC20Mock");
       await token.setHook(pool.getAddress(), encode(pool, await foreign.getAddress(), treasury.address));
-      await expect(pool.connect(alice).withdraw(1n)).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
+      await expect(pool.connect(alice).withdraw(1n)).to.be.revertedWithCustomError(
+        pool,
+        "ReentrancyGuardReentrantCall",
+      );
       // the revert undid everything, the hook included; without it the same withdrawal goes through
       await token.setHook(ethers.ZeroAddress, "0x");
       await expect(pool.connect(alice).withdraw(1n)).to.emit(pool, "Withdrawn").withArgs(alice.address, 1n);
     });
   }
-
 });

@@ -78,9 +78,8 @@ describe("MiningPool: streaming", function () {
     await pool.sync(); // 5 NUMI start streaming
     await atTime(t0 + 1n);
     const exit = await pool.connect(mallory).exit();
-    const paid = (await exit.wait())!.logs
-      .map((l) => pool.interface.parseLog(l))
-      .find((e) => e?.name === "RewardPaid")!.args.amount as bigint;
+    const paid = (await exit.wait())!.logs.map((l) => pool.interface.parseLog(l)).find((e) => e?.name === "RewardPaid")!
+      .args.amount as bigint;
     const oneSecondShare = (parseEther("5") * 99n) / 100n / D; // 99% of one second of the stream
     // reward per token has a granularity of totalStaked / 1e18 = 1e4 wei here; the rest stays undistributed
     expect(paid).to.be.closeTo(oneSecondShare, 10_000n);
@@ -113,7 +112,9 @@ describe("MiningPool: streaming", function () {
     await atTime(t0);
     await pool.sync();
     await atTime(t0 + D / 2n);
-    await expect(pool.connect(alice).exit()).to.emit(pool, "RewardPaid").withArgs(alice.address, PERIOD_REWARD / 2n);
+    await expect(pool.connect(alice).exit())
+      .to.emit(pool, "RewardPaid")
+      .withArgs(alice.address, PERIOD_REWARD / 2n);
     expect((await pool.poolState()).undistributed).to.equal(PERIOD_REWARD / 2n);
     await atTime(t0 + 2n * D); // nobody staked for the rest of the period and beyond
     await expect(pool.connect(bob).stake(parseEther("100")))
@@ -155,7 +156,9 @@ describe("MiningPool: streaming", function () {
     }
     // the period ends with dust left: the next checkpoint streams it again over a new period
     await atTime(t0 + D);
-    await expect(pool.sync()).to.emit(pool, "RewardsStreamed").withArgs(0n, 0n, 0n, t0 + 2n * D);
+    await expect(pool.sync())
+      .to.emit(pool, "RewardsStreamed")
+      .withArgs(0n, 0n, 0n, t0 + 2n * D);
     const dust = (await pool.poolState()).undistributed;
     expect(dust).to.be.greaterThan(1n);
     const earnedBefore = (await pool.earned(alice.address)) + (await pool.earned(bob.address));

@@ -164,10 +164,9 @@ describe("MiningPool", function () {
       await coin.mintUnscheduled(relayer.address, 5n);
       const deadline = BigInt(await latestTimestamp()) + 3_600n;
       const zero = await signPermit(coin, relayer, await pool.getAddress(), 0n, deadline);
-      await expect(pool.connect(relayer).stakeWithPermit(0n, zero.deadline, zero.v, zero.r, zero.s)).to.be.revertedWithCustomError(
-        pool,
-        "ZeroAmount",
-      );
+      await expect(
+        pool.connect(relayer).stakeWithPermit(0n, zero.deadline, zero.v, zero.r, zero.s),
+      ).to.be.revertedWithCustomError(pool, "ZeroAmount");
       await pool.connect(owner).setStakingPaused(true);
       const p = await signPermit(coin, relayer, await pool.getAddress(), 5n, deadline);
       await expect(pool.connect(relayer).stakeWithPermit(5n, p.deadline, p.v, p.r, p.s)).to.be.revertedWithCustomError(
@@ -228,9 +227,13 @@ describe("MiningPool", function () {
 
     it("reverts with NothingToClaim(account) without rewards", async function () {
       const { pool, alice, bob } = await loadFixture(fundedPoolFixture);
-      await expect(pool.connect(bob).claim()).to.be.revertedWithCustomError(pool, "NothingToClaim").withArgs(bob.address);
+      await expect(pool.connect(bob).claim())
+        .to.be.revertedWithCustomError(pool, "NothingToClaim")
+        .withArgs(bob.address);
       await pool.connect(alice).stake(100n); // staked, but nothing has arrived
-      await expect(pool.connect(alice).claim()).to.be.revertedWithCustomError(pool, "NothingToClaim").withArgs(alice.address);
+      await expect(pool.connect(alice).claim())
+        .to.be.revertedWithCustomError(pool, "NothingToClaim")
+        .withArgs(alice.address);
     });
   });
 
@@ -362,7 +365,9 @@ describe("MiningPool", function () {
 
     it("reverts with FeeTooHigh above 10%", async function () {
       const { pool, owner } = await loadFixture(fundedPoolFixture);
-      await expect(pool.connect(owner).setFee(1_001)).to.be.revertedWithCustomError(pool, "FeeTooHigh").withArgs(1_001, 1_000);
+      await expect(pool.connect(owner).setFee(1_001))
+        .to.be.revertedWithCustomError(pool, "FeeTooHigh")
+        .withArgs(1_001, 1_000);
     });
   });
 
@@ -403,7 +408,9 @@ describe("MiningPool", function () {
       const foreign = await ethers.deployContract("ERC20Mock");
       await foreign.mint(pool.getAddress(), 1_000n);
       const tx = pool.connect(owner).sweep(foreign.getAddress(), treasury.address, 600n);
-      await expect(tx).to.emit(pool, "Swept").withArgs(await foreign.getAddress(), treasury.address, 600n);
+      await expect(tx)
+        .to.emit(pool, "Swept")
+        .withArgs(await foreign.getAddress(), treasury.address, 600n);
       await expect(tx).to.changeTokenBalances(foreign, [pool, treasury], [-600n, 600n]);
     });
 
@@ -437,7 +444,9 @@ describe("MiningPool", function () {
     it("reverts with InvalidTreasury for the zero address and for the pool", async function () {
       const { pool, owner } = await loadFixture(fundedPoolFixture);
       for (const bad of [ethers.ZeroAddress, await pool.getAddress()]) {
-        await expect(pool.connect(owner).setTreasury(bad)).to.be.revertedWithCustomError(pool, "InvalidTreasury").withArgs(bad);
+        await expect(pool.connect(owner).setTreasury(bad))
+          .to.be.revertedWithCustomError(pool, "InvalidTreasury")
+          .withArgs(bad);
       }
     });
   });
@@ -456,7 +465,9 @@ describe("MiningPool", function () {
         () => asMallory.renounceOwnership(),
       ];
       for (const call of calls) {
-        await expect(call()).to.be.revertedWithCustomError(pool, "OwnableUnauthorizedAccount").withArgs(mallory.address);
+        await expect(call())
+          .to.be.revertedWithCustomError(pool, "OwnableUnauthorizedAccount")
+          .withArgs(mallory.address);
       }
     });
 
@@ -466,7 +477,9 @@ describe("MiningPool", function () {
         .to.emit(pool, "OwnershipTransferStarted")
         .withArgs(owner.address, alice.address);
       expect(await pool.owner()).to.equal(owner.address);
-      await expect(pool.connect(alice).acceptOwnership()).to.emit(pool, "OwnershipTransferred").withArgs(owner.address, alice.address);
+      await expect(pool.connect(alice).acceptOwnership())
+        .to.emit(pool, "OwnershipTransferred")
+        .withArgs(owner.address, alice.address);
       await expect(pool.connect(alice).setFee(1)).to.emit(pool, "FeeUpdated").withArgs(0, 1);
     });
   });

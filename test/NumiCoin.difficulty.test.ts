@@ -16,7 +16,9 @@ async function mineEpochTaking(coin: NumiCoin, miner: HardhatEthersSigner, elaps
   await time.setNextBlockTimestamp(lastRewardTime + elapsed);
   const { tx } = await mineAs(coin, miner);
   const newTarget = await coin.miningTarget();
-  await expect(tx).to.emit(coin, "EpochRewarded").withArgs((await coin.epochCount()) - 1n, newTarget, 0n);
+  await expect(tx)
+    .to.emit(coin, "EpochRewarded")
+    .withArgs((await coin.epochCount()) - 1n, newTarget, 0n);
   return newTarget;
 }
 

@@ -74,7 +74,9 @@ describe("NumiCoin: governance", function () {
         () => asMallory.renounceOwnership(),
       ];
       for (const call of calls) {
-        await expect(call()).to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount").withArgs(mallory.address);
+        await expect(call())
+          .to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount")
+          .withArgs(mallory.address);
       }
     });
   });
@@ -122,7 +124,11 @@ describe("NumiCoin: governance", function () {
       const { coin, owner, alice, bob } = await loadFixture(coinAndPoolFixture);
       await coin.mintUnscheduled(alice.address, 100n);
       await coin.connect(owner).pauseMining();
-      await expect(coin.connect(alice).transfer(bob.address, 40n)).to.changeTokenBalances(coin, [alice, bob], [-40n, 40n]);
+      await expect(coin.connect(alice).transfer(bob.address, 40n)).to.changeTokenBalances(
+        coin,
+        [alice, bob],
+        [-40n, 40n],
+      );
     });
   });
 

@@ -49,8 +49,12 @@ describe("NumiCoin: mining", function () {
       const { coin, pool, alice } = await loadFixture(coinAndPoolFixture);
       const { tx } = await mineAs(coin, alice);
       await expect(tx).to.changeTokenBalances(coin, [alice, pool], [parseEther("45"), parseEther("5")]);
-      await expect(tx).to.emit(coin, "Mint").withArgs(alice.address, parseEther("45"), 1n, await coin.challengeNumber());
-      await expect(tx).to.emit(coin, "EpochRewarded").withArgs(0n, await coin.miningTarget(), parseEther("5"));
+      await expect(tx)
+        .to.emit(coin, "Mint")
+        .withArgs(alice.address, parseEther("45"), 1n, await coin.challengeNumber());
+      await expect(tx)
+        .to.emit(coin, "EpochRewarded")
+        .withArgs(0n, await coin.miningTarget(), parseEther("5"));
     });
 
     it("splits the reward at a pool share of 0% and of 20%", async function () {
@@ -58,12 +62,16 @@ describe("NumiCoin: mining", function () {
       await coin.connect(owner).setPoolShare(0);
       let { tx } = await mineAs(coin, alice);
       await expect(tx).to.changeTokenBalances(coin, [alice, pool], [REWARD, 0n]);
-      await expect(tx).to.emit(coin, "EpochRewarded").withArgs(0n, await coin.miningTarget(), 0n);
+      await expect(tx)
+        .to.emit(coin, "EpochRewarded")
+        .withArgs(0n, await coin.miningTarget(), 0n);
 
       await coin.connect(owner).setPoolShare(2_000);
       ({ tx } = await mineAs(coin, alice));
       await expect(tx).to.changeTokenBalances(coin, [alice, pool], [parseEther("40"), parseEther("10")]);
-      await expect(tx).to.emit(coin, "EpochRewarded").withArgs(1n, await coin.miningTarget(), parseEther("10"));
+      await expect(tx)
+        .to.emit(coin, "EpochRewarded")
+        .withArgs(1n, await coin.miningTarget(), parseEther("10"));
     });
 
     it("reverts with SolutionAboveTarget for a digest above the target", async function () {
@@ -143,19 +151,19 @@ describe("NumiCoin: mining", function () {
         await network.provider.send("evm_setAutomine", [true]);
       }
       expect(await coin.balanceOf(bob.address)).to.equal(0n);
-      await expect(coin.connect(bob).mint(bobSol.nonce, bobSol.digest)).to.emit(coin, "Mint").withArgs(
-        bob.address,
-        REWARD,
-        2n,
-        await expectedChallenge(coinAddress, nextChallenge, blockNumber + 1),
-      );
+      await expect(coin.connect(bob).mint(bobSol.nonce, bobSol.digest))
+        .to.emit(coin, "Mint")
+        .withArgs(bob.address, REWARD, 2n, await expectedChallenge(coinAddress, nextChallenge, blockNumber + 1));
     });
 
     it("reverts with MiningIsPaused while paused; the same solution works after unpause", async function () {
       const { coin, owner, alice } = await loadFixture(coinFixture);
       const sol = await solveFor(coin, alice.address);
       await coin.connect(owner).pauseMining();
-      await expect(coin.connect(alice).mint(sol.nonce, sol.digest)).to.be.revertedWithCustomError(coin, "MiningIsPaused");
+      await expect(coin.connect(alice).mint(sol.nonce, sol.digest)).to.be.revertedWithCustomError(
+        coin,
+        "MiningIsPaused",
+      );
       await expect(coin.connect(alice).mintTo(sol.nonce, alice.address)).to.be.revertedWithCustomError(
         coin,
         "MiningIsPaused",
@@ -171,7 +179,9 @@ describe("NumiCoin: mining", function () {
       const sol = await solveFor(coin, alice.address);
       const tx = await coin.connect(relayer).mintTo(sol.nonce, alice.address);
       await expect(tx).to.changeTokenBalances(coin, [alice, relayer], [REWARD, 0n]);
-      await expect(tx).to.emit(coin, "Mint").withArgs(alice.address, REWARD, 1n, await coin.challengeNumber());
+      await expect(tx)
+        .to.emit(coin, "Mint")
+        .withArgs(alice.address, REWARD, 1n, await coin.challengeNumber());
     });
 
     it("returns true for a valid solution", async function () {
@@ -226,8 +236,12 @@ describe("NumiCoin: mining", function () {
       await coin.setEpochCount(209_999);
       expect(await coin.getMiningReward()).to.equal(REWARD);
       let { tx } = await mineAs(coin, alice);
-      await expect(tx).to.emit(coin, "Mint").withArgs(alice.address, REWARD, 210_000n, await coin.challengeNumber());
-      await expect(tx).to.emit(coin, "EpochRewarded").withArgs(209_999n, await coin.miningTarget(), 0n);
+      await expect(tx)
+        .to.emit(coin, "Mint")
+        .withArgs(alice.address, REWARD, 210_000n, await coin.challengeNumber());
+      await expect(tx)
+        .to.emit(coin, "EpochRewarded")
+        .withArgs(209_999n, await coin.miningTarget(), 0n);
 
       const state = await coin.miningState();
       expect(state.era).to.equal(1n);

@@ -59,10 +59,9 @@ describe("NumiCoin: token, views, permit and votes", function () {
       expect(await coin.allowance(alice.address, bob.address)).to.equal(123n);
       expect(await coin.nonces(alice.address)).to.equal(1n);
       // replaying the same signature fails: the nonce moved on
-      await expect(coin.connect(relayer).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s)).to.be.revertedWithCustomError(
-        coin,
-        "ERC2612InvalidSigner",
-      );
+      await expect(
+        coin.connect(relayer).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s),
+      ).to.be.revertedWithCustomError(coin, "ERC2612InvalidSigner");
     });
 
     it("rejects an expired permit with ERC2612ExpiredSignature", async function () {

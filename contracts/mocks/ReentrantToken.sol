@@ -25,6 +25,7 @@ contract ReentrantToken is ERC20 {
 
     /// @notice Calls `target` with `data` as this contract (lets it act as the pool's owner).
     function execute(address target, bytes calldata data) external {
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory ret) = target.call(data);
         if (!ok) _bubble(ret);
     }
@@ -34,12 +35,15 @@ contract ReentrantToken is ERC20 {
         address target = _target;
         if (target != address(0)) {
             _target = address(0);
+            // solhint-disable-next-line avoid-low-level-calls
             (bool ok, bytes memory ret) = target.call(_data);
             if (!ok) _bubble(ret);
         }
     }
 
+    /// @dev Re-throws the callee's revert data unchanged, so the test sees the pool's own custom error.
     function _bubble(bytes memory ret) private pure {
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             revert(add(ret, 32), mload(ret))
         }

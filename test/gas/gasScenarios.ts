@@ -42,7 +42,10 @@ async function measure(scenario: string, send: () => Promise<ContractTransaction
 
 /** Debug aid (GAS_TRACE=<scenario substring>): gas per opcode of one transaction, children excluded. */
 async function traceOpcodes(hash: string) {
-  const trace = await network.provider.send("debug_traceTransaction", [hash, { disableStack: true, disableMemory: true }]);
+  const trace = await network.provider.send("debug_traceTransaction", [
+    hash,
+    { disableStack: true, disableMemory: true },
+  ]);
   const byOp = new Map<string, number>();
   const logs = trace.structLogs as { op: string; gasCost: number; depth: number }[];
   logs.forEach((l, i) => {
@@ -52,7 +55,13 @@ async function traceOpcodes(hash: string) {
     const key = `${l.depth}:${l.op}`;
     byOp.set(key, (byOp.get(key) ?? 0) + cost);
   });
-  console.log([...byOp].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${k}=${v}`).join("  "));
+  console.log(
+    [...byOp]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("  "),
+  );
 }
 
 async function deployMeasured(scenario: string, name: string, args: unknown[]) {
@@ -71,7 +80,8 @@ async function mintAs(coin: NumiCoin, miner: HardhatEthersSigner) {
 async function main() {
   await network.provider.send("hardhat_reset");
   clock = (await ethers.provider.getBlock("latest"))!.timestamp + 1_000;
-  const [deployer, alice, bob, carol, relayer, staker, permitStaker, fresh, treasury, seedStaker] = await ethers.getSigners();
+  const [deployer, alice, bob, carol, relayer, staker, permitStaker, fresh, treasury, seedStaker] =
+    await ethers.getSigners();
 
   // ── Deployments ──
   const coin = (await deployMeasured("deploy NumiCoin", "NumiCoin", [
@@ -121,7 +131,9 @@ async function main() {
   await nextTimestamp(epoch);
   {
     const sol = await solveFor(coin, alice.address);
-    await measure("mintTo() relayed for an existing holder", () => coin.connect(relayer).mintTo(sol.nonce, alice.address));
+    await measure("mintTo() relayed for an existing holder", () =>
+      coin.connect(relayer).mintTo(sol.nonce, alice.address),
+    );
   }
   for (const miner of [bob, alice, bob]) {
     await nextTimestamp(epoch);
@@ -146,10 +158,14 @@ async function main() {
   );
   {
     const p = await signPermit(coin, bob, carol.address, parseEther("5"), BigInt(clock + 3_600));
-    await measure("permit (first permit of the owner)", () => coin.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s), {
-      anchor: { name: "OZ5 permit", gas: 74_870 },
-      bar: { limit: 74_870, rule: "<= OZ" },
-    });
+    await measure(
+      "permit (first permit of the owner)",
+      () => coin.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s),
+      {
+        anchor: { name: "OZ5 permit", gas: 74_870 },
+        bar: { limit: 74_870, rule: "<= OZ" },
+      },
+    );
   }
   await measure("first self-delegate", () => coin.connect(alice).delegate(alice.address), {
     anchor: { name: "OZ5 first self-delegate", gas: 95_654 },
@@ -167,13 +183,21 @@ async function main() {
       await nextTimestamp();
       await (await ref.mint(who.address, amount)).wait();
     }
-    await measure("reference OZ token: transfer to an existing holder", () => ref.connect(alice).transfer(bob.address, parseEther("1")));
-    await measure("reference OZ token: transfer to a fresh address", () => ref.connect(alice).transfer(fresh.address, parseEther("1")));
+    await measure("reference OZ token: transfer to an existing holder", () =>
+      ref.connect(alice).transfer(bob.address, parseEther("1")),
+    );
+    await measure("reference OZ token: transfer to a fresh address", () =>
+      ref.connect(alice).transfer(fresh.address, parseEther("1")),
+    );
     await nextTimestamp();
     await (await ref.connect(alice).approve(carol.address, parseEther("10"))).wait();
-    await measure("reference OZ token: transferFrom", () => ref.connect(carol).transferFrom(alice.address, bob.address, parseEther("1")));
+    await measure("reference OZ token: transferFrom", () =>
+      ref.connect(carol).transferFrom(alice.address, bob.address, parseEther("1")),
+    );
     const p = await signPermitFor(ref, "Reference", bob, carol.address, parseEther("5"), BigInt(clock + 3_600));
-    await measure("reference OZ token: permit", () => ref.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s));
+    await measure("reference OZ token: permit", () =>
+      ref.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s),
+    );
     await measure("reference OZ token: first self-delegate", () => ref.connect(alice).delegate(alice.address));
   }
 
@@ -200,10 +224,14 @@ async function main() {
   await nextTimestamp();
   await (await pool.connect(staker).stake(parseEther("50"))).wait(); // staker's first stake, the stream running
   await afterMint();
-  await measure("pool stake (again, existing staker, after a mint)", () => pool.connect(staker).stake(parseEther("10")), {
-    anchor: { name: "Synthetix StakingRewards stake (again)", gas: 106_381 },
-    bar: { limit: 85_105, rule: "<= 80% of Synthetix" },
-  });
+  await measure(
+    "pool stake (again, existing staker, after a mint)",
+    () => pool.connect(staker).stake(parseEther("10")),
+    {
+      anchor: { name: "Synthetix StakingRewards stake (again)", gas: 106_381 },
+      bar: { limit: 85_105, rule: "<= 80% of Synthetix" },
+    },
+  );
   await measure("pool stake (again, no new arrival)", () => pool.connect(staker).stake(parseEther("10")));
   await afterMint();
   {
@@ -267,7 +295,9 @@ function writeReports() {
   ];
   writeFileSync(join(out, "gas-summary.md"), lines.join("\n"));
   for (const r of results) {
-    console.log(`${(r.verdict ?? "    ").padEnd(5)} ${String(r.gasUsed).padStart(9)}  ${r.scenario}${r.bar ? `  (bar ${r.bar.limit})` : ""}`);
+    console.log(
+      `${(r.verdict ?? "    ").padEnd(5)} ${String(r.gasUsed).padStart(9)}  ${r.scenario}${r.bar ? `  (bar ${r.bar.limit})` : ""}`,
+    );
   }
   const failed = results.filter((r) => r.verdict === "FAIL").length;
   console.log(`${results.filter((r) => r.verdict === "PASS").length} bars PASS, ${failed} FAIL`);

@@ -51,6 +51,10 @@ export async function expectSolvent(coin: NumiCoinHarness, pool: MiningPool, acc
   expect(balance, "balance >= staked + earned + undistributed").to.be.greaterThanOrEqual(
     state.totalStaked + earned + state.undistributed,
   );
-  expect(state.rewardReserve, "reserve >= earned + undistributed").to.be.greaterThanOrEqual(earned + state.undistributed);
-  expect(balance, "balance = staked + reserve + unsynced").to.equal(state.totalStaked + state.rewardReserve + state.unsynced);
+  expect(state.rewardReserve, "reserve >= earned + undistributed").to.be.greaterThanOrEqual(
+    earned + state.undistributed,
+  );
+  expect(balance, "balance = staked + reserve + unsynced").to.equal(
+    state.totalStaked + state.rewardReserve + state.unsynced,
+  );
 }
