@@ -66,6 +66,10 @@ contract NumiSystemHandler is TestBase {
             _keys[i] = 0xA11CE + i;
             _actors[i] = vm.addr(_keys[i]);
         }
+        // A short history before the fuzzing starts: every actor has mined two rewards, so holders can act.
+        for (uint256 round = 0; round < 2; round++) {
+            for (uint256 i = 0; i < ACTOR_COUNT; i++) _mine(i, TARGET_EPOCH_TIME, round, false, false);
+        }
         _lastSeenTime = block.timestamp;
     }
 
@@ -135,9 +139,9 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice A holder sends part of its balance to another holder.
     function transfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
-        address from = _actor(fromSeed);
+        address from = _holder(fromSeed);
         uint256 balance = coin.balanceOf(from);
-        amount = bound(amount, 0, balance + 1);
+        amount = amount % 8 == 7 ? balance + 1 : _amountUpTo(amount, balance);
         bytes memory expected;
         if (amount > balance) {
             expected = abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, from, balance, amount);
@@ -160,8 +164,8 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice A holder sends NUMI straight to the pool: it is streamed like a mining reward, never lost.
     function donate(uint256 actorSeed, uint256 amount) external {
-        address from = _actor(actorSeed);
-        amount = bound(amount, 0, coin.balanceOf(from));
+        address from = _holder(actorSeed);
+        amount = _amountUpTo(amount, coin.balanceOf(from));
         vm.prank(from);
         coin.transfer(address(pool), amount);
         ghostDonated += amount;
@@ -173,8 +177,8 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice A holder approves and stakes part of its balance.
     function stake(uint256 actorSeed, uint256 amount) external {
-        address account = _actor(actorSeed);
-        amount = bound(amount, 0, coin.balanceOf(account));
+        address account = _holder(actorSeed);
+        amount = _amountUpTo(amount, coin.balanceOf(account));
         vm.startPrank(account);
         coin.approve(address(pool), amount);
         (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.stake, (amount)));
@@ -185,9 +189,9 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice A holder stakes with a signed permit; with `frontRun`, someone submits the permit first.
     function stakeWithPermit(uint256 actorSeed, uint256 amount, bool frontRun) external {
-        uint256 index = actorSeed % ACTOR_COUNT;
+        uint256 index = _holderIndex(actorSeed);
         address account = _actors[index];
-        amount = bound(amount, 0, coin.balanceOf(account));
+        amount = _amountUpTo(amount, coin.balanceOf(account));
         uint256 deadline = block.timestamp + 1 hours;
         bytes32 structHash = keccak256(
             abi.encode(PERMIT_TYPEHASH, account, address(pool), amount, coin.nonces(account), deadline)
@@ -210,9 +214,9 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice A staker withdraws part of its stake (or one wei too much, refused with InsufficientStake).
     function withdraw(uint256 actorSeed, uint256 amount) external {
-        address account = _actor(actorSeed);
+        address account = _staker(actorSeed);
         uint256 staked = pool.balanceOf(account);
-        amount = bound(amount, 0, staked + 1);
+        amount = amount % 8 == 7 ? staked + 1 : _amountUpTo(amount, staked);
         bytes memory expected;
         if (amount == 0) expected = abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
         else if (amount > staked) {
@@ -228,7 +232,7 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice A staker claims what `earned` shows, to the wei.
     function claim(uint256 actorSeed) external {
-        address account = _actor(actorSeed);
+        address account = _staker(actorSeed);
         uint256 owed = pool.earned(account);
         bytes memory expected;
         if (owed == 0) expected = abi.encodeWithSelector(IMiningPool.NothingToClaim.selector, account);
@@ -245,7 +249,7 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice A staker leaves: whole stake plus rewards, to the wei.
     function exit(uint256 actorSeed) external {
-        address account = _actor(actorSeed);
+        address account = _staker(actorSeed);
         uint256 staked = pool.balanceOf(account);
         uint256 owed = pool.earned(account);
         bytes memory expected;
@@ -271,7 +275,9 @@ contract NumiSystemHandler is TestBase {
 
     /// @notice Time passes (blocks too) with nothing happening: streams run, stakes earn.
     function passTime(uint256 seconds_) external {
-        vm.warp(block.timestamp + bound(seconds_, 1, 2 days));
+        // Within a block time, within a stream period, or long enough for streams to end.
+        uint256 longest = seconds_ % 3 == 0 ? 12 : (seconds_ % 3 == 1 ? REWARDS_DURATION : 2 days);
+        vm.warp(block.timestamp + bound(seconds_ / 3, 1, longest));
         vm.roll(block.number + 1 + (seconds_ % 50));
         calls["passTime"]++;
         _afterPoolAction();
@@ -304,8 +310,11 @@ contract NumiSystemHandler is TestBase {
     }
 
     /// @notice Governance pauses or resumes new stakes (withdraw, claim and exit keep working).
-    function govToggleStakingPause() external {
-        pool.setStakingPaused(!pool.poolState().stakingPaused);
+    /// One time in four it pauses; otherwise it resumes a paused pool.
+    function govToggleStakingPause(uint256 seed) external {
+        bool paused = pool.poolState().stakingPaused;
+        if (!paused && seed % 4 != 0) return;
+        pool.setStakingPaused(!paused);
         calls["govToggleStakingPause"]++;
         _observeTime();
     }
@@ -367,6 +376,44 @@ contract NumiSystemHandler is TestBase {
 
     function _actor(uint256 seed) private view returns (address) {
         return _actors[seed % ACTOR_COUNT];
+    }
+
+    /// @dev All of it, half of it, a uniform share of it, or nothing: the fuzzer's raw values are mostly huge or
+    /// tiny, and realistic sequences need large stakes and transfers as well as the 0 and 1-wei edges.
+    function _amountUpTo(uint256 seed, uint256 available) private pure returns (uint256) {
+        uint256 mode = seed % 8;
+        if (mode == 0 || available == 0) return 0;
+        if (mode == 1) return available;
+        if (mode == 2) return available / 2;
+        if (mode == 3) return available < 1 ? available : 1;
+        return bound(seed >> 3, 0, available);
+    }
+
+    /// @dev The actor picked by `seed`, or (seven times in eight) the next one that holds NUMI, so that holder
+    /// actions mostly act; the empty-handed case stays reachable.
+    function _holderIndex(uint256 seed) private view returns (uint256) {
+        uint256 first = seed % ACTOR_COUNT;
+        if (seed % 8 == 7) return first;
+        for (uint256 i = 0; i < ACTOR_COUNT; i++) {
+            uint256 index = (first + i) % ACTOR_COUNT;
+            if (coin.balanceOf(_actors[index]) != 0) return index;
+        }
+        return first;
+    }
+
+    function _holder(uint256 seed) private view returns (address) {
+        return _actors[_holderIndex(seed)];
+    }
+
+    /// @dev Like `_holder`, for accounts with a stake or rewards in the pool.
+    function _staker(uint256 seed) private view returns (address) {
+        uint256 first = seed % ACTOR_COUNT;
+        if (seed % 8 == 7) return _actors[first];
+        for (uint256 i = 0; i < ACTOR_COUNT; i++) {
+            address account = _actors[(first + i) % ACTOR_COUNT];
+            if (pool.balanceOf(account) != 0 || pool.earned(account) != 0) return account;
+        }
+        return _actors[first];
     }
 
     function _stakeRefusal(uint256 amount) private view returns (bytes memory) {
