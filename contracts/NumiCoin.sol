@@ -233,11 +233,18 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
 
     /// @inheritdoc INumiCoin
     function setPool(address newPool) external onlyOwner {
-        if (newPool.code.length == 0 || IMiningPool(newPool).stakingToken() != address(this)) {
-            revert InvalidPool(newPool);
-        }
+        if (!_stakesThisToken(newPool)) revert InvalidPool(newPool);
         emit PoolUpdated(pool, newPool);
         pool = newPool;
+    }
+
+    /// @dev Whether `candidate` answers stakingToken() with this token. A low-level call, so that an EOA (empty
+    /// answer), a contract without the function (revert) or one answering garbage all get InvalidPool, as
+    /// documented, instead of a bare revert.
+    function _stakesThisToken(address candidate) private view returns (bool) {
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory answer) = candidate.staticcall(abi.encodeCall(IMiningPool.stakingToken, ()));
+        return ok && answer.length == 32 && abi.decode(answer, (uint256)) == uint256(uint160(address(this)));
     }
 
     // ───────────────────────────── ERC-5805 clock and overrides ─────────────────────────────
