@@ -176,6 +176,14 @@ describe("NumiCoin: governance", function () {
         .withArgs(ethers.ZeroAddress);
     });
 
+    it("reverts with InvalidPool for a contract that has no stakingToken() at all", async function () {
+      const { coin, owner } = await loadFixture(coinFixture);
+      const notAPool = await ethers.deployContract("ERC20Mock");
+      await expect(coin.connect(owner).setPool(notAPool.getAddress()))
+        .to.be.revertedWithCustomError(coin, "InvalidPool")
+        .withArgs(await notAPool.getAddress());
+    });
+
     it("reverts with InvalidPool for a pool that stakes another token", async function () {
       const { coin, owner, alice } = await loadFixture(coinFixture);
       const other = await ethers.deployContract("ERC20Mock");
