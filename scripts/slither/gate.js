@@ -8,6 +8,10 @@
 const fs = require("fs");
 
 const [reportPath, triagePath] = process.argv.slice(2);
+if (!reportPath || !triagePath) {
+  console.error("usage: node scripts/slither/gate.js <slither.json> <triage.json>");
+  process.exit(2);
+}
 const report = JSON.parse(fs.readFileSync(reportPath, "utf8"));
 const triage = JSON.parse(fs.readFileSync(triagePath, "utf8")).triaged;
 if (!report.success) {
@@ -47,7 +51,8 @@ for (const impact of ["High", "Medium", "Low", "Informational", "Optimization"])
   console.log(`  ${impact.padEnd(13)} ${c.triaged} / ${c.total}`);
 }
 for (const t of triage) {
-  if (!used.has(key(t.check, t.element))) console.log(`  note: triage entry no longer needed: ${key(t.check, t.element)}`);
+  if (!used.has(key(t.check, t.element)))
+    console.log(`  note: triage entry no longer needed: ${key(t.check, t.element)}`);
 }
 const failing = untriaged.filter((u) => GATING.has(u.impact));
 for (const u of untriaged) {

@@ -188,7 +188,8 @@ contract MiningAttacksTest is NumiFixture {
         vm.roll(block.number + 1);
         uint256 nonce;
         bytes32 digest = PowSolver.digestOf(hard.challengeNumber(), miner, nonce);
-        while (uint256(digest) <= hard.miningTarget()) digest = PowSolver.digestOf(hard.challengeNumber(), miner, ++nonce);
+        while (uint256(digest) <= hard.miningTarget())
+            digest = PowSolver.digestOf(hard.challengeNumber(), miner, ++nonce);
         vm.expectRevert(abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, digest, hard.miningTarget()));
         vm.prank(miner);
         hard.mint(nonce, digest);

@@ -25,8 +25,9 @@ contract NumiSystemHandler is TestBase {
     uint256 public constant ACTOR_COUNT = 4;
     uint256 private constant MAX_SEARCH = 3_000;
     uint256 private constant MAX_TIMEPOINTS = 24;
-    bytes32 private constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+    bytes32 private constant PERMIT_TYPEHASH = keccak256(
+        "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+    );
 
     NumiCoin public immutable coin;
     MiningPool public immutable pool;
@@ -147,9 +148,7 @@ contract NumiSystemHandler is TestBase {
             expected = abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, from, balance, amount);
         }
         vm.prank(from);
-        (bool ok, bytes memory returned) = address(coin).call(
-            abi.encodeCall(coin.transfer, (_actor(toSeed), amount))
-        );
+        (bool ok, bytes memory returned) = address(coin).call(abi.encodeCall(coin.transfer, (_actor(toSeed), amount)));
         _expect("transfer", ok, returned, expected);
         _observeTime();
     }
