@@ -2,45 +2,51 @@
 // miner core through an alias outside frontend/, and the Serwist service worker (webpack build).
 import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import withSerwistInit from "@serwist/next";
 import { contentSecurityPolicy } from "./src/config/csp";
 
-const dev = process.env.NODE_ENV !== "production";
+// Development is decided by the Next phase, not NODE_ENV (test runners set NODE_ENV=test).
+function config(dev: boolean): NextConfig {
+  const withSerwist = withSerwistInit({
+    swSrc: "src/app/sw.ts",
+    swDest: "public/sw.js",
+    register: false, // PwaControls registers it and owns the update prompt
+    reloadOnOnline: false, // never reload by itself: a signature may be in progress
+    disable: dev,
+    additionalPrecacheEntries: [{ url: "/~offline", revision: process.env.NUMI_BUILD_ID ?? String(Date.now()) }],
+  });
 
-const withSerwist = withSerwistInit({
-  swSrc: "src/app/sw.ts",
-  swDest: "public/sw.js",
-  register: false, // PwaControls registers it and owns the update prompt
-  reloadOnOnline: false, // never reload by itself: a signature may be in progress
-  disable: dev,
-  additionalPrecacheEntries: [{ url: "/~offline", revision: process.env.NUMI_BUILD_ID ?? String(Date.now()) }],
-});
+  const nextConfig: NextConfig = {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    productionBrowserSourceMaps: false,
+    experimental: { externalDir: true },
+    webpack(config) {
+      config.resolve.alias["@numi/miner-core"] = path.resolve(__dirname, "../scripts/miner/core/searcher.ts");
+      return config;
+    },
+    async headers() {
+      return [
+        {
+          source: "/:path*",
+          headers: [
+            { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
+            { key: "X-Content-Type-Options", value: "nosniff" },
+            { key: "Referrer-Policy", value: "no-referrer" },
+            { key: "X-Frame-Options", value: "DENY" },
+            { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+            { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          ],
+        },
+        { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+      ];
+    },
+  };
 
-const nextConfig: NextConfig = {
-  reactStrictMode: true,
-  poweredByHeader: false,
-  productionBrowserSourceMaps: false,
-  experimental: { externalDir: true },
-  webpack(config) {
-    config.resolve.alias["@numi/miner-core"] = path.resolve(__dirname, "../scripts/miner/core/searcher.ts");
-    return config;
-  },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-        ],
-      },
-      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
-    ];
-  },
-};
+  return withSerwist(nextConfig);
+}
 
-export default withSerwist(nextConfig);
+export default function nextConfigFor(phase: string): NextConfig {
+  return config(phase === PHASE_DEVELOPMENT_SERVER);
+}

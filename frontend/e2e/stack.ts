@@ -75,10 +75,16 @@ export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
   const marker = path.join(FRONTEND, ".next", "numi-build.json");
   const wanted = JSON.stringify({ rpcUrl });
   if (existsSync(marker) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_SKIP_BUILD === "1") return;
-  const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const child = run("npx", ["next", "build", "--webpack"], FRONTEND, env, log);
   const code: number = await new Promise((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
   if (code !== 0) throw new Error(`next build failed:\n${log.join("").slice(-4000)}`);
+  // The service worker's precache list must match this build, or its install fails on 404s.
+  const buildId = readFileSync(path.join(FRONTEND, ".next", "BUILD_ID"), "utf8").trim();
+  const sw = path.join(FRONTEND, "public", "sw.js");
+  if (existsSync(sw) && !readFileSync(sw, "utf8").includes(`/_next/static/${buildId}/`)) {
+    throw new Error(`public/sw.js does not belong to build ${buildId}: rebuild.`);
+  }
   writeFileSync(marker, wanted);
 }
 
@@ -101,7 +107,7 @@ export async function startStack(opts: { withChain?: boolean } = {}): Promise<St
     await buildFor(rpcUrl, log);
     const appPort = await freePort(Number(process.env.E2E_APP_PORT ?? 3100));
     const appUrl = `http://localhost:${appPort}`;
-    app = run("npx", ["next", "start", "-p", String(appPort)], FRONTEND, { NEXT_TELEMETRY_DISABLED: "1" }, log);
+    app = run("npx", ["next", "start", "-p", String(appPort)], FRONTEND, { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, log);
     await waitFor(async () => (await fetch(appUrl)).ok, "next start", 60_000, log);
     return { rpcUrl, appUrl, stop };
   } catch (err) {
