@@ -1,0 +1,85 @@
+// `npm run perf [-- --json]`: measures the production build against the budget of issue #7 and writes the
+// figures to frontend/perf/results.json. Lighthouse (mobile form factor, its default simulated throttling)
+// in Debian's Chromium; first-load JS = gzip size of every script the home page's HTML loads.
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { startStack, FRONTEND } from "../e2e/stack";
+import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/browser";
+
+const BUDGET = { lighthouse: 95, lcpMs: 2500, tbtMs: 200, cls: 0.05, firstLoadJsGzipKB: 200, thirdPartyRequests: 0 };
+const json = process.argv.includes("--json");
+const log = (...a: unknown[]) => (json ? undefined : console.log(...a));
+
+async function firstLoadJsGzipKB(appUrl: string): Promise<number> {
+  const html = await (await fetch(appUrl)).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]))];
+  let bytes = 0;
+  for (const src of srcs) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, appUrl))).arrayBuffer()), { level: 9 }).length;
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+async function main() {
+  const stack = await startStack();
+  try {
+    const jsKB = await firstLoadJsGzipKB(stack.appUrl);
+    log(`first-load JS of / (gzip): ${jsKB} kB`);
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
+    try {
+      // A warm-up run so the server's first-request compile and caches do not count.
+      await lighthouse(stack.appUrl, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      const result = await lighthouse(stack.appUrl, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      if (!result) throw new Error("Lighthouse returned no result");
+      const lhr = result.lhr;
+      const allowed = new Set([new URL(stack.appUrl).origin, new URL(stack.rpcUrl).origin]);
+      const requests = ((lhr.audits["network-requests"]?.details as { items?: Array<{ url: string }> } | undefined)?.items ?? []).map((i) => i.url);
+      const thirdParty = requests.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).origin));
+      const figures = {
+        lighthouse: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        lcpMs: Math.round(lhr.audits["largest-contentful-paint"].numericValue ?? NaN),
+        tbtMs: Math.round(lhr.audits["total-blocking-time"].numericValue ?? NaN),
+        cls: Math.round((lhr.audits["cumulative-layout-shift"].numericValue ?? NaN) * 1000) / 1000,
+        firstLoadJsGzipKB: jsKB,
+        thirdPartyRequests: thirdParty.length,
+        totalBytesKB: Math.round((lhr.audits["total-byte-weight"].numericValue ?? 0) / 102.4) / 10,
+      };
+      const pass = {
+        lighthouse: figures.lighthouse >= BUDGET.lighthouse,
+        lcpMs: figures.lcpMs <= BUDGET.lcpMs,
+        tbtMs: figures.tbtMs <= BUDGET.tbtMs,
+        cls: figures.cls < BUDGET.cls,
+        firstLoadJsGzipKB: figures.firstLoadJsGzipKB <= BUDGET.firstLoadJsGzipKB,
+        thirdPartyRequests: figures.thirdPartyRequests === BUDGET.thirdPartyRequests,
+      };
+      const record = {
+        measuredAt: new Date().toISOString(),
+        command: "npm run perf",
+        setup: `Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} form factor, ${lhr.configSettings.throttlingMethod} throttling, ${lhr.environment.hostUserAgent.match(/Chrom\w+\/[\d.]+/)?.[0] ?? "Chromium"}, production build (next build --webpack + next start), route /`,
+        figures,
+        budget: BUDGET,
+        pass,
+        thirdPartyUrls: thirdParty,
+      };
+      mkdirSync(path.join(FRONTEND, "perf"), { recursive: true });
+      writeFileSync(path.join(FRONTEND, "perf", "results.json"), `${JSON.stringify(record, null, 2)}\n`);
+      if (json) {
+        const { totalBytesKB: _unused, ...line } = figures;
+        console.log(JSON.stringify({ ...line, totalBytesKB: figures.totalBytesKB }));
+      } else {
+        console.table(Object.entries(figures).map(([k, v]) => ({ metric: k, value: v, budget: (BUDGET as Record<string, number>)[k] ?? "", pass: (pass as Record<string, boolean>)[k] ?? "" })));
+      }
+      if (Object.values(pass).includes(false)) process.exitCode = 1;
+    } finally {
+      await chrome.kill();
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
