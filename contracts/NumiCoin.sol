@@ -34,17 +34,17 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
     /// @notice The pool share can never exceed 20% of a reward.
     uint16 public constant MAX_POOL_SHARE_BPS = 2_000;
     /// @notice The pool share at deployment: 10% of every reward.
-    uint16 public constant DEFAULT_POOL_SHARE_BPS = 1_000;
+    uint16 internal constant DEFAULT_POOL_SHARE_BPS = 1_000;
     /// @notice The longest target epoch time accepted at deployment.
-    uint256 public constant MAX_TARGET_EPOCH_TIME = 7 days;
+    uint256 internal constant MAX_TARGET_EPOCH_TIME = 7 days;
 
     /// @notice Seconds the difficulty controller aims for between rewards, fixed at deployment.
     uint256 public immutable targetEpochTime;
 
     /// @notice The challenge the next solution must be computed over (EIP-918 `challengeNumber`).
-    bytes32 public challengeNumber;
+    bytes32 internal challengeNumber;
     /// @notice The largest digest accepted this epoch.
-    uint256 public miningTarget;
+    uint256 internal miningTarget;
 
     /// @dev Everything `mint` reads and writes besides the challenge and target, packed in one slot.
     struct Clock {

@@ -15,7 +15,7 @@ async function mineEpochTaking(coin: NumiCoin, miner: HardhatEthersSigner, elaps
   const { lastRewardTime } = await coin.miningState();
   await time.setNextBlockTimestamp(lastRewardTime + elapsed);
   const { tx } = await mineAs(coin, miner);
-  const newTarget = await coin.miningTarget();
+  const newTarget = await coin.getMiningTarget();
   await expect(tx)
     .to.emit(coin, "EpochRewarded")
     .withArgs((await coin.epochCount()) - 1n, newTarget, 0n);

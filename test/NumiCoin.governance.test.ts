@@ -11,7 +11,7 @@ describe("NumiCoin: governance", function () {
       const { coin, owner } = await loadFixture(coinFixture);
       expect(await coin.owner()).to.equal(owner.address);
       expect(await coin.targetEpochTime()).to.equal(TARGET_EPOCH_TIME);
-      expect(await coin.miningTarget()).to.equal(TEST_TARGET);
+      expect(await coin.getMiningTarget()).to.equal(TEST_TARGET);
       expect(await coin.poolShareBps()).to.equal(1_000);
       expect(await coin.pool()).to.equal(ethers.ZeroAddress);
       expect(await coin.miningPaused()).to.equal(false);
@@ -23,8 +23,6 @@ describe("NumiCoin: governance", function () {
       expect(await coin.MIN_TARGET()).to.equal(MIN_TARGET);
       expect(await coin.MAX_TARGET()).to.equal(MAX_TARGET);
       expect(await coin.MAX_POOL_SHARE_BPS()).to.equal(2_000);
-      expect(await coin.DEFAULT_POOL_SHARE_BPS()).to.equal(1_000);
-      expect(await coin.MAX_TARGET_EPOCH_TIME()).to.equal(7n * 86_400n);
     });
 
     it("reverts with InvalidTargetEpochTime for 0 and for more than 7 days", async function () {

@@ -20,7 +20,7 @@ describe("NumiCoin: mining", function () {
     it("pays the whole reward to the miner while no pool is set, and emits Mint and EpochRewarded", async function () {
       const { coin, alice } = await loadFixture(coinFixture);
       const coinAddress = await coin.getAddress();
-      const previous = await coin.challengeNumber();
+      const previous = await coin.getChallengeNumber();
       const { lastRewardTime } = await coin.miningState();
       const sol = await solveFor(coin, alice.address);
 
@@ -34,8 +34,8 @@ describe("NumiCoin: mining", function () {
       await expect(tx).to.emit(coin, "EpochRewarded").withArgs(0n, newTarget, 0n);
       await expect(tx).to.changeTokenBalance(coin, alice, REWARD);
       expect(await coin.totalSupply()).to.equal(REWARD);
-      expect(await coin.challengeNumber()).to.equal(challenge);
-      expect(await coin.miningTarget()).to.equal(newTarget);
+      expect(await coin.getChallengeNumber()).to.equal(challenge);
+      expect(await coin.getMiningTarget()).to.equal(newTarget);
       expect(await coin.epochCount()).to.equal(1n);
     });
 
@@ -51,10 +51,10 @@ describe("NumiCoin: mining", function () {
       await expect(tx).to.changeTokenBalances(coin, [alice, pool], [parseEther("45"), parseEther("5")]);
       await expect(tx)
         .to.emit(coin, "Mint")
-        .withArgs(alice.address, parseEther("45"), 1n, await coin.challengeNumber());
+        .withArgs(alice.address, parseEther("45"), 1n, await coin.getChallengeNumber());
       await expect(tx)
         .to.emit(coin, "EpochRewarded")
-        .withArgs(0n, await coin.miningTarget(), parseEther("5"));
+        .withArgs(0n, await coin.getMiningTarget(), parseEther("5"));
     });
 
     it("splits the reward at a pool share of 0% and of 20%", async function () {
@@ -64,19 +64,19 @@ describe("NumiCoin: mining", function () {
       await expect(tx).to.changeTokenBalances(coin, [alice, pool], [REWARD, 0n]);
       await expect(tx)
         .to.emit(coin, "EpochRewarded")
-        .withArgs(0n, await coin.miningTarget(), 0n);
+        .withArgs(0n, await coin.getMiningTarget(), 0n);
 
       await coin.connect(owner).setPoolShare(2_000);
       ({ tx } = await mineAs(coin, alice));
       await expect(tx).to.changeTokenBalances(coin, [alice, pool], [parseEther("40"), parseEther("10")]);
       await expect(tx)
         .to.emit(coin, "EpochRewarded")
-        .withArgs(1n, await coin.miningTarget(), parseEther("10"));
+        .withArgs(1n, await coin.getMiningTarget(), parseEther("10"));
     });
 
     it("reverts with SolutionAboveTarget for a digest above the target", async function () {
       const { coin, alice } = await loadFixture(coinFixture);
-      const bad = findAboveTarget(await coin.challengeNumber(), alice.address, TEST_TARGET);
+      const bad = findAboveTarget(await coin.getChallengeNumber(), alice.address, TEST_TARGET);
       await expect(coin.connect(alice).mint(bad.nonce, bad.digest))
         .to.be.revertedWithCustomError(coin, "SolutionAboveTarget")
         .withArgs(bad.digest, TEST_TARGET);
@@ -85,7 +85,7 @@ describe("NumiCoin: mining", function () {
     it("reverts with ChallengeDigestMismatch when the digest is not the sender's", async function () {
       const { coin, alice } = await loadFixture(coinFixture);
       const sol = await solveFor(coin, alice.address);
-      const wrong = digestOf(await coin.challengeNumber(), alice.address, sol.nonce + 1n);
+      const wrong = digestOf(await coin.getChallengeNumber(), alice.address, sol.nonce + 1n);
       await expect(coin.connect(alice).mint(sol.nonce + 1n, sol.digest))
         .to.be.revertedWithCustomError(coin, "ChallengeDigestMismatch")
         .withArgs(wrong, sol.digest);
@@ -95,7 +95,7 @@ describe("NumiCoin: mining", function () {
       const { coin, alice, bob } = await loadFixture(coinFixture);
       const aliceSol = await solveFor(coin, alice.address);
       await mineAs(coin, bob); // bob's reward moves the challenge on
-      const expected = digestOf(await coin.challengeNumber(), alice.address, aliceSol.nonce);
+      const expected = digestOf(await coin.getChallengeNumber(), alice.address, aliceSol.nonce);
       await expect(coin.connect(alice).mint(aliceSol.nonce, aliceSol.digest))
         .to.be.revertedWithCustomError(coin, "ChallengeDigestMismatch")
         .withArgs(expected, aliceSol.digest);
@@ -104,9 +104,9 @@ describe("NumiCoin: mining", function () {
     it("cannot be replayed on a second deployment: the challenge binds the contract address", async function () {
       const { coin, owner, alice } = await loadFixture(coinFixture);
       const twin = await ethers.deployContract("NumiCoin", [owner.address, TARGET_EPOCH_TIME, TEST_TARGET]);
-      expect(await twin.challengeNumber()).to.not.equal(await coin.challengeNumber());
+      expect(await twin.getChallengeNumber()).to.not.equal(await coin.getChallengeNumber());
       const sol = await solveFor(coin, alice.address);
-      const onTwin = digestOf(await twin.challengeNumber(), alice.address, sol.nonce);
+      const onTwin = digestOf(await twin.getChallengeNumber(), alice.address, sol.nonce);
       await expect(twin.connect(alice).mint(sol.nonce, sol.digest))
         .to.be.revertedWithCustomError(twin, "ChallengeDigestMismatch")
         .withArgs(onTwin, sol.digest);
@@ -123,7 +123,7 @@ describe("NumiCoin: mining", function () {
       const blockNumber = latest!.number + 1;
       const timestamp = latest!.timestamp + 10;
       const { lastRewardTime } = await coin.miningState();
-      const nextChallenge = await expectedChallenge(coinAddress, await coin.challengeNumber(), blockNumber);
+      const nextChallenge = await expectedChallenge(coinAddress, await coin.getChallengeNumber(), blockNumber);
       const nextTarget = expectedNextTarget(TEST_TARGET, BigInt(timestamp) - lastRewardTime, TARGET_EPOCH_TIME);
       const bobSol = solve(nextChallenge, bob.address, nextTarget);
 
@@ -146,7 +146,7 @@ describe("NumiCoin: mining", function () {
         const error = coin.interface.parseError(returned.startsWith("0x") ? returned : "0x" + returned);
         expect(error?.name).to.equal("RewardAlreadyMintedThisBlock");
         expect(error?.args[0]).to.equal(BigInt(blockNumber));
-        expect(await coin.challengeNumber()).to.equal(nextChallenge); // bob's work was for the right challenge
+        expect(await coin.getChallengeNumber()).to.equal(nextChallenge); // bob's work was for the right challenge
       } finally {
         await network.provider.send("evm_setAutomine", [true]);
       }
@@ -181,7 +181,7 @@ describe("NumiCoin: mining", function () {
       await expect(tx).to.changeTokenBalances(coin, [alice, relayer], [REWARD, 0n]);
       await expect(tx)
         .to.emit(coin, "Mint")
-        .withArgs(alice.address, REWARD, 1n, await coin.challengeNumber());
+        .withArgs(alice.address, REWARD, 1n, await coin.getChallengeNumber());
     });
 
     it("returns true for a valid solution", async function () {
@@ -192,7 +192,7 @@ describe("NumiCoin: mining", function () {
 
     it("defeats a front-runner who copies the nonce with their own address", async function () {
       const { coin, alice, mallory } = await loadFixture(coinFixture);
-      const challenge = await coin.challengeNumber();
+      const challenge = await coin.getChallengeNumber();
       // Pick alice's first solution whose nonce is not also a solution for mallory (true for ~255 in 256).
       let sol = solve(challenge, alice.address, TEST_TARGET);
       while (BigInt(digestOf(challenge, mallory.address, sol.nonce)) <= TEST_TARGET) {
@@ -223,7 +223,7 @@ describe("NumiCoin: mining", function () {
 
     it("reverts with SolutionAboveTarget for a nonce that does not solve the challenge", async function () {
       const { coin, alice, relayer } = await loadFixture(coinFixture);
-      const bad = findAboveTarget(await coin.challengeNumber(), alice.address, TEST_TARGET);
+      const bad = findAboveTarget(await coin.getChallengeNumber(), alice.address, TEST_TARGET);
       await expect(coin.connect(relayer).mintTo(bad.nonce, alice.address))
         .to.be.revertedWithCustomError(coin, "SolutionAboveTarget")
         .withArgs(bad.digest, TEST_TARGET);
@@ -238,10 +238,10 @@ describe("NumiCoin: mining", function () {
       let { tx } = await mineAs(coin, alice);
       await expect(tx)
         .to.emit(coin, "Mint")
-        .withArgs(alice.address, REWARD, 210_000n, await coin.challengeNumber());
+        .withArgs(alice.address, REWARD, 210_000n, await coin.getChallengeNumber());
       await expect(tx)
         .to.emit(coin, "EpochRewarded")
-        .withArgs(209_999n, await coin.miningTarget(), 0n);
+        .withArgs(209_999n, await coin.getMiningTarget(), 0n);
 
       const state = await coin.miningState();
       expect(state.era).to.equal(1n);

@@ -67,7 +67,7 @@ export const deployParams: Record<string, DeployParams> = {
   },
   mainnet: {
     targetEpochTime: 600,
-    initialTarget: MAX_TARGET >> 33n, // ~3.6e13 hashes: about 10 min for ~60 M hashes/s of CPU miners
+    initialTarget: MAX_TARGET >> 31n, // 2^35 = 3.4e10 hashes: ~10 min at 57 M hashes/s (about 20 cores of the NUMI miner)
     rewardsDuration: 7 * DAY,
     treasury: "timelock",
     governance: {

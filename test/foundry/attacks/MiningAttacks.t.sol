@@ -27,7 +27,7 @@ contract MiningAttacksTest is NumiFixture {
     function test_copiedMintFromAnotherSenderRevertsWithDigestMismatch() public {
         vm.roll(block.number + 1);
         (, uint256 nonce, bytes32 digest) = PowSolver.solve(coin, miner, 0, 10_000);
-        bytes32 attackersDigest = PowSolver.digestOf(coin.challengeNumber(), attacker, nonce);
+        bytes32 attackersDigest = PowSolver.digestOf(coin.getChallengeNumber(), attacker, nonce);
         vm.expectRevert(abi.encodeWithSelector(INumiCoin.ChallengeDigestMismatch.selector, attackersDigest, digest));
         vm.prank(attacker);
         coin.mint(nonce, digest);
@@ -39,9 +39,9 @@ contract MiningAttacksTest is NumiFixture {
         vm.roll(block.number + 1);
         (bool found, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
         assertTrue(found, "solution found");
-        bytes32 forAttacker = PowSolver.digestOf(hard.challengeNumber(), attacker, nonce);
+        bytes32 forAttacker = PowSolver.digestOf(hard.getChallengeNumber(), attacker, nonce);
         vm.expectRevert(
-            abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, forAttacker, hard.miningTarget())
+            abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, forAttacker, hard.getMiningTarget())
         );
         vm.prank(attacker);
         hard.mintTo(nonce, attacker);
@@ -59,21 +59,21 @@ contract MiningAttacksTest is NumiFixture {
     function test_solutionDoesNotReplayAcrossDeploymentsOrChains() public {
         NumiCoin other = _hardCoin();
         NumiCoin hard = _hardCoin();
-        assertTrue(other.challengeNumber() != hard.challengeNumber(), "different deployments, different challenges");
+        assertTrue(other.getChallengeNumber() != hard.getChallengeNumber(), "different deployments, different challenges");
 
         uint256 snapshot = vm.snapshotState();
         NumiCoin onChainA = _hardCoin();
-        bytes32 challengeA = onChainA.challengeNumber();
+        bytes32 challengeA = onChainA.getChallengeNumber();
         vm.revertToState(snapshot);
         vm.chainId(10);
         NumiCoin onChainB = _hardCoin();
         assertEq(uint160(address(onChainA)), uint160(address(onChainB)), "same address on both chains");
-        assertTrue(onChainB.challengeNumber() != challengeA, "chain id changes the challenge");
+        assertTrue(onChainB.getChallengeNumber() != challengeA, "chain id changes the challenge");
 
         vm.roll(block.number + 1);
         (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
-        bytes32 onOther = PowSolver.digestOf(other.challengeNumber(), miner, nonce);
-        vm.expectRevert(abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, onOther, other.miningTarget()));
+        bytes32 onOther = PowSolver.digestOf(other.getChallengeNumber(), miner, nonce);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, onOther, other.getMiningTarget()));
         other.mintTo(nonce, miner);
     }
 
@@ -84,18 +84,18 @@ contract MiningAttacksTest is NumiFixture {
     function test_nextChallengeDependsOnPreviousBlockHash() public {
         vm.roll(block.number + 1);
         (, uint256 nonce, bytes32 digest) = PowSolver.solve(coin, miner, 0, 10_000);
-        bytes32 before = coin.challengeNumber();
+        bytes32 before = coin.getChallengeNumber();
         uint256 snapshot = vm.snapshotState();
         vm.setBlockhash(block.number - 1, keccak256("one parent"));
         vm.prank(miner);
         coin.mint(nonce, digest);
-        bytes32 afterOne = coin.challengeNumber();
+        bytes32 afterOne = coin.getChallengeNumber();
         vm.revertToState(snapshot);
         vm.setBlockhash(block.number - 1, keccak256("another parent"));
         vm.prank(miner);
         coin.mint(nonce, digest);
-        assertTrue(afterOne != before && coin.challengeNumber() != before, "every reward changes the challenge");
-        assertTrue(afterOne != coin.challengeNumber(), "the parent block's hash changes the next challenge");
+        assertTrue(afterOne != before && coin.getChallengeNumber() != before, "every reward changes the challenge");
+        assertTrue(afterOne != coin.getChallengeNumber(), "the parent block's hash changes the next challenge");
     }
 
     // ── Multiple mints per block ──
@@ -119,25 +119,25 @@ contract MiningAttacksTest is NumiFixture {
     /// at most 4x, however long the delay; a short epoch hardens it.
     function test_withholdingEasesTargetByAtMostFourTimes() public {
         NumiCoin hard = _hardCoin();
-        uint256 target = hard.miningTarget();
+        uint256 target = hard.getMiningTarget();
         vm.warp(block.timestamp + 365 days); // a year of withholding
         vm.roll(block.number + 1);
         (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
         hard.mintTo(nonce, miner);
-        assertEq(hard.miningTarget(), target * 4, "at most 4x easier after any delay");
+        assertEq(hard.getMiningTarget(), target * 4, "at most 4x easier after any delay");
 
-        target = hard.miningTarget();
+        target = hard.getMiningTarget();
         vm.roll(block.number + 1); // same timestamp: the epoch took 0 s
         (, nonce, ) = PowSolver.solve(hard, miner, 0, 400_000);
         hard.mintTo(nonce, miner);
-        assertLt(hard.miningTarget(), target, "an instant epoch hardens");
-        assertEq(hard.miningTarget(), Difficulty.nextTarget(target, 0, TARGET_EPOCH_TIME), "by the bounded step");
+        assertLt(hard.getMiningTarget(), target, "an instant epoch hardens");
+        assertEq(hard.getMiningTarget(), Difficulty.nextTarget(target, 0, TARGET_EPOCH_TIME), "by the bounded step");
     }
 
     /// @notice A pause does not ease the difficulty: unpausing restarts the epoch clock.
     function test_pauseDoesNotEaseDifficulty() public {
         NumiCoin hard = _hardCoin();
-        uint256 target = hard.miningTarget();
+        uint256 target = hard.getMiningTarget();
         vm.prank(governance);
         hard.pauseMining();
         vm.warp(block.timestamp + 30 days);
@@ -147,7 +147,7 @@ contract MiningAttacksTest is NumiFixture {
         vm.roll(block.number + 1);
         (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
         hard.mintTo(nonce, miner);
-        assertEq(hard.miningTarget(), target, "one target epoch time after unpause: unchanged");
+        assertEq(hard.getMiningTarget(), target, "one target epoch time after unpause: unchanged");
     }
 
     // ── Unbounded minting and cap overflow ──
@@ -187,10 +187,10 @@ contract MiningAttacksTest is NumiFixture {
         NumiCoin hard = _hardCoin();
         vm.roll(block.number + 1);
         uint256 nonce;
-        bytes32 digest = PowSolver.digestOf(hard.challengeNumber(), miner, nonce);
-        while (uint256(digest) <= hard.miningTarget())
-            digest = PowSolver.digestOf(hard.challengeNumber(), miner, ++nonce);
-        vm.expectRevert(abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, digest, hard.miningTarget()));
+        bytes32 digest = PowSolver.digestOf(hard.getChallengeNumber(), miner, nonce);
+        while (uint256(digest) <= hard.getMiningTarget())
+            digest = PowSolver.digestOf(hard.getChallengeNumber(), miner, ++nonce);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.SolutionAboveTarget.selector, digest, hard.getMiningTarget()));
         vm.prank(miner);
         hard.mint(nonce, digest);
     }

@@ -52,7 +52,7 @@ contract NumiSystemInvariants is TestBase {
 
     /// @notice The difficulty controller keeps the target within [MIN_TARGET, MAX_TARGET].
     function invariant_targetWithinBounds() public view {
-        uint256 target = coin.miningTarget();
+        uint256 target = coin.getMiningTarget();
         assertGe(target, coin.MIN_TARGET(), "target >= MIN_TARGET");
         assertLe(target, coin.MAX_TARGET(), "target <= MAX_TARGET");
     }

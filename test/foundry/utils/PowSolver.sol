@@ -19,8 +19,8 @@ library PowSolver {
         uint256 start,
         uint256 maxTries
     ) internal view returns (bool found, uint256 nonce, bytes32 digest) {
-        bytes32 challenge = coin.challengeNumber();
-        uint256 target = coin.miningTarget();
+        bytes32 challenge = coin.getChallengeNumber();
+        uint256 target = coin.getMiningTarget();
         unchecked {
             for (uint256 i = 0; i < maxTries; i++) {
                 nonce = start + i;
