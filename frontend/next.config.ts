@@ -21,7 +21,7 @@ function config(dev: boolean): NextConfig {
     reactStrictMode: true,
     poweredByHeader: false,
     productionBrowserSourceMaps: false,
-    experimental: { externalDir: true },
+    experimental: { externalDir: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },
     webpack(config) {
       config.resolve.alias["@numi/miner-core"] = path.resolve(__dirname, "../scripts/miner/core/searcher.ts");
       return config;

@@ -22,7 +22,8 @@ export function PwaControls() {
       setInstallEvent(e as InstallPromptEvent);
     };
     window.addEventListener("beforeinstallprompt", onPrompt);
-    if ("serviceWorker" in navigator && process.env.NODE_ENV === "production") {
+    // Registered after the page has loaded and settled, so precaching never competes with the first paint.
+    const register = () => {
       navigator.serviceWorker
         .register("/sw.js", { scope: "/" })
         .then((reg) => {
@@ -46,8 +47,20 @@ export function PwaControls() {
           window.location.reload();
         }
       });
+    };
+    let timer: number | undefined;
+    const later = () => {
+      timer = window.setTimeout(register, 1500);
+    };
+    if ("serviceWorker" in navigator && process.env.NODE_ENV === "production") {
+      if (document.readyState === "complete") later();
+      else window.addEventListener("load", later, { once: true });
     }
-    return () => window.removeEventListener("beforeinstallprompt", onPrompt);
+    return () => {
+      window.removeEventListener("beforeinstallprompt", onPrompt);
+      window.removeEventListener("load", later);
+      window.clearTimeout(timer);
+    };
   }, []);
 
   return (

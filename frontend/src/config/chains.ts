@@ -1,11 +1,10 @@
 // The chains the dApp serves, built from the generated deployment records. Transports go only to the RPC
 // configured here: the local node, or URLs set at build time. Never a public RPC by default.
 import { defineChain, type Chain } from "viem";
-import { mainnet, sepolia } from "viem/chains";
 import { deployments } from "@/generated/deployments";
 
 export { LOCAL_CHAIN_ID, rpcUrls, rpcOrigins } from "./rpc";
-import { LOCAL_CHAIN_ID, rpcUrls } from "./rpc";
+import { LOCAL_CHAIN_ID, MAINNET_CHAIN_ID, SEPOLIA_CHAIN_ID, rpcUrls } from "./rpc";
 
 const localChain = defineChain({
   id: LOCAL_CHAIN_ID,
@@ -15,15 +14,24 @@ const localChain = defineChain({
   testnet: true,
 });
 
-function withRpc(chain: Chain): Chain {
-  const url = rpcUrls[chain.id];
-  return { ...chain, rpcUrls: { default: { http: url ? [url] : [] } } };
+// Defined here rather than imported from viem/chains, whose records carry public RPC URLs we never want
+// in the bundle: the only RPC is the one configured at build time.
+function publicChain(id: number, name: string, explorer: string, testnet: boolean): Chain {
+  const url = rpcUrls[id];
+  return defineChain({
+    id,
+    name,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: url ? [url] : [] } },
+    blockExplorers: { default: { name: "Etherscan", url: explorer } },
+    testnet,
+  });
 }
 
 const known: Record<number, Chain> = {
   [LOCAL_CHAIN_ID]: localChain,
-  [sepolia.id]: withRpc(sepolia),
-  [mainnet.id]: withRpc(mainnet),
+  [SEPOLIA_CHAIN_ID]: publicChain(SEPOLIA_CHAIN_ID, "Sepolia", "https://sepolia.etherscan.io", true),
+  [MAINNET_CHAIN_ID]: publicChain(MAINNET_CHAIN_ID, "Ethereum", "https://etherscan.io", false),
 };
 
 export type Deployment = (typeof deployments)[keyof typeof deployments];

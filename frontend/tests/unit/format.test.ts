@@ -19,3 +19,26 @@ describe("format", () => {
     expect(expectedHashes((2n ** 252n) >> 12n)).toBeCloseTo(65536, -1);
   });
 });
+
+import { splitSignature } from "@/hooks/chain";
+import { parseSignature } from "viem";
+
+describe("splitSignature", () => {
+  const sig = `0x${"11".repeat(32)}${"22".repeat(32)}1b` as const;
+  test("matches viem's parseSignature for v = 27 and 28", () => {
+    for (const v of ["1b", "1c"]) {
+      const full = `${sig.slice(0, 130)}${v}` as `0x${string}`;
+      const ours = splitSignature(full);
+      const theirs = parseSignature(full);
+      expect(ours.r).toBe(theirs.r);
+      expect(ours.s).toBe(theirs.s);
+      expect(BigInt(ours.v)).toBe(theirs.v);
+    }
+  });
+  test("normalises a 0/1 recovery byte to 27/28", () => {
+    expect(splitSignature(`${sig.slice(0, 130)}01` as `0x${string}`).v).toBe(28);
+  });
+  test("refuses a malformed signature", () => {
+    expect(() => splitSignature("0x1234")).toThrow(/malformed/);
+  });
+});

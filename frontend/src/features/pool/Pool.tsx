@@ -73,7 +73,7 @@ export function Pool() {
       const receipt = await write({
         ...c.pool,
         functionName: "stakeWithPermit",
-        args: [permitReview.value, permitReview.deadline, Number(sig.v ?? BigInt(sig.yParity + 27)), sig.r, sig.s],
+        args: [permitReview.value, permitReview.deadline, sig.v, sig.r, sig.s],
         label,
         continues: true,
       });
