@@ -45,6 +45,19 @@ async function propose(
   return { proposalId, targets, values, datas, descriptionHash: id(description) };
 }
 
+/** `voter` (holding the majority) votes for the proposal; it is queued and its timelock delay waited out. */
+async function passQueueAndWait(
+  governor: Awaited<ReturnType<typeof deployedFixture>>["governor"],
+  voter: Awaited<ReturnType<typeof ethers.getSigners>>[number],
+  p: Awaited<ReturnType<typeof propose>>,
+) {
+  await time.increase(gov.votingDelay + 1);
+  await governor.connect(voter).castVote(p.proposalId, 1);
+  await time.increase(gov.votingPeriod + 1);
+  await governor.queue(p.targets, p.values, p.datas, p.descriptionHash);
+  await time.increase(gov.timelockDelay + 1);
+}
+
 describe("Governance end to end (deployed contracts)", function () {
   it("mines, delegates, proposes a pool-share change, votes, queues, waits and executes it", async function () {
     const { token, governor, timelock, alice, bob } = await loadFixture(minedAndDelegated);
@@ -126,11 +139,7 @@ describe("Governance end to end (deployed contracts)", function () {
       ],
       "NIP-666: print money",
     );
-    await time.increase(gov.votingDelay + 1);
-    await governor.connect(alice).castVote(p.proposalId, 1);
-    await time.increase(gov.votingPeriod + 1);
-    await governor.queue(p.targets, p.values, p.datas, p.descriptionHash);
-    await time.increase(gov.timelockDelay + 1);
+    await passQueueAndWait(governor, alice, p);
     // The timelock's call hits no function: the whole batch reverts and nothing is minted.
     await expect(governor.execute(p.targets, p.values, p.datas, p.descriptionHash)).to.be.reverted;
     expect(await token.totalSupply()).to.equal(supplyBefore);
@@ -143,11 +152,7 @@ describe("Governance end to end (deployed contracts)", function () {
       [{ target: tokenAddr, data: token.interface.encodeFunctionData("setPoolShare", [2001]) }],
       "NIP-2: pool share 20.01%",
     );
-    await time.increase(gov.votingDelay + 1);
-    await governor.connect(alice).castVote(q.proposalId, 1);
-    await time.increase(gov.votingPeriod + 1);
-    await governor.queue(q.targets, q.values, q.datas, q.descriptionHash);
-    await time.increase(gov.timelockDelay + 1);
+    await passQueueAndWait(governor, alice, q);
     await expect(governor.execute(q.targets, q.values, q.datas, q.descriptionHash))
       .to.be.revertedWithCustomError(token, "PoolShareTooHigh")
       .withArgs(2001n, 2000n);
