@@ -3,7 +3,7 @@
 # (its output is above), and ends with one line "N passed, N failed" counted from the runners' own summaries.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-export NEXT_TELEMETRY_DISABLED=1 HARDHAT_DISABLE_TELEMETRY_PROMPT=true FORCE_COLOR=0
+export NEXT_TELEMETRY_DISABLED=1 HARDHAT_DISABLE_TELEMETRY_PROMPT=true FORCE_COLOR=0 NO_COLOR=1
 LOG_DIR=$(mktemp -d)
 passed=0
 failed=0
@@ -16,6 +16,7 @@ suite() {
   echo "::: $name: $*"
   "$@" 2>&1 | tee "$log"
   local code=${PIPESTATUS[0]}
+  sed -i 's/\x1b\[[0-9;]*m//g' "$log" # colour codes would split the runners' summary lines
   # mocha: "12 passing" / "1 failing"; forge: "N tests passed, M failed"; vitest/playwright: "Tests  N passed"
   local p f
   p=$(grep -Eo '^\s*[0-9]+ passing' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
