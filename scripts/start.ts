@@ -16,11 +16,18 @@ const LOCAL_ACCOUNT_0 = {
 };
 
 const children: ChildProcess[] = [];
+const CHILD_ENV = {
+  ...process.env,
+  HARDHAT_DISABLE_TELEMETRY_PROMPT: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NUMI_RPC_PORT: String(RPC_PORT), // hardhat.config.ts points `localhost` at it
+  NEXT_PUBLIC_LOCAL_RPC_URL: `http://127.0.0.1:${RPC_PORT}`, // the dApp's local chain
+};
 
 function run(cmd: string, args: string[], logFile?: string): ChildProcess {
   const child = spawn(cmd, args, {
     cwd: ROOT,
-    env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: CHILD_ENV,
     stdio: logFile ? ["ignore", "pipe", "pipe"] : "inherit",
     detached: true, // own process group, so Ctrl-C stops the child's children too
   });

@@ -26,7 +26,8 @@ export function missingUrl(varName: string): string {
 export function hardhatNetworks(): NetworksUserConfig {
   const networks: NetworksUserConfig = {
     hardhat: { chainId: 31_337 },
-    localhost: { url: "http://127.0.0.1:8545", chainId: 31_337 },
+    // `npm start` runs the node on NUMI_RPC_PORT (default 8545); deploy, miner and monitor follow it.
+    localhost: { url: `http://127.0.0.1:${process.env.NUMI_RPC_PORT ?? 8545}`, chainId: 31_337 },
   };
   for (const [name, n] of Object.entries(publicNetworks)) {
     const keys = [optionalVar(DEPLOYER_KEY_VAR), optionalVar(MINER_KEY_VAR)].filter((k): k is string => !!k);
