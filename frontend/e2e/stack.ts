@@ -2,7 +2,8 @@
 // through hardhat-deploy at start-up, at the same deterministic addresses as the committed deployment
 // module), a production build of the dApp pointed at that node, and `next start`.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -70,18 +71,35 @@ function kill(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-/** Builds the dApp for `rpcUrl`. NUMI_SKIP_BUILD=1 reuses a build made for the same RPC (test-only edits). */
+/** A hash of everything a build depends on, so an unchanged tree is never rebuilt (and a changed one always is). */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p !== path.join(FRONTEND, "public", "sw.js")) hash.update(p).update(readFileSync(p));
+    }
+  };
+  for (const dir of ["src", "public"]) walk(path.join(FRONTEND, dir));
+  walk(path.join(ROOT, "scripts", "miner", "core"));
+  for (const f of ["next.config.ts", "package.json", "tsconfig.json"]) hash.update(readFileSync(path.join(FRONTEND, f)));
+  hash.update(readFileSync(path.join(ROOT, "package-lock.json")));
+  return hash.digest("hex");
+}
+
+/** Builds the dApp for `rpcUrl`, unless the last build was for the same RPC and the same sources (NUMI_REBUILD=1 forces it). */
 export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
   const marker = path.join(FRONTEND, ".next", "numi-build.json");
-  const wanted = JSON.stringify({ rpcUrl });
-  if (existsSync(marker) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_SKIP_BUILD === "1") return;
+  const wanted = JSON.stringify({ rpcUrl, sources: sourceFingerprint() });
+  const sw = path.join(FRONTEND, "public", "sw.js");
+  if (existsSync(marker) && existsSync(sw) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_REBUILD !== "1") return;
   const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const child = run("npx", ["next", "build", "--webpack"], FRONTEND, env, log);
   const code: number = await new Promise((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
   if (code !== 0) throw new Error(`next build failed:\n${log.join("").slice(-4000)}`);
   // The service worker's precache list must match this build, or its install fails on 404s.
   const buildId = readFileSync(path.join(FRONTEND, ".next", "BUILD_ID"), "utf8").trim();
-  const sw = path.join(FRONTEND, "public", "sw.js");
   if (existsSync(sw) && !readFileSync(sw, "utf8").includes(`/_next/static/${buildId}/`)) {
     throw new Error(`public/sw.js does not belong to build ${buildId}: rebuild.`);
   }

@@ -699,19 +699,6 @@ export const deployments = {
           },
           {
             "inputs": [],
-            "name": "DEFAULT_POOL_SHARE_BPS",
-            "outputs": [
-              {
-                "internalType": "uint16",
-                "name": "",
-                "type": "uint16"
-              }
-            ],
-            "stateMutability": "view",
-            "type": "function"
-          },
-          {
-            "inputs": [],
             "name": "DOMAIN_SEPARATOR",
             "outputs": [
               {
@@ -765,19 +752,6 @@ export const deployments = {
           {
             "inputs": [],
             "name": "MAX_TARGET",
-            "outputs": [
-              {
-                "internalType": "uint256",
-                "name": "",
-                "type": "uint256"
-              }
-            ],
-            "stateMutability": "view",
-            "type": "function"
-          },
-          {
-            "inputs": [],
-            "name": "MAX_TARGET_EPOCH_TIME",
             "outputs": [
               {
                 "internalType": "uint256",
@@ -870,19 +844,6 @@ export const deployments = {
                 "internalType": "uint256",
                 "name": "",
                 "type": "uint256"
-              }
-            ],
-            "stateMutability": "view",
-            "type": "function"
-          },
-          {
-            "inputs": [],
-            "name": "challengeNumber",
-            "outputs": [
-              {
-                "internalType": "bytes32",
-                "name": "",
-                "type": "bytes32"
               }
             ],
             "stateMutability": "view",
@@ -1283,19 +1244,6 @@ export const deployments = {
                 "internalType": "struct INumiCoin.MiningState",
                 "name": "s",
                 "type": "tuple"
-              }
-            ],
-            "stateMutability": "view",
-            "type": "function"
-          },
-          {
-            "inputs": [],
-            "name": "miningTarget",
-            "outputs": [
-              {
-                "internalType": "uint256",
-                "name": "",
-                "type": "uint256"
               }
             ],
             "stateMutability": "view",
