@@ -24,8 +24,12 @@ export function useWallet() {
 export function useLiveBlocks() {
   const queryClient = useQueryClient();
   const { data: block } = useBlockNumber({ watch: true, chainId: TARGET_CHAIN_ID });
+  const seen = useRef<bigint | undefined>(undefined);
   useEffect(() => {
-    if (block === undefined) return;
+    // The first block number only tells us where we are: the reads that just loaded are already fresh.
+    const previous = seen.current;
+    seen.current = block;
+    if (block === undefined || previous === undefined || block === previous) return;
     queryClient.invalidateQueries({
       predicate: (q) => ["readContract", "readContracts", "balance", "chainQuery"].includes(String(q.queryKey[0])),
     });
