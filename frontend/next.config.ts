@@ -1,10 +1,9 @@
-// Next config: strict security headers (CSP allows only this origin and the configured RPC), the shared
+// Next config: security headers (the per-request CSP with its nonce is set by src/proxy.ts), the shared
 // miner core through an alias outside frontend/, and the Serwist service worker (webpack build).
 import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import withSerwistInit from "@serwist/next";
-import { contentSecurityPolicy } from "./src/config/csp";
 
 // Development is decided by the Next phase, not NODE_ENV (test runners set NODE_ENV=test).
 function config(dev: boolean): NextConfig {
@@ -31,7 +30,6 @@ function config(dev: boolean): NextConfig {
         {
           source: "/:path*",
           headers: [
-            { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
             { key: "X-Content-Type-Options", value: "nosniff" },
             { key: "Referrer-Policy", value: "no-referrer" },
             { key: "X-Frame-Options", value: "DENY" },

@@ -17,10 +17,22 @@ function files(dir: string, ext: RegExp): string[] {
 }
 
 describe("security", () => {
-  test("every route sends a strict CSP without unsafe-eval and with only this origin and the RPC", async () => {
-    for (const route of ["/", "/send", "/mine", "/governance"]) {
+  test("every route sends a strict CSP: scripts only with a fresh nonce, only this origin and the RPC", async () => {
+    const nonces = new Set<string>();
+    for (const route of ["/", "/send", "/mine", "/governance", "/~offline"]) {
       const res = await fetch(`${appUrl}${route}`);
       const csp = res.headers.get("content-security-policy") ?? "";
+      const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+      expect(nonce, route).toBeTruthy();
+      nonces.add(nonce!);
+      expect(scriptSrc).toContain("'strict-dynamic'");
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      // Every inline script the page carries has this response's nonce.
+      const html = await res.text();
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+      expect(inline.length, route).toBeGreaterThan(0);
+      for (const attrs of inline) expect(attrs, route).toContain(`nonce="${nonce}"`);
       expect(csp, route).toContain("default-src 'self'");
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
@@ -29,6 +41,7 @@ describe("security", () => {
       expect(csp.match(/https?:\/\/[^\s;]+/g) ?? []).toEqual([new URL(rpcUrl).origin]);
       expect(res.headers.get("x-frame-options")).toBe("DENY");
     }
+    expect(nonces.size).toBe(5); // a fresh nonce for every response
   });
 
   test("the client bundle holds no private key, seed phrase or secret variable", () => {
@@ -48,13 +61,17 @@ describe("security", () => {
     }
   });
 
-  test("a full visit requests nothing from any origin but the app and the RPC", async () => {
+  test("a full visit requests nothing from any origin but the app and the RPC, and breaks no CSP rule", async () => {
     const browser = await launch();
     const context = await walletContext(browser, { rpcUrl });
     const page = await context.newPage();
     const origins = new Set<string>();
+    const violations: string[] = [];
     page.on("request", (r) => {
       if (/^https?:/.test(r.url())) origins.add(new URL(r.url()).origin);
+    });
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     for (const route of ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"]) {
       await page.goto(`${appUrl}${route}`);
@@ -62,5 +79,6 @@ describe("security", () => {
     }
     await browser.close();
     expect([...origins].sort()).toEqual([new URL(appUrl).origin, new URL(rpcUrl).origin].sort());
+    expect(violations).toEqual([]);
   });
 });

@@ -1,16 +1,19 @@
 // The Content-Security-Policy: scripts, styles, images and workers only from this origin; network only to
-// this origin and the configured RPC endpoints. 'unsafe-eval' only in development (React's dev tooling).
-// 'wasm-unsafe-eval' lets the miner compile its WebAssembly kernel (it does not allow eval of JavaScript).
-// Next's App Router inlines its bootstrap scripts, hence 'unsafe-inline' for script-src without nonces:
-// a nonce would force every page to render dynamically. No third-party origin appears anywhere.
+// this origin and the configured RPC endpoints; no third-party origin anywhere.
+// Production pages: scripts run only with this response's nonce ('strict-dynamic' lets those scripts load the
+// app's chunks), so an injected inline script cannot run. src/proxy.ts makes a fresh nonce per request and
+// Next puts it on its own bootstrap scripts. 'wasm-unsafe-eval' lets the miner compile its WebAssembly kernel
+// (it allows no JavaScript eval). Development keeps 'unsafe-inline'/'unsafe-eval' for React's dev tooling.
 import { rpcOrigins } from "./rpc";
 
-export function contentSecurityPolicy(dev: boolean): string {
+export function contentSecurityPolicy(dev: boolean, nonce?: string): string {
   const connect = ["'self'", ...rpcOrigins()];
   if (dev) connect.push("ws:");
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
+    dev || !nonce
+      ? `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`
+      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
