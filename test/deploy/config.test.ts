@@ -6,7 +6,14 @@ import { join } from "node:path";
 import { deployParams, paramsFor, validate, MAX_TARGET, type DeployParams } from "../../scripts/config/deployParams";
 import { requireVar } from "../../scripts/config/env";
 import { confirmNetwork } from "../../scripts/deploy/confirm";
-import { exportFrontendDeployments, readDeployments, renderModule } from "../../scripts/deployments/exportFrontend";
+import { artifacts } from "hardhat";
+import {
+  EXPORTED_CONTRACTS,
+  OUTPUT,
+  exportFrontendDeployments,
+  readDeployments,
+  renderModule,
+} from "../../scripts/deployments/exportFrontend";
 
 describe("Deployment configuration", function () {
   it("has valid parameters for every network", function () {
@@ -108,6 +115,19 @@ describe("Frontend deployment export", function () {
     expect(text).to.equal(renderModule(chains)); // deterministic
     expect(text).to.match(/export const deployments = \{\n  "31337": \{/);
     expect(text).to.contain("} as const;");
+  });
+
+  it("the committed dApp module carries the ABIs of the contracts as compiled now", async function () {
+    // A contract change without `npm run export:deployments` would leave the dApp calling a stale ABI.
+    const source = readFileSync(OUTPUT, "utf8");
+    const json = source.slice(source.indexOf("{"), source.lastIndexOf("} as const") + 1);
+    const chains = JSON.parse(json) as Record<string, { contracts: Record<string, { abi: unknown[] }> }>;
+    expect(Object.keys(chains)).to.include("31337");
+    for (const chain of Object.values(chains)) {
+      for (const name of EXPORTED_CONTRACTS) {
+        expect(chain.contracts[name].abi, name).to.deep.equal((await artifacts.readArtifact(name)).abi);
+      }
+    }
   });
 
   it("writes nothing when there is no complete deployment", function () {
