@@ -4,7 +4,7 @@ import { network } from "hardhat";
 import { loadFixture, mine } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
 import { REWARDS_DURATION, mineAs } from "./helpers/fixtures";
-import { arrive, atTime, expectSolvent, fundedPoolFixture, mineAt } from "./helpers/pool";
+import { arrive, atTime, expectSolvent, fundedPoolFixture, mineAt, syncAtNextSecond } from "./helpers/pool";
 import { latestTimestamp } from "./helpers/mining";
 
 const D = REWARDS_DURATION;
@@ -17,9 +17,7 @@ describe("MiningPool: streaming", function () {
     const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
     await pool.connect(alice).stake(parseEther("100"));
     await arrive(coin, pool, PERIOD_REWARD);
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync();
+    const t0 = await syncAtNextSecond(pool);
     for (const dt of [1n, 600n, 1_800n, 3_599n, 3_600n]) {
       await mineAt(t0 + dt);
       expect(await pool.earned(alice.address)).to.equal(PER_SECOND * dt);
@@ -37,9 +35,7 @@ describe("MiningPool: streaming", function () {
     const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
     await pool.connect(alice).stake(parseEther("100"));
     await arrive(coin, pool, PERIOD_REWARD);
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync();
+    const t0 = await syncAtNextSecond(pool);
     await atTime(t0 + D / 2n);
     await pool.connect(bob).stake(parseEther("300"));
     const mid = await pool.position(bob.address);
@@ -73,9 +69,7 @@ describe("MiningPool: streaming", function () {
     await pool.connect(alice).stake(parseEther("100"));
     await pool.connect(mallory).stake(parseEther("9900")); // 99% of the pool
     await mineAs(coin, bob);
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync(); // 5 NUMI start streaming
+    const t0 = await syncAtNextSecond(pool); // 5 NUMI start streaming
     await atTime(t0 + 1n);
     const exit = await pool.connect(mallory).exit();
     const paid = (await exit.wait())!.logs.map((l) => pool.interface.parseLog(l)).find((e) => e?.name === "RewardPaid")!
@@ -90,9 +84,7 @@ describe("MiningPool: streaming", function () {
   it("rewards arriving while nobody stakes are not handed in bulk to the first staker: they stream over a new period", async function () {
     const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
     await arrive(coin, pool, PERIOD_REWARD);
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync(); // streams to nobody
+    const t0 = await syncAtNextSecond(pool); // streams to nobody
     await atTime(t0 + 2n * D); // well after the period ended
     await expect(pool.connect(alice).stake(parseEther("100")))
       .to.emit(pool, "RewardsStreamed")
@@ -108,9 +100,7 @@ describe("MiningPool: streaming", function () {
     const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
     await pool.connect(alice).stake(parseEther("100"));
     await arrive(coin, pool, PERIOD_REWARD);
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync();
+    const t0 = await syncAtNextSecond(pool);
     await atTime(t0 + D / 2n);
     await expect(pool.connect(alice).exit())
       .to.emit(pool, "RewardPaid")
@@ -129,9 +119,7 @@ describe("MiningPool: streaming", function () {
     const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
     await pool.connect(alice).stake(parseEther("100"));
     await arrive(coin, pool, PERIOD_REWARD);
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync();
+    const t0 = await syncAtNextSecond(pool);
     await arrive(coin, pool, PERIOD_REWARD / 2n);
     await atTime(t0 + D / 2n);
     // half the first amount is left, plus the new half: 3,600 NUMI over a fresh period, 1 NUMI/s
@@ -147,9 +135,7 @@ describe("MiningPool: streaming", function () {
     await pool.connect(alice).stake(3n);
     await pool.connect(bob).stake(4n);
     await arrive(coin, pool, 1_000_000n); // 277.7 wei per second: every step rounds
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync();
+    const t0 = await syncAtNextSecond(pool);
     for (let i = 1n; i <= 11n; i++) {
       await atTime(t0 + i * 300n);
       await pool.sync();
@@ -181,9 +167,7 @@ describe("MiningPool: streaming", function () {
     await pool.connect(bob).stake(parseEther("300"));
     await arrive(coin, pool, parseEther("4000"));
     expect((await pool.poolState()).unsynced).to.equal(parseEther("4000"));
-    const t0 = BigInt(await latestTimestamp()) + 1n;
-    await atTime(t0);
-    await pool.sync(); // 400 fee, 3,600 streamed at 1 NUMI/s
+    const t0 = await syncAtNextSecond(pool); // 400 fee, 3,600 streamed at 1 NUMI/s
     await arrive(coin, pool, 7n);
     await mineAt(t0 + 400n);
     const s = await pool.poolState();

@@ -4,7 +4,7 @@ import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { getCreateAddress, parseEther } from "ethers";
 import { REWARDS_DURATION, coinAndPoolFixture, mineAs } from "./helpers/fixtures";
-import { FUNDS, arrive, atTime, expectSolvent, fundedPoolFixture } from "./helpers/pool";
+import { FUNDS, arrive, atTime, expectSolvent, fundedPoolFixture, syncAtNextSecond } from "./helpers/pool";
 import { latestTimestamp } from "./helpers/mining";
 import { signPermit } from "./helpers/permit";
 
@@ -213,9 +213,7 @@ describe("MiningPool", function () {
       const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
       await pool.connect(alice).stake(parseEther("100"));
       await arrive(coin, pool, parseEther("36"));
-      const start = BigInt(await latestTimestamp()) + 1n;
-      await atTime(start);
-      await pool.sync(); // 36 NUMI over 3,600 s: 0.01 NUMI per second
+      const start = await syncAtNextSecond(pool); // 36 NUMI over 3,600 s: 0.01 NUMI per second
       await atTime(start + 600n);
       const tx = pool.connect(alice).claim();
       await expect(tx).to.emit(pool, "RewardPaid").withArgs(alice.address, parseEther("6"));
@@ -242,9 +240,7 @@ describe("MiningPool", function () {
       const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
       await pool.connect(alice).stake(parseEther("100"));
       await arrive(coin, pool, parseEther("36"));
-      const start = BigInt(await latestTimestamp()) + 1n;
-      await atTime(start);
-      await pool.sync();
+      const start = await syncAtNextSecond(pool);
       await atTime(start + 1_200n);
       const tx = pool.connect(alice).exit();
       await expect(tx).to.emit(pool, "Withdrawn").withArgs(alice.address, parseEther("100"));
@@ -258,9 +254,7 @@ describe("MiningPool", function () {
       const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
       await pool.connect(alice).stake(parseEther("100"));
       await arrive(coin, pool, parseEther("36"));
-      const start = BigInt(await latestTimestamp()) + 1n;
-      await atTime(start);
-      await pool.sync();
+      const start = await syncAtNextSecond(pool);
       await atTime(start + 100n);
       await pool.connect(alice).withdraw(parseEther("100"));
       const tx = pool.connect(alice).exit();

@@ -5,6 +5,7 @@ import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import { coinAndPoolFixture } from "./fixtures";
+import { latestTimestamp } from "./mining";
 import type { MiningPool, NumiCoinHarness } from "../../typechain-types";
 
 export const FUNDS = parseEther("10000");
@@ -28,6 +29,14 @@ export async function arrive(coin: NumiCoinHarness, pool: MiningPool, amount: bi
 /** Sets the timestamp of the next block (the next transaction). */
 export async function atTime(timestamp: bigint | number) {
   await time.setNextBlockTimestamp(timestamp);
+}
+
+/** Picks up arrived rewards with `sync()` in a block one second after the latest; returns that block's timestamp. */
+export async function syncAtNextSecond(pool: MiningPool): Promise<bigint> {
+  const start = BigInt(await latestTimestamp()) + 1n;
+  await atTime(start);
+  await pool.sync();
+  return start;
 }
 
 /** Mines an empty block at `timestamp`, so views read the state at that moment. */
