@@ -6,7 +6,6 @@ import { SOLC_VERSION } from "./scripts/toolchain/solcOffline";
 import { hardhatNetworks } from "./scripts/config/networks";
 import { optionalVar } from "./scripts/config/env";
 import "./scripts/tasks";
-import "./scripts/miner/task";
 
 const config: HardhatUserConfig = {
   solidity: {

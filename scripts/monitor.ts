@@ -5,12 +5,11 @@
 import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { formatEther } from "ethers";
+import { MAX_TARGET, MIN_TARGET } from "./config/deployParams";
 
 const MAX_SUPPLY = 21_000_000n * 10n ** 18n;
 const INITIAL_REWARD = 50n * 10n ** 18n;
 const HALVING_INTERVAL = 210_000n;
-const MIN_TARGET = 2n ** 16n;
-const MAX_TARGET = 2n ** 252n;
 const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 const IN_FLIGHT = new Set(["Pending", "Active", "Succeeded", "Queued"]);
 

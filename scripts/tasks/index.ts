@@ -2,3 +2,4 @@
 
 import "./verify";
 import "../monitor";
+import "../miner/task";

@@ -1,7 +1,7 @@
 // The real deployment (deploy/ scripts, `hardhat` network parameters) as a fixture, with typed contracts.
 import { deployments, ethers, getNamedAccounts } from "hardhat";
 import type { MiningPool, NumiCoin, NumiGovernor, NumiTimelock } from "../../typechain-types";
-import { solveFor } from "./mining";
+import { mineAs } from "./fixtures";
 
 export async function deployedFixture() {
   await deployments.fixture();
@@ -19,8 +19,5 @@ export async function deployedFixture() {
 /** Mines `times` rewards for `miner` on the deployed token (a real nonce search at the local difficulty). */
 export async function mineRewards(token: NumiCoin, miner: { address: string }, times: number): Promise<void> {
   const signer = await ethers.getSigner(miner.address);
-  for (let i = 0; i < times; i++) {
-    const { nonce, digest } = await solveFor(token, miner.address);
-    await (await token.connect(signer).mint(nonce, digest)).wait();
-  }
+  for (let i = 0; i < times; i++) await (await mineAs(token, signer)).tx.wait();
 }
