@@ -25,6 +25,8 @@ describe("wallet connection", () => {
     await option.click();
     await expect(page.getByTestId("account-address").textContent()).resolves.toContain(ACCOUNT0.slice(0, 6));
     await page.reload();
+    // Wait for the reconnect after the reload: until then wagmi may be rewriting its cookie.
+    await expect(page.getByTestId("account-address").textContent()).resolves.toContain(ACCOUNT0.slice(0, 6));
     // The cookie-restored session renders connected on the server: no "Connect wallet" flash.
     const html = await (await page.request.get(appUrl, { headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } })).text();
     expect(html).toContain("Disconnect");
