@@ -1,15 +1,13 @@
 "use client";
-// All chain access of the app goes through this module: typed reads of the target deployment, and one
-// write hook that simulates, refuses the wrong chain and offline use, and tracks the transaction to a receipt.
-import { useCallback, useEffect, useRef, useState } from "react";
-import { useBlock, useBlockNumber, useConfig, useConnection, usePublicClient, useReadContract, useReadContracts } from "wagmi";
-import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { type Abi, type Address, type Hash, type TransactionReceipt, type PublicClient, type Hex } from "viem";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { contracts, allAbis } from "@/config/contracts";
-import { explorerUrl, targetChain, targetChainId } from "@/config/chains";
-import { describeError, type DescribedError } from "@/lib/errors";
-import { useOnline } from "@/hooks/useOnline";
+// Reads of the target deployment: the connected account, live block updates and typed contract reads.
+// Writes live in useWrite.ts and event queries in useChainQuery.ts, so a page only loads what it uses.
+import { useEffect, useRef } from "react";
+import { useBlockNumber, useConnection } from "wagmi";
+import type { Address } from "viem";
+import { useQueryClient } from "@tanstack/react-query";
+import { contracts } from "@/config/contracts";
+import { targetChain, targetChainId } from "@/config/chains";
+import { callView, useReads } from "@/hooks/contractRead";
 
 export const TARGET_CHAIN_ID = targetChainId();
 
@@ -31,7 +29,7 @@ export function useLiveBlocks() {
     seen.current = block;
     if (block === undefined || previous === undefined || block === previous) return;
     queryClient.invalidateQueries({
-      predicate: (q) => ["readContract", "readContracts", "balance", "chainQuery"].includes(String(q.queryKey[0])),
+      predicate: (q) => ["chainRead", "chainQuery"].includes(String(q.queryKey[0])),
     });
   }, [block, queryClient]);
   return block;
@@ -39,234 +37,50 @@ export function useLiveBlocks() {
 
 export function useMiningState() {
   const { numi } = contracts();
-  return useReadContract({ ...numi, functionName: "miningState", chainId: TARGET_CHAIN_ID });
+  return useReads(TARGET_CHAIN_ID, ["miningState"], (client) => callView(client, { ...numi, functionName: "miningState" }));
 }
 
 export function usePoolState() {
   const { pool } = contracts();
-  return useReadContract({ ...pool, functionName: "poolState", chainId: TARGET_CHAIN_ID });
+  return useReads(TARGET_CHAIN_ID, ["poolState"], (client) => callView(client, { ...pool, functionName: "poolState" }));
 }
 
+/** Constants of the token: the supply cap and the halving interval (in epochs). */
 export function useTokenFacts() {
   const { numi } = contracts();
-  return useReadContracts({
-    contracts: [
-      { ...numi, functionName: "MAX_SUPPLY", chainId: TARGET_CHAIN_ID },
-      { ...numi, functionName: "HALVING_INTERVAL", chainId: TARGET_CHAIN_ID },
-    ],
-    query: { staleTime: Infinity },
-  });
+  return useReads(
+    TARGET_CHAIN_ID,
+    ["tokenFacts"],
+    async (client) => {
+      const [maxSupply, halvingInterval] = await Promise.all([
+        callView(client, { ...numi, functionName: "MAX_SUPPLY" }),
+        callView(client, { ...numi, functionName: "HALVING_INTERVAL" }),
+      ]);
+      return { maxSupply, halvingInterval };
+    },
+    { staleTime: Infinity },
+  );
 }
 
 /** Balance, position, votes, delegate and pool allowance of one account. */
 export function useAccountData(account: Address | undefined) {
   const { numi, pool } = contracts();
-  const a = account ?? "0x0000000000000000000000000000000000000000";
-  const result = useReadContracts({
-    contracts: [
-      { ...numi, functionName: "balanceOf", args: [a], chainId: TARGET_CHAIN_ID },
-      { ...pool, functionName: "position", args: [a], chainId: TARGET_CHAIN_ID },
-      { ...numi, functionName: "getVotes", args: [a], chainId: TARGET_CHAIN_ID },
-      { ...numi, functionName: "delegates", args: [a], chainId: TARGET_CHAIN_ID },
-      { ...numi, functionName: "allowance", args: [a, pool.address], chainId: TARGET_CHAIN_ID },
-    ],
-    query: { enabled: !!account },
-  });
-  const [balance, position, votes, delegate, allowance] = result.data ?? [];
-  return {
-    ...result,
-    balance: balance?.result as bigint | undefined,
-    position: position?.result as
-      | { staked: bigint; earned: bigint; shareBps: bigint; rewardRate: bigint; periodFinish: bigint }
-      | undefined,
-    votes: votes?.result as bigint | undefined,
-    delegate: delegate?.result as Address | undefined,
-    allowance: allowance?.result as bigint | undefined,
-  };
-}
-
-export type TxStep = "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
-
-export interface TxState {
-  step: TxStep;
-  /** Increases with every new action, so a status line can never be mistaken for the previous one's. */
-  seq?: number;
-  label?: string;
-  hash?: Hash;
-  explorer?: string;
-  error?: DescribedError;
-  attempt?: number;
-  receipt?: TransactionReceipt;
-}
-
-export interface WriteRequest {
-  address: Address;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
-  /** What the user is doing, for the status line ("Send 5 NUMI"). */
-  label: string;
-  /** Part of an action already started with `begin` (a permit signature before the stake). */
-  continues?: boolean;
-}
-
-const RETRIES = 3;
-
-async function withRetry<T>(run: () => Promise<T>, onRetry: (attempt: number) => void): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (err) {
-      if (attempt >= RETRIES || describeError(err, allAbis as unknown as Abi[]).kind !== "network") throw err;
-      onRetry(attempt);
-      await new Promise((r) => setTimeout(r, 600 * attempt));
-    }
-  }
-}
-
-/**
- * One write: refuse (offline, not connected, wrong chain) -> simulate -> "confirm in wallet" -> "pending"
- * (with explorer link) -> "confirmed" or "reverted". A reverted receipt is never reported as success.
- */
-export function useWrite() {
-  const config = useConfig();
-  const { address, onTargetChain, isConnected } = useWallet();
-  const online = useOnline();
-  const [state, setRawState] = useState<TxState>({ step: "idle" });
-  const seq = useRef(0);
-  const setState = useCallback((next: TxState) => setRawState({ ...next, seq: seq.current }), []);
-  const busy = useRef(false);
-  const queryClient = useQueryClient();
-  const abis = allAbis as unknown as Abi[];
-
-  const write = useCallback(
-    async (req: WriteRequest): Promise<TransactionReceipt | undefined> => {
-      if (busy.current) return undefined;
-      if (!req.continues) seq.current += 1;
-      const fail = (error: DescribedError, step: TxStep = "failed") => {
-        setState({ step, label: req.label, error });
-        return undefined;
-      };
-      if (!online) return fail({ kind: "network", message: "You are offline. Nothing is sent or queued while offline." });
-      if (!isConnected || !address) return fail({ kind: "unknown", message: "Connect a wallet first." });
-      if (!onTargetChain) {
-        return fail({ kind: "wrong-chain", message: `Your wallet is on another network. Switch to ${targetChain().name} first.` });
-      }
-      busy.current = true;
-      try {
-        setState({ step: "checking", label: req.label });
-        const sim = await withRetry(
-          () => simulateContract(config, { ...req, account: address, chainId: TARGET_CHAIN_ID } as never),
-          (attempt) => setState({ step: "retrying", label: req.label, attempt }),
-        );
-        setState({ step: "confirm", label: req.label });
-        const hash = await writeContract(config, (sim as { request: unknown }).request as never);
-        const base = explorerUrl(TARGET_CHAIN_ID);
-        const explorer = base ? `${base}/tx/${hash}` : undefined;
-        setState({ step: "pending", label: req.label, hash, explorer });
-        const receipt = await withRetry(
-          () => waitForTransactionReceipt(config, { hash, chainId: TARGET_CHAIN_ID }),
-          (attempt) => setState({ step: "retrying", label: req.label, hash, explorer, attempt }),
-        );
-        await queryClient.invalidateQueries();
-        if (receipt.status !== "success") {
-          setState({ step: "reverted", label: req.label, hash, explorer, receipt, error: { kind: "revert", message: "The transaction was included but reverted: nothing changed except the gas paid." } });
-          return undefined;
-        }
-        setState({ step: "confirmed", label: req.label, hash, explorer, receipt });
-        return receipt;
-      } catch (err) {
-        const described = describeError(err, abis);
-        return fail(described, described.kind === "cancelled" ? "cancelled" : "failed");
-      } finally {
-        busy.current = false;
-      }
-    },
-    [config, address, onTargetChain, isConnected, online, queryClient, abis, setState],
-  );
-
-  /** Starts an action whose first step is a signature outside `write` (shown as "confirm in wallet"). */
-  const begin = useCallback((label: string) => {
-    seq.current += 1;
-    setState({ step: "confirm", label });
-  }, [setState]);
-  /** Ends an action that failed before `write` (e.g. the signature was refused). */
-  const abort = useCallback((label: string, error: DescribedError) => {
-    setState({ step: error.kind === "cancelled" ? "cancelled" : "failed", label, error });
-  }, [setState]);
-  const reset = useCallback(() => setState({ step: "idle" }), [setState]);
-  const inFlight = ["checking", "retrying", "confirm", "pending"].includes(state.step);
-  return { write, begin, abort, state, reset, inFlight };
-}
-
-export interface PermitRequest {
-  owner: Address;
-  spender: Address;
-  value: bigint;
-  deadline: bigint;
-}
-
-/**
- * Signs an EIP-2612 permit for NUMI. The caller shows spender, amount and deadline before calling this;
- * the signature is refused offline or on the wrong chain like any write.
- */
-export function usePermitSignature() {
-  const config = useConfig();
-  const { onTargetChain } = useWallet();
-  const online = useOnline();
-  return useCallback(
-    async (p: PermitRequest) => {
-      if (!online) throw new Error("You are offline.");
-      if (!onTargetChain) throw new Error("Switch to the NumiCoin network first.");
-      const { numi } = contracts();
-      const [domain, nonce] = await Promise.all([
-        readContract(config, { ...numi, functionName: "eip712Domain", chainId: TARGET_CHAIN_ID }),
-        readContract(config, { ...numi, functionName: "nonces", args: [p.owner], chainId: TARGET_CHAIN_ID }),
+  const result = useReads(
+    TARGET_CHAIN_ID,
+    ["account", account],
+    async (client) => {
+      const a = account!;
+      const [balance, position, votes, delegate, allowance] = await Promise.all([
+        callView(client, { ...numi, functionName: "balanceOf", args: [a] }),
+        callView(client, { ...pool, functionName: "position", args: [a] }),
+        callView(client, { ...numi, functionName: "getVotes", args: [a] }),
+        callView(client, { ...numi, functionName: "delegates", args: [a] }),
+        callView(client, { ...numi, functionName: "allowance", args: [a, pool.address] }),
       ]);
-      const [, name, version, chainId, verifyingContract] = domain;
-      const signature = await signTypedData(config, {
-        account: p.owner,
-        domain: { name, version, chainId: Number(chainId), verifyingContract },
-        types: {
-          Permit: [
-            { name: "owner", type: "address" },
-            { name: "spender", type: "address" },
-            { name: "value", type: "uint256" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
-        },
-        primaryType: "Permit",
-        message: { owner: p.owner, spender: p.spender, value: p.value, nonce: nonce as bigint, deadline: p.deadline },
-      });
-      return splitSignature(signature);
+      return { balance, position, votes, delegate, allowance };
     },
-    [config, onTargetChain, online],
+    { enabled: !!account },
   );
-}
-
-/** A query that reads the chain through the public client (events, multi-step reads), refreshed per block. */
-export function useChainQuery<T>(key: readonly unknown[], run: (client: PublicClient) => Promise<T>, enabled = true) {
-  const client = usePublicClient({ chainId: TARGET_CHAIN_ID });
-  return useQuery({
-    queryKey: ["chainQuery", TARGET_CHAIN_ID, ...key],
-    queryFn: () => run(client as PublicClient),
-    enabled: enabled && !!client,
-  });
-}
-
-/** The latest block's timestamp (the governor's clock), for countdowns that stay right on a local chain. */
-export function useChainTime(): bigint | undefined {
-  const { data } = useBlock({ chainId: TARGET_CHAIN_ID, watch: true });
-  return data?.timestamp;
-}
-
-/**
- * Splits a 65-byte signature into r, s, v. Done by hand rather than with viem's parseSignature, which pulls
- * the whole secp256k1 library into the first-load bundle for three slices.
- */
-export function splitSignature(signature: Hex): { r: Hex; s: Hex; v: number } {
-  if (!/^0x[0-9a-fA-F]{130}$/.test(signature)) throw new Error("The wallet returned a malformed signature.");
-  const v = parseInt(signature.slice(130, 132), 16);
-  return { r: `0x${signature.slice(2, 66)}`, s: `0x${signature.slice(66, 130)}`, v: v < 27 ? v + 27 : v };
+  const d = result.data;
+  return { ...result, balance: d?.balance, position: d?.position, votes: d?.votes, delegate: d?.delegate, allowance: d?.allowance };
 }

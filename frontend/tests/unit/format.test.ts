@@ -20,7 +20,7 @@ describe("format", () => {
   });
 });
 
-import { splitSignature } from "@/hooks/chain";
+import { splitSignature } from "@/hooks/useWrite";
 import { parseSignature } from "viem";
 
 describe("splitSignature", () => {

@@ -2,9 +2,11 @@
 // The connected account's history from contract events since the deployment block, newest first, paged.
 // Logs are read in block ranges so a public RPC's getLogs limit is respected.
 import { useState } from "react";
-import type { Address, PublicClient } from "viem";
+import type { Address, Client } from "viem";
+import { getBlockNumber, getContractEvents } from "viem/actions";
 import { contracts } from "@/config/contracts";
-import { useChainQuery, useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/chain";
+import { useChainQuery } from "@/hooks/useChainQuery";
 import { formatAmount } from "@/lib/amount";
 import { shortAddress } from "@/lib/address";
 
@@ -19,22 +21,22 @@ interface Entry {
   detail: string;
 }
 
-async function history(client: PublicClient, account: Address): Promise<Entry[]> {
+async function history(client: Client, account: Address): Promise<Entry[]> {
   const { numi, pool, governor, fromBlock } = contracts();
-  const latest = await client.getBlockNumber();
+  const latest = await getBlockNumber(client);
   const entries: Entry[] = [];
   const zero = "0x0000000000000000000000000000000000000000";
   const fmt = (v: unknown) => `${formatAmount(v as bigint, 18, 6)} NUMI`;
   for (let start = fromBlock; start <= latest; start += CHUNK) {
     const range = { fromBlock: start, toBlock: start + CHUNK - 1n > latest ? latest : start + CHUNK - 1n };
     const [sent, received, staked, withdrawn, paid, votes, delegations] = await Promise.all([
-      client.getContractEvents({ ...numi, eventName: "Transfer", args: { from: account }, ...range }),
-      client.getContractEvents({ ...numi, eventName: "Transfer", args: { to: account }, ...range }),
-      client.getContractEvents({ ...pool, eventName: "Staked", args: { account }, ...range }),
-      client.getContractEvents({ ...pool, eventName: "Withdrawn", args: { account }, ...range }),
-      client.getContractEvents({ ...pool, eventName: "RewardPaid", args: { account }, ...range }),
-      client.getContractEvents({ ...governor, eventName: "VoteCast", args: { voter: account }, ...range }),
-      client.getContractEvents({ ...numi, eventName: "DelegateChanged", args: { delegator: account }, ...range }),
+      getContractEvents(client, { ...numi, eventName: "Transfer", args: { from: account }, ...range }),
+      getContractEvents(client, { ...numi, eventName: "Transfer", args: { to: account }, ...range }),
+      getContractEvents(client, { ...pool, eventName: "Staked", args: { account }, ...range }),
+      getContractEvents(client, { ...pool, eventName: "Withdrawn", args: { account }, ...range }),
+      getContractEvents(client, { ...pool, eventName: "RewardPaid", args: { account }, ...range }),
+      getContractEvents(client, { ...governor, eventName: "VoteCast", args: { voter: account }, ...range }),
+      getContractEvents(client, { ...numi, eventName: "DelegateChanged", args: { delegator: account }, ...range }),
     ]);
     const push = (log: { blockNumber: bigint; logIndex: number; transactionHash: string }, what: string, detail: string) =>
       entries.push({ block: log.blockNumber, index: log.logIndex, tx: log.transactionHash, what, detail });

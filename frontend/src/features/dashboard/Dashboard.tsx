@@ -15,7 +15,7 @@ export function Dashboard() {
   const facts = useTokenFacts();
   const m = mining.data;
   const p = pool.data;
-  const cap = facts.data?.[0]?.result as bigint | undefined;
+  const cap = facts.data?.maxSupply;
 
   useEffect(() => {
     if (!address || account.balance === undefined) return;

@@ -3,8 +3,11 @@
 // execute; proposals come from ProposalCreated events since the deployment block, their state from the governor.
 import { useId, useMemo, useState } from "react";
 import { keccak256, toBytes, type Address, type Hex } from "viem";
+import { getContractEvents, readContract } from "viem/actions";
 import { contracts } from "@/config/contracts";
-import { useAccountData, useChainQuery, useChainTime, useWallet, useWrite } from "@/hooks/chain";
+import { useAccountData, useWallet } from "@/hooks/chain";
+import { useChainQuery, useChainTime } from "@/hooks/useChainQuery";
+import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";
 import { checkRecipient, shortAddress } from "@/lib/address";
@@ -29,11 +32,11 @@ interface Proposal {
 function useProposals(account?: Address) {
   const { governor, fromBlock } = contracts();
   return useChainQuery(["proposals", account], async (client) => {
-    const logs = await client.getContractEvents({ ...governor, eventName: "ProposalCreated", fromBlock });
+    const logs = await getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock });
     const list: Proposal[] = [];
     for (const log of logs) {
       const a = log.args as { proposalId: bigint; proposer: Address; targets: Address[]; values: bigint[]; calldatas: Hex[]; description: string };
-      const read = <T,>(functionName: string, args: unknown[]) => client.readContract({ ...governor, functionName, args } as never) as Promise<T>;
+      const read = <T,>(functionName: string, args: unknown[]) => readContract(client, { ...governor, functionName, args } as never) as Promise<T>;
       const [state, snapshot, deadline, eta, votes, hasVoted] = await Promise.all([
         read<number>("state", [a.proposalId]),
         read<bigint>("proposalSnapshot", [a.proposalId]),

@@ -3,7 +3,8 @@
 // amount and deadline shown before signing), withdraw, claim and exit.
 import { useEffect, useState } from "react";
 import { contracts } from "@/config/contracts";
-import { useAccountData, usePermitSignature, usePoolState, useWallet, useWrite } from "@/hooks/chain";
+import { useAccountData, usePoolState, useWallet } from "@/hooks/chain";
+import { usePermitSignature, useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { AmountField } from "@/components/AmountField";
 import { Stat } from "@/components/Stat";
