@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useConnect, useConnectors, useDisconnect } from "wagmi";
 import { useWallet } from "@/hooks/chain";
 import { shortAddress } from "@/lib/address";
-import { describeError } from "@/lib/errors";
+import { errorMessage } from "@/lib/errorMessage";
 
 /** Only data: and same-origin icons are shown: the CSP refuses third-party images anyway. */
 function safeIcon(icon: string | undefined): string | undefined {
@@ -62,7 +62,7 @@ export function ConnectButton() {
                   onClick={() =>
                     connect.mutate(
                       { connector: c },
-                      { onError: (e) => setError(describeError(e).message) },
+                      { onError: (e) => void errorMessage(e).then(setError) },
                     )
                   }
                 >

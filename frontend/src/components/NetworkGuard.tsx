@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useSwitchChain } from "wagmi";
 import { TARGET_CHAIN_ID, useWallet } from "@/hooks/chain";
-import { describeError } from "@/lib/errors";
+import { errorMessage } from "@/lib/errorMessage";
 
 export function NetworkGuard() {
   const { isConnected, onTargetChain, chainId, target } = useWallet();
@@ -23,7 +23,7 @@ export function NetworkGuard() {
         onClick={() =>
           switchChain.mutate(
             { chainId: TARGET_CHAIN_ID },
-            { onError: (e) => setError(describeError(e).message), onSuccess: () => setError(undefined) },
+            { onError: (e) => void errorMessage(e).then(setError), onSuccess: () => setError(undefined) },
           )
         }
       >
