@@ -7,13 +7,18 @@ import { createPublicClient, http, parseEther, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import { rpc } from "./stack";
 import { deployments } from "../src/generated/deployments";
+import { NumiCoinAbi } from "../src/generated/abi/NumiCoin";
+import { MiningPoolAbi } from "../src/generated/abi/MiningPool";
+import { NumiGovernorAbi } from "../src/generated/abi/NumiGovernor";
+import { NumiTimelockAbi } from "../src/generated/abi/NumiTimelock";
 
 const rpcUrl = inject("rpcUrl");
 const appUrl = inject("appUrl");
 const local = deployments["31337"].contracts;
+const abis = { NumiCoin: NumiCoinAbi, MiningPool: MiningPoolAbi, NumiGovernor: NumiGovernorAbi, NumiTimelock: NumiTimelockAbi };
 const client = createPublicClient({ transport: http(rpcUrl) });
 const read = (name: keyof typeof local, functionName: string, args: unknown[] = []) =>
-  client.readContract({ address: local[name].address, abi: local[name].abi as Abi, functionName, args }) as Promise<bigint>;
+  client.readContract({ address: local[name].address, abi: abis[name] as Abi, functionName, args }) as Promise<bigint>;
 
 let browser: Browser;
 let context: BrowserContext;

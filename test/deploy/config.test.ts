@@ -1,6 +1,6 @@
 // The per-network parameters are validated before anything is sent, with messages that say what to fix.
 import { expect } from "chai";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deployParams, paramsFor, validate, MAX_TARGET, type DeployParams } from "../../scripts/config/deployParams";
@@ -9,10 +9,10 @@ import { confirmNetwork } from "../../scripts/deploy/confirm";
 import { artifacts } from "hardhat";
 import {
   EXPORTED_CONTRACTS,
-  OUTPUT,
+  OUTPUT_DIR,
   exportFrontendDeployments,
   readDeployments,
-  renderModule,
+  renderModules,
 } from "../../scripts/deployments/exportFrontend";
 
 describe("Deployment configuration", function () {
@@ -109,29 +109,45 @@ describe("Frontend deployment export", function () {
       blockNumber: 8,
       abi: [{ type: "function", name: "x" }],
     });
-    const out = join(dir, "out", "deployments.ts");
+    const out = join(dir, "out");
     expect(exportFrontendDeployments(dir, out)).to.deep.equal([31337]);
-    const text = readFileSync(out, "utf8");
-    expect(text).to.equal(renderModule(chains)); // deterministic
+    const files = renderModules(chains); // deterministic: the same records give the same bytes
+    expect(Object.keys(files).sort()).to.deep.equal(["abi/MiningPool.ts", "abi/NumiCoin.ts", "abi/NumiGovernor.ts", "abi/NumiTimelock.ts", "deployments.ts"]);
+    for (const [file, text] of Object.entries(files)) expect(readFileSync(join(out, file), "utf8"), file).to.equal(text);
+    // Records carry addresses only; each ABI is its own module, so a page bundles only the ABIs it imports.
+    const text = files["deployments.ts"];
     expect(text).to.match(/export const deployments = \{\n  "31337": \{/);
-    expect(text).to.contain("} as const;");
+    const records = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("} as const") + 1));
+    expect(records["31337"].contracts.MiningPool).to.deep.equal({ address: `0x${"2".padStart(40, "0")}`, blockNumber: 8 });
+    expect(files["abi/MiningPool.ts"]).to.contain('export const MiningPoolAbi = [\n  {\n    "type": "function",\n    "name": "x"\n  }\n] as const;');
+  });
+
+  it("refuses to export networks whose records disagree on an ABI (the dApp would call one of them wrongly)", function () {
+    const dir = mkdtempSync(join(tmpdir(), "numi-deployments-"));
+    const all = ["NumiCoin", "MiningPool", "NumiGovernor", "NumiTimelock"];
+    fakeRecords(dir, "localhost", 31337, all);
+    fakeRecords(dir, "sepolia", 11155111, all);
+    const stale = join(dir, "sepolia", "MiningPool.json");
+    writeFileSync(stale, JSON.stringify({ ...JSON.parse(readFileSync(stale, "utf8")), abi: [{ type: "function", name: "old" }] }));
+    expect(() => exportFrontendDeployments(dir, join(dir, "out"))).to.throw(
+      "MiningPool: the ABI recorded for sepolia (11155111) differs from localhost (31337)",
+    );
+    expect(existsSync(join(dir, "out")), "nothing written").to.equal(false);
   });
 
   it("the committed dApp module carries the ABIs of the contracts as compiled now", async function () {
     // A contract change without `npm run export:deployments` would leave the dApp calling a stale ABI.
-    const source = readFileSync(OUTPUT, "utf8");
-    const json = source.slice(source.indexOf("{"), source.lastIndexOf("} as const") + 1);
-    const chains = JSON.parse(json) as Record<string, { contracts: Record<string, { abi: unknown[] }> }>;
-    expect(Object.keys(chains)).to.include("31337");
-    for (const chain of Object.values(chains)) {
-      for (const name of EXPORTED_CONTRACTS) {
-        expect(chain.contracts[name].abi, name).to.deep.equal((await artifacts.readArtifact(name)).abi);
-      }
+    const { deployments } = (await import(join(OUTPUT_DIR, "deployments.ts"))) as { deployments: Record<string, unknown> };
+    expect(Object.keys(deployments)).to.include("31337");
+    for (const name of EXPORTED_CONTRACTS) {
+      const module = (await import(join(OUTPUT_DIR, "abi", `${name}.ts`))) as Record<string, unknown>;
+      expect(module[`${name}Abi`], name).to.deep.equal((await artifacts.readArtifact(name)).abi);
     }
   });
 
   it("writes nothing when there is no complete deployment", function () {
     const dir = mkdtempSync(join(tmpdir(), "numi-empty-"));
-    expect(exportFrontendDeployments(dir, join(dir, "x.ts"))).to.equal(null);
+    expect(exportFrontendDeployments(dir, join(dir, "out"))).to.equal(null);
+    expect(existsSync(join(dir, "out"))).to.equal(false);
   });
 });

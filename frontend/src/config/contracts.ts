@@ -1,28 +1,21 @@
-// Typed addresses and ABIs of the target deployment. The ABIs are identical on every chain, so the types
-// come from the local record, which is always present.
+// Typed addresses and ABIs of the target deployment. The token and the pool serve every page; the governor's
+// and the timelock's ABIs live in governanceContracts.ts so that only the pages using them bundle them.
 import { deploymentFor } from "./chains";
-import { deployments } from "@/generated/deployments";
+import { NumiCoinAbi } from "@/generated/abi/NumiCoin";
+import { MiningPoolAbi } from "@/generated/abi/MiningPool";
 
-type Local = (typeof deployments)["31337"]["contracts"];
-
-export const numiAbi = deployments["31337"].contracts.NumiCoin.abi;
-export const poolAbi = deployments["31337"].contracts.MiningPool.abi;
-export const governorAbi = deployments["31337"].contracts.NumiGovernor.abi;
-export const timelockAbi = deployments["31337"].contracts.NumiTimelock.abi;
-
-export type ContractName = keyof Local;
+export const numiAbi = NumiCoinAbi;
+export const poolAbi = MiningPoolAbi;
 
 export function contracts() {
-  const d = deploymentFor();
-  const c = d.contracts as unknown as Local;
+  const c = deploymentFor().contracts;
   return {
     numi: { address: c.NumiCoin.address, abi: numiAbi },
     pool: { address: c.MiningPool.address, abi: poolAbi },
-    governor: { address: c.NumiGovernor.address, abi: governorAbi },
-    timelock: { address: c.NumiTimelock.address, abi: timelockAbi },
+    /** Addresses only: a recipient check needs them, not the ABIs. */
+    governorAddress: c.NumiGovernor.address,
+    timelockAddress: c.NumiTimelock.address,
+    /** The first block with any of our contracts, where event queries start. */
     fromBlock: BigInt(Math.min(c.NumiCoin.blockNumber, c.MiningPool.blockNumber, c.NumiGovernor.blockNumber)),
   } as const;
 }
-
-/** Every ABI the app knows, for decoding custom errors whichever contract raised them. */
-export const allAbis = [numiAbi, poolAbi, governorAbi, timelockAbi] as const;

@@ -8,7 +8,9 @@ import {
   parseEther,
   type Abi,
 } from "viem";
-import { allAbis, numiAbi, poolAbi, governorAbi } from "@/config/contracts";
+import { numiAbi, poolAbi } from "@/config/contracts";
+import { governorAbi } from "@/config/governanceContracts";
+import { allAbis } from "@/config/allAbis";
 import { ERROR_SENTENCES, decodeRevert, describeError } from "@/lib/errors";
 
 const abis = allAbis as unknown as Abi[];

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Address, Client } from "viem";
 import { getBlockNumber, getContractEvents } from "viem/actions";
 import { contracts } from "@/config/contracts";
+import { governanceContracts } from "@/config/governanceContracts";
 import { useWallet } from "@/hooks/chain";
 import { useChainQuery } from "@/hooks/useChainQuery";
 import { formatAmount } from "@/lib/amount";
@@ -22,7 +23,8 @@ interface Entry {
 }
 
 async function history(client: Client, account: Address): Promise<Entry[]> {
-  const { numi, pool, governor, fromBlock } = contracts();
+  const { numi, pool, fromBlock } = contracts();
+  const { governor } = governanceContracts();
   const latest = await getBlockNumber(client);
   const entries: Entry[] = [];
   const zero = "0x0000000000000000000000000000000000000000";

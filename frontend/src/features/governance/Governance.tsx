@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { keccak256, toBytes, type Address, type Hex } from "viem";
 import { getContractEvents, readContract } from "viem/actions";
 import { contracts } from "@/config/contracts";
+import { governanceContracts } from "@/config/governanceContracts";
 import { useAccountData, useWallet } from "@/hooks/chain";
 import { useChainQuery, useChainTime } from "@/hooks/useChainQuery";
 import { useWrite } from "@/hooks/useWrite";
@@ -30,7 +31,8 @@ interface Proposal {
 }
 
 function useProposals(account?: Address) {
-  const { governor, fromBlock } = contracts();
+  const { fromBlock } = contracts();
+  const { governor } = governanceContracts();
   return useChainQuery(["proposals", account], async (client) => {
     const logs = await getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock });
     const list: Proposal[] = [];
@@ -84,6 +86,7 @@ function Delegate({ write, canAct }: { write: ReturnType<typeof useWrite>["write
 
 function CreateProposal({ write, canAct }: { write: ReturnType<typeof useWrite>["write"]; canAct: boolean }) {
   const c = contracts();
+  const { governor } = governanceContracts();
   const [templateId, setTemplateId] = useState(TEMPLATES[0].id);
   const [inputs, setInputs] = useState<Record<string, string>>({});
   const [description, setDescription] = useState("");
@@ -104,7 +107,7 @@ function CreateProposal({ write, canAct }: { write: ReturnType<typeof useWrite>[
         setTouched(true);
         if (!built.ok || descriptionError) return;
         const text = `# ${template.title}\n\n${description.trim()}`;
-        const r = await write({ ...c.governor, functionName: "propose", args: [[built.target], [0n], [built.calldata], text], label: `Propose: ${template.title}` });
+        const r = await write({ ...governor, functionName: "propose", args: [[built.target], [0n], [built.calldata], text], label: `Propose: ${template.title}` });
         if (r) {
           setDescription("");
           setInputs({});
@@ -142,7 +145,7 @@ function CreateProposal({ write, canAct }: { write: ReturnType<typeof useWrite>[
 }
 
 function ProposalItem({ p, now, write, canAct }: { p: Proposal; now?: bigint; write: ReturnType<typeof useWrite>["write"]; canAct: boolean }) {
-  const { governor } = contracts();
+  const { governor } = governanceContracts();
   const [support, setSupport] = useState("1");
   const [reason, setReason] = useState("");
   const state = PROPOSAL_STATES[p.state] ?? "Unknown";

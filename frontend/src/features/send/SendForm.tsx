@@ -25,10 +25,10 @@ export function SendForm() {
     () => ({
       [c.numi.address]: "the NUMI token contract",
       [c.pool.address]: "the staking pool contract (use the Pool page to stake)",
-      [c.governor.address]: "the governor contract",
-      [c.timelock.address]: "the governance timelock",
+      [c.governorAddress]: "the governor contract",
+      [c.timelockAddress]: "the governance timelock",
     }),
-    [c.numi.address, c.pool.address, c.governor.address, c.timelock.address],
+    [c.numi.address, c.pool.address, c.governorAddress, c.timelockAddress],
   );
   const recipient = checkRecipient(to, forbidden);
   const parsed = checkAmount(amount, balance);
