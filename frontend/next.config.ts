@@ -20,7 +20,8 @@ function config(dev: boolean): NextConfig {
     reactStrictMode: true,
     poweredByHeader: false,
     productionBrowserSourceMaps: false,
-    experimental: { externalDir: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },
+    // inlineCss: the 3 kB stylesheet rides in the HTML, so the first paint waits for no second request.
+    experimental: { externalDir: true, inlineCss: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },
     webpack(config) {
       config.resolve.alias["@numi/miner-core"] = path.resolve(__dirname, "../scripts/miner/core/searcher.ts");
       return config;

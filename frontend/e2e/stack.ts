@@ -13,6 +13,8 @@ export const ROOT = path.resolve(FRONTEND, "..");
 export interface Stack {
   rpcUrl: string;
   appUrl: string;
+  /** Process groups of the Hardhat node and the app server (each runs in its own group). */
+  processGroups: number[];
   stop(): Promise<void>;
 }
 
@@ -127,7 +129,8 @@ export async function startStack(opts: { withChain?: boolean } = {}): Promise<St
     const appUrl = `http://localhost:${appPort}`;
     app = run("npx", ["next", "start", "-p", String(appPort)], FRONTEND, { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, log);
     await waitFor(async () => (await fetch(appUrl)).ok, "next start", 60_000, log);
-    return { rpcUrl, appUrl, stop };
+    const processGroups = [node?.pid, app?.pid].filter((pid): pid is number => pid !== undefined);
+    return { rpcUrl, appUrl, processGroups, stop };
   } catch (err) {
     await stop();
     throw err;

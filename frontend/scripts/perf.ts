@@ -3,11 +3,12 @@
 // in Debian's Chromium; first-load JS = gzip size of every script the home page's HTML loads. Simulated
 // TBT and LCP swing by ±100 ms between runs on a loaded 2-CPU machine, so the figures are those of the median
 // of several runs, picked by Lighthouse's own computeMedianRun (`--runs N`, default 5); every run is recorded.
+import { spawnSync } from "node:child_process";
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import lighthouse from "lighthouse";
-import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
+import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-run.js";
 import * as chromeLauncher from "chrome-launcher";
 import { startStack, FRONTEND } from "../e2e/stack";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/browser";
@@ -28,9 +29,24 @@ async function firstLoadJsGzipKB(appUrl: string): Promise<number> {
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
+/** The longest main-thread tasks of a run (simulated times), where blocking time comes from. */
+function longTasks(lhr: { audits: Record<string, { details?: unknown }> }, appUrl: string) {
+  const items = (lhr.audits["long-tasks"]?.details as { items?: Array<{ url: string; startTime: number; duration: number }> } | undefined)?.items ?? [];
+  return items.slice(0, 6).map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${t.url.replace(appUrl, "")}`);
+}
+
+/** What the largest contentful paint was, to tell a late server paint from a client-rendered element. */
+function lcpElement(lhr: { audits: Record<string, { details?: unknown }> }): string | undefined {
+  const details = lhr.audits["largest-contentful-paint-element"]?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string } }> }> } | undefined;
+  return details?.items?.[0]?.items?.[0]?.node?.snippet;
+}
+
 async function main() {
   const stack = await startStack();
   try {
+    // The node and the app server share this machine's CPUs with the browser under test; a real visitor's
+    // device runs neither. They yield to Chromium so their work does not count as the page's main-thread time.
+    for (const group of stack.processGroups) spawnSync("renice", ["-n", "15", "-g", String(group)], { stdio: "ignore" });
     const jsKB = await firstLoadJsGzipKB(stack.appUrl);
     log(`first-load JS of / (gzip): ${jsKB} kB`);
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
@@ -44,7 +60,10 @@ async function main() {
         runs.push(result.lhr);
         log(`run ${i + 1}/${RUNS}: score ${Math.round((result.lhr.categories.performance.score ?? 0) * 100)}, TBT ${Math.round(result.lhr.audits["total-blocking-time"].numericValue ?? NaN)} ms`);
       }
-      const lhr = computeMedianRun(runs);
+      // A run Lighthouse could not finish (no paint or no TTI recorded) is reported, not counted.
+      const valid = filterToValidRuns(runs);
+      if (valid.length < Math.ceil(RUNS / 2)) throw new Error(`only ${valid.length} of ${RUNS} Lighthouse runs completed`);
+      const lhr = computeMedianRun(valid);
       const allowed = new Set([new URL(stack.appUrl).origin, new URL(stack.rpcUrl).origin]);
       const requests = ((lhr.audits["network-requests"]?.details as { items?: Array<{ url: string }> } | undefined)?.items ?? []).map((i) => i.url);
       const thirdParty = requests.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).origin));
@@ -68,6 +87,7 @@ async function main() {
       const record = {
         measuredAt: new Date().toISOString(),
         command: "npm run perf",
+        benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
         setup: `Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} form factor, ${lhr.configSettings.throttlingMethod} throttling, ${lhr.environment.hostUserAgent.match(/Chrom\w+\/[\d.]+/)?.[0] ?? "Chromium"}, production build (next build --webpack + next start), route /`,
         figures,
         budget: BUDGET,
@@ -75,13 +95,14 @@ async function main() {
         thirdPartyUrls: thirdParty,
         // Where the main-thread time goes, to guide the next optimisation.
         runs: runs.map((r) => ({
+          runtimeError: r.runtimeError?.code,
           lighthouse: Math.round((r.categories.performance.score ?? 0) * 100),
           lcpMs: Math.round(r.audits["largest-contentful-paint"].numericValue ?? NaN),
           tbtMs: Math.round(r.audits["total-blocking-time"].numericValue ?? NaN),
+          lcpElement: lcpElement(r),
+          longTasks: longTasks(r, stack.appUrl),
         })),
-        longTasks: ((lhr.audits["long-tasks"]?.details as { items?: Array<{ url: string; startTime: number; duration: number }> } | undefined)?.items ?? [])
-          .slice(0, 8)
-          .map((t) => ({ url: t.url.replace(stack.appUrl, ""), startMs: Math.round(t.startTime), durationMs: Math.round(t.duration) })),
+        longTasks: longTasks(lhr, stack.appUrl),
         bootupMs: ((lhr.audits["bootup-time"]?.details as { items?: Array<{ url: string; scripting: number }> } | undefined)?.items ?? [])
           .slice(0, 6)
           .map((i) => ({ url: i.url.replace(stack.appUrl, ""), scriptingMs: Math.round(i.scripting) })),
