@@ -1,9 +1,11 @@
 // Next config: security headers (the per-request CSP with its nonce is set by src/proxy.ts), the shared
-// miner core through an alias outside frontend/, and the Serwist service worker (webpack build).
+// miner core through an alias outside frontend/, the Serwist service worker (webpack build) and V8 compile
+// hints on the startup chunks.
 import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import withSerwistInit from "@serwist/next";
+import { CompileHintsPlugin } from "./webpack/compileHints";
 
 // Development is decided by the Next phase, not NODE_ENV (test runners set NODE_ENV=test).
 function config(dev: boolean): NextConfig {
@@ -22,8 +24,10 @@ function config(dev: boolean): NextConfig {
     productionBrowserSourceMaps: false,
     // inlineCss: the 3 kB stylesheet rides in the HTML, so the first paint waits for no second request.
     experimental: { externalDir: true, inlineCss: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },
-    webpack(config) {
+    webpack(config, { isServer }) {
       config.resolve.alias["@numi/miner-core"] = path.resolve(__dirname, "../scripts/miner/core/searcher.ts");
+      // NUMI_COMPILE_HINTS=off: the A/B baseline for `npm run perf`.
+      if (!isServer && !dev && process.env.NUMI_COMPILE_HINTS !== "off") config.plugins.push(new CompileHintsPlugin());
       return config;
     },
     async headers() {

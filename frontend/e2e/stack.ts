@@ -83,7 +83,7 @@ function sourceFingerprint(): string {
       else if (p !== path.join(FRONTEND, "public", "sw.js")) hash.update(p).update(readFileSync(p));
     }
   };
-  for (const dir of ["src", "public"]) walk(path.join(FRONTEND, dir));
+  for (const dir of ["src", "public", "webpack"]) walk(path.join(FRONTEND, dir));
   walk(path.join(ROOT, "scripts", "miner", "core"));
   for (const f of ["next.config.ts", "package.json", "tsconfig.json"]) hash.update(readFileSync(path.join(FRONTEND, f)));
   hash.update(readFileSync(path.join(ROOT, "package-lock.json")));
@@ -93,7 +93,8 @@ function sourceFingerprint(): string {
 /** Builds the dApp for `rpcUrl`, unless the last build was for the same RPC and the same sources (NUMI_REBUILD=1 forces it). */
 export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
   const marker = path.join(FRONTEND, ".next", "numi-build.json");
-  const wanted = JSON.stringify({ rpcUrl, sources: sourceFingerprint() });
+  // NUMI_COMPILE_HINTS=off builds without the compile hints (webpack/compileHints.ts), for an A/B measurement.
+  const wanted = JSON.stringify({ rpcUrl, compileHints: process.env.NUMI_COMPILE_HINTS !== "off", sources: sourceFingerprint() });
   const sw = path.join(FRONTEND, "public", "sw.js");
   if (existsSync(marker) && existsSync(sw) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_REBUILD !== "1") return;
   const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
