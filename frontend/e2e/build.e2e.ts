@@ -4,23 +4,18 @@ import { describe, expect, inject, test } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FRONTEND } from "./stack";
+import { startupScripts } from "./startupScripts";
 import { COMPILE_HINT } from "../webpack/compileHints";
 
 const appUrl = inject("appUrl");
 
-async function startupScripts(route: string): Promise<string[]> {
-  const html = await (await fetch(`${appUrl}${route}`)).text();
-  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((t) => !/nomodule/i.test(t));
-  return [...new Set(tags.map((t) => /src="([^"]+\.js)"/.exec(t)?.[1]).filter((s): s is string => !!s))];
-}
-
 describe("build output", () => {
   test("every script a route loads at startup begins with the compile hint", async () => {
     for (const route of ["/", "/mine", "/governance"]) {
-      const srcs = await startupScripts(route);
+      const srcs = await startupScripts(appUrl, route);
       expect(srcs.length, route).toBeGreaterThan(3);
       for (const src of srcs) {
-        const body = await (await fetch(new URL(src, appUrl))).text();
+        const body = await (await fetch(src)).text();
         expect(body.startsWith(COMPILE_HINT), `${route}: ${src}`).toBe(true);
       }
     }

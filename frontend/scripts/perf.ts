@@ -12,6 +12,7 @@ import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-
 import * as chromeLauncher from "chrome-launcher";
 import { startStack, FRONTEND } from "../e2e/stack";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/browser";
+import { startupScripts } from "../e2e/startupScripts";
 
 const BUDGET = { lighthouse: 95, lcpMs: 2500, tbtMs: 200, cls: 0.05, firstLoadJsGzipKB: 200, thirdPartyRequests: 0 };
 const json = process.argv.includes("--json");
@@ -20,12 +21,8 @@ const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 1) :
 const log = (...a: unknown[]) => (json ? undefined : console.log(...a));
 
 async function firstLoadJsGzipKB(appUrl: string): Promise<number> {
-  const html = await (await fetch(appUrl)).text();
-  // Module-supporting browsers skip `nomodule` scripts (Next's legacy polyfills), so they are not counted.
-  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((t) => !/nomodule/i.test(t));
-  const srcs = [...new Set(tags.map((t) => /src="([^"]+\.js)"/.exec(t)?.[1]).filter((s): s is string => !!s))];
   let bytes = 0;
-  for (const src of srcs) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, appUrl))).arrayBuffer()), { level: 9 }).length;
+  for (const src of await startupScripts(appUrl)) bytes += gzipSync(Buffer.from(await (await fetch(src)).arrayBuffer()), { level: 9 }).length;
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
