@@ -33,6 +33,33 @@ describe("wallet connection", () => {
     await context.close();
   });
 
+  test("a returning user's dashboard does not move while the wallet reconnects and the figures arrive", async () => {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 360, height: 740 }]) {
+      const context = await walletContext(browser, { rpcUrl });
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(appUrl);
+      await connect(page);
+      await page.reload();
+      await page.getByTestId("balance").filter({ hasText: /NUMI/ }).waitFor();
+      await page.getByTestId("delegate").filter({ hasText: /\w/ }).waitFor();
+      await page.getByTestId("supply").filter({ hasText: /\d+ \/ \d+/ }).waitFor();
+      // Every layout shift since the navigation (the buffer holds them), not caused by the user's own input.
+      const shifts = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>;
+              resolve(entries.filter((e) => !e.hadRecentInput).map((e) => e.value));
+            }).observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => resolve([]), 1_000); // no entry at all: the observer is never called
+          }),
+      );
+      expect(shifts, `${viewport.width}px`).toEqual([]);
+      await context.close();
+    }
+  });
+
   test("detects the wrong network, blocks writes, and switches (adding the chain) in one click", async () => {
     const context = await walletContext(browser, { rpcUrl, startChainId: "0x1" });
     const page = await context.newPage();
