@@ -3,7 +3,6 @@
 // in Debian's Chromium; first-load JS = gzip size of every script the home page's HTML loads. Simulated
 // TBT and LCP swing by ±100 ms between runs on a loaded 2-CPU machine, so the figures are those of the median
 // of several runs, picked by Lighthouse's own computeMedianRun (`--runs N`, default 5); every run is recorded.
-import { spawnSync } from "node:child_process";
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -41,9 +40,7 @@ function lcpElement(lhr: { audits: Record<string, { details?: unknown }> }): str
 async function main() {
   const stack = await startStack();
   try {
-    // The node and the app server share this machine's CPUs with the browser under test; a real visitor's
-    // device runs neither. They yield to Chromium so their work does not count as the page's main-thread time.
-    for (const group of stack.processGroups) spawnSync("renice", ["-n", "15", "-g", String(group)], { stdio: "ignore" });
+    stack.deprioritise(); // so the servers' work does not count as the page's main-thread time
     const jsKB = await firstLoadJsGzipKB(stack.appUrl);
     log(`first-load JS of / (gzip): ${jsKB} kB`);
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });

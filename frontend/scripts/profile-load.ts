@@ -2,7 +2,6 @@
 // DevTools' 4x CPU throttling (applied, not simulated): V8's sampling profiler, self time summed by script and
 // by function, averaged over N loads (`--runs N`, default 5) after a warm-up. Lighthouse (npm run perf) says
 // how much is blocking; this says which script to look at. Compare builds with NUMI_COMPILE_HINTS=off.
-import { spawnSync } from "node:child_process";
 import { chromium } from "playwright-core";
 import { startStack } from "../e2e/stack";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/browser";
@@ -31,7 +30,7 @@ function top(totals: Map<string, number>, n: number): string {
 
 async function main() {
   const stack = await startStack();
-  for (const group of stack.processGroups) spawnSync("renice", ["-n", "15", "-g", String(group)], { stdio: "ignore" });
+  stack.deprioritise();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const byScript = new Map<string, number>();
   const byFunction = new Map<string, number>();
