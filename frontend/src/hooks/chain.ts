@@ -29,7 +29,7 @@ export function useLiveBlocks() {
     seen.current = block;
     if (block === undefined || previous === undefined || block === previous) return;
     queryClient.invalidateQueries({
-      predicate: (q) => ["chainRead", "chainQuery"].includes(String(q.queryKey[0])),
+      predicate: (q) => q.queryKey[0] === "chainRead",
     });
   }, [block, queryClient]);
   return block;
