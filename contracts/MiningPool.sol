@@ -9,6 +9,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IMiningPool} from "./interfaces/IMiningPool.sol";
+import {StreamMath} from "./libraries/StreamMath.sol";
 
 /// @title MiningPool: stake NUMI, share every mined block
 /// @notice NumiCoin mints a share of every reward straight to this contract. Whatever NUMI arrives beyond what is
@@ -34,8 +35,8 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
     /// @notice Longest accepted stream period.
     uint256 public constant MAX_REWARDS_DURATION = 365 days;
 
-    uint256 private constant PRECISION = 1e18; // reward per token scale
-    uint256 private constant RATE_PRECISION = 1e6; // stored rate: wei per second * 1e6, so slow streams keep precision
+    uint256 private constant PRECISION = StreamMath.PRECISION;
+    uint256 private constant RATE_PRECISION = StreamMath.RATE_PRECISION;
 
     IERC20 private immutable _token;
     /// @notice Seconds each arrival of rewards is streamed over, fixed at deployment.
@@ -215,16 +216,15 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
     /// token can represent is taken out of `undistributed`; the remainder stays for the next period.
     function _accrue(Totals memory t, Stream memory s, uint256 rate) private view {
         uint256 end = block.timestamp < t.periodFinish ? block.timestamp : t.periodFinish;
-        if (end <= t.lastUpdateTime || t.totalStaked == 0) return;
-        uint256 emitted = (rate * (end - t.lastUpdateTime)) / RATE_PRECISION;
-        if (emitted > s.undistributed) emitted = s.undistributed;
-        uint256 delta = (emitted * PRECISION) / t.totalStaked;
+        if (end <= t.lastUpdateTime) return;
+        (uint256 delta, uint256 taken) = StreamMath.accrue(
+            rate,
+            end - t.lastUpdateTime,
+            s.undistributed,
+            t.totalStaked
+        );
         s.rewardPerTokenStored += uint160(delta);
-        // Round up what leaves `undistributed`: stakers are credited delta * totalStaked / 1e18 exactly, and a
-        // floor here let their claims outgrow the reserve by a wei per accrual (audit NUMI-01). delta * totalStaked
-        // <= emitted * 1e18, so the ceiling is still <= emitted <= undistributed. That product is below
-        // 2^96 * 2^60, so the plain ceiling cannot overflow (cheaper than a 512-bit mulDiv on every accrual).
-        s.undistributed -= uint96((delta * t.totalStaked + PRECISION - 1) / PRECISION);
+        s.undistributed -= uint96(taken); // taken <= undistributed (StreamMath)
     }
 
     /// @dev Brings `account`'s rewards up to the current reward per token.
