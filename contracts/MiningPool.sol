@@ -6,7 +6,8 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {HandoverOwnable} from "./access/HandoverOwnable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IMiningPool} from "./interfaces/IMiningPool.sol";
 import {StreamMath} from "./libraries/StreamMath.sol";
@@ -20,13 +21,18 @@ import {StreamMath} from "./libraries/StreamMath.sol";
 ///   earned rewards. The owner can never move NUMI out (sweep refuses it); withdraw, claim and exit never pause.
 /// - Nothing streams while nobody stakes: that time's rewards stay undistributed and restart with the next period.
 /// - Rounding dust of each streaming step stays undistributed and is streamed again; per-account rounding (at
-///   most 1 wei per account per update) stays in the reserve, so the pool always rounds in its own favour.
+///   most 1 wei per account per update) stays in the reserve, so the pool always rounds in its own favour, and
+///   rejoins `undistributed` (to be streamed again) as soon as no account has a stake or unclaimed rewards.
 /// - Pull-based funding: mining never calls this contract, so nothing here can make a mint revert.
+/// - Governance (the owner, for good once handed over) can set the fee (<= 10% of arrivals), the treasury, pause
+///   new stakes for at most MAX_STAKING_PAUSE and sweep foreign tokens. It can never move NUMI.
 /// Staked NUMI does not vote (see docs/governance.md): the pool holds it undelegated, and a staker who wants to
-/// vote withdraws before the proposal's snapshot, which `withdraw` allows at any time.
-contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
+/// vote withdraws before the proposal's snapshot, which `withdraw` allows at any time. The pool records what it
+/// holds over time (`heldAt`) so that governance leaves it out of the quorum.
+contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
+    using Checkpoints for Checkpoints.Trace208;
 
     /// @notice The fee on arriving rewards can never exceed 10%. It never applies to principal.
     uint16 public constant MAX_FEE_BPS = 1_000;
@@ -34,6 +40,10 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
     uint256 public constant MIN_REWARDS_DURATION = 1 minutes;
     /// @notice Longest accepted stream period.
     uint256 public constant MAX_REWARDS_DURATION = 365 days;
+    /// @notice A pause of new stakes ends on its own after this long.
+    uint256 public constant MAX_STAKING_PAUSE = 7 days;
+    /// @notice After a pause of new stakes ends, the next may start only this much later.
+    uint256 public constant STAKING_PAUSE_COOLDOWN = 30 days;
 
     uint256 private constant PRECISION = StreamMath.PRECISION;
     uint256 private constant RATE_PRECISION = StreamMath.RATE_PRECISION;
@@ -58,11 +68,13 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         uint40 lastUpdateTime;
         uint40 periodFinish;
     }
-    /// @dev Written only when rewards arrive (rate) or by governance (fee, pause).
+    /// @dev Written when rewards arrive (rate), by governance (fee, pause) and when an account opens or closes.
+    /// holders < 2^64: each holder is a distinct address that staked at least 1 wei.
     struct Funding {
         uint128 rewardRate; // wei per second * RATE_PRECISION
         uint16 feeBps;
-        bool stakingPaused;
+        uint40 stakingPausedUntil; // new stakes are refused before this time
+        uint64 holders; // accounts with a stake or unclaimed rewards
     }
     struct Account {
         uint96 staked;
@@ -74,6 +86,8 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
     Funding private _funding;
     mapping(address account => Account) private _accounts;
     mapping(address account => uint256) private _rewardPerTokenPaid;
+    /// @dev staked + rewardReserve over time, for `heldAt`: one checkpoint per second in which it changed.
+    Checkpoints.Trace208 private _held;
     /// @notice Receives the fee on arriving rewards.
     address public treasury;
 
@@ -123,8 +137,7 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         if (a.staked < amount) revert InsufficientStake(msg.sender, a.staked, amount);
         a.staked -= uint96(amount);
         t.totalStaked -= uint88(amount); // amount <= a.staked <= totalStaked
-        _totals = t;
-        _accounts[msg.sender] = a;
+        _store(msg.sender, a, true, t);
         emit Withdrawn(msg.sender, amount);
         _payFee(fee);
         _token.safeTransfer(msg.sender, amount);
@@ -138,8 +151,7 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         if (reward == 0) revert NothingToClaim(msg.sender);
         a.rewards = 0;
         t.rewardReserve -= uint88(reward); // reward <= reserve (solvency invariant)
-        _totals = t;
-        _accounts[msg.sender] = a;
+        _store(msg.sender, a, true, t);
         emit RewardPaid(msg.sender, reward);
         _payFee(fee);
         _token.safeTransfer(msg.sender, reward);
@@ -154,8 +166,7 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         if (staked == 0 && reward == 0) revert ZeroAmount();
         t.totalStaked -= uint88(staked);
         t.rewardReserve -= uint88(reward);
-        _totals = t;
-        delete _accounts[msg.sender];
+        _store(msg.sender, Account(0, 0), true, t);
         if (staked != 0) emit Withdrawn(msg.sender, staked);
         if (reward != 0) emit RewardPaid(msg.sender, reward);
         _payFee(fee);
@@ -165,20 +176,21 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IMiningPool
     function sync() external nonReentrant {
         (Totals memory t, uint256 fee) = _checkpoint();
-        _totals = t;
+        _storeTotals(t);
         _payFee(fee);
     }
 
     function _stake(uint256 amount) private {
         if (amount == 0) revert ZeroAmount();
         (Totals memory t, uint256 fee) = _checkpoint();
-        if (_funding.stakingPaused) revert StakingIsPaused();
+        uint256 pausedUntil = _funding.stakingPausedUntil;
+        if (block.timestamp < pausedUntil) revert StakingIsPaused(pausedUntil);
         Account memory a = _settle(msg.sender);
+        bool wasHolder = a.staked != 0 || a.rewards != 0;
         uint88 added = amount.toUint88();
         a.staked += added;
         t.totalStaked += added;
-        _totals = t;
-        _accounts[msg.sender] = a;
+        _store(msg.sender, a, wasHolder, t);
         emit Staked(msg.sender, amount);
         _payFee(fee);
         _token.safeTransferFrom(msg.sender, address(this), amount);
@@ -236,6 +248,29 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
             a.rewards += ((uint256(a.staked) * (rpt - paid)) / PRECISION).toUint96();
             _rewardPerTokenPaid[account] = rpt;
         }
+    }
+
+    /// @dev Writes `account`'s position and the totals, and counts holders (accounts with a stake or unclaimed
+    /// rewards). When the last holder leaves, nobody is owed anything, so the whole reserve is undistributed again:
+    /// the per-account rounding dust rejoins the stream instead of staying in the reserve for ever.
+    function _store(address account, Account memory a, bool wasHolder, Totals memory t) private {
+        _accounts[account] = a;
+        bool isHolder = a.staked != 0 || a.rewards != 0;
+        if (isHolder != wasHolder) {
+            uint64 holders = _funding.holders;
+            holders = isHolder ? holders + 1 : holders - 1;
+            _funding.holders = holders;
+            if (holders == 0) _stream.undistributed = uint96(t.rewardReserve); // uint88 into uint96
+        }
+        _storeTotals(t);
+    }
+
+    /// @dev Writes the totals and, when staked + reserve changed, checkpoints it for `heldAt`.
+    function _storeTotals(Totals memory t) private {
+        Totals memory old = _totals;
+        _totals = t;
+        uint256 held = uint256(t.totalStaked) + t.rewardReserve;
+        if (held != uint256(old.totalStaked) + old.rewardReserve) _held.push(uint48(block.timestamp), uint208(held));
     }
 
     /// @dev NUMI held beyond principal and the reward reserve: new mining rewards or donations.
@@ -298,8 +333,16 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
                 rewardsDuration: rewardsDuration,
                 feeBps: f.feeBps,
                 treasury: treasury,
-                stakingPaused: f.stakingPaused
+                stakingPaused: block.timestamp < f.stakingPausedUntil,
+                stakingPausedUntil: block.timestamp < f.stakingPausedUntil ? f.stakingPausedUntil : 0,
+                holders: f.holders
             });
+    }
+
+    /// @inheritdoc IMiningPool
+    function heldAt(uint256 timepoint) external view returns (uint256) {
+        if (timepoint >= block.timestamp) revert FutureLookup(timepoint, block.timestamp);
+        return _held.upperLookupRecent(uint48(timepoint));
     }
 
     /// @inheritdoc IMiningPool
@@ -328,7 +371,7 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
         (Totals memory t, uint256 fee) = _checkpoint();
         emit FeeUpdated(_funding.feeBps, feeBps);
         _funding.feeBps = feeBps;
-        _totals = t;
+        _storeTotals(t);
         _payFee(fee);
     }
 
@@ -341,9 +384,18 @@ contract MiningPool is IMiningPool, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function setStakingPaused(bool paused) external onlyOwner {
-        if (_funding.stakingPaused == paused) revert StakingPauseUnchanged(paused);
-        _funding.stakingPaused = paused;
-        emit StakingPausedSet(paused);
+        uint256 until = _funding.stakingPausedUntil; // the end of the pause in force, or of the last one
+        if ((block.timestamp < until) == paused) revert StakingPauseUnchanged(paused);
+        if (paused) {
+            if (until != 0 && block.timestamp < until + STAKING_PAUSE_COOLDOWN) {
+                revert StakingPauseCoolingDown(until + STAKING_PAUSE_COOLDOWN);
+            }
+            until = block.timestamp + MAX_STAKING_PAUSE;
+        } else {
+            until = block.timestamp;
+        }
+        _funding.stakingPausedUntil = uint40(until);
+        emit StakingPausedSet(paused, until);
     }
 
     /// @inheritdoc IMiningPool

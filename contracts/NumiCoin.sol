@@ -6,7 +6,7 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {HandoverOwnable} from "./access/HandoverOwnable.sol";
 import {IEIP918} from "./interfaces/IEIP918.sol";
 import {INumiCoin} from "./interfaces/INumiCoin.sol";
 import {IMiningPool} from "./interfaces/IMiningPool.sol";
@@ -17,12 +17,15 @@ import {Emission} from "./libraries/Emission.sol";
 /// @notice An ERC-20 with EIP-2612 permit and ERC-5805 votes (timestamp clock) whose every token enters
 /// through EIP-918 proof-of-work mining: no premine, a hard cap of 21,000,000 NUMI, 50 NUMI per epoch halving
 /// every 210,000 epochs, and a share of every reward (10% by default, at most 20%) minted to the staking pool.
+/// A miner who has not chosen a delegate votes with its own rewards from the first one (self-delegation on
+/// reward), so the supply mined is voting supply from the start.
 /// @dev Invariants an overrider must never break:
 /// - totalSupply() <= MAX_SUPPLY, and tokens are created only by `_reward` (no other `_mint` call exists).
-/// - One reward per epoch and per block; the challenge changes with every reward.
-/// - The owner (the governance timelock) can pause mining, set the pool share within its bound and set the
-///   pool, nothing else: it can never touch balances, transfers, the cap or the schedule.
-contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
+/// - One reward per epoch and per block; the challenge changes with every reward and after every pause.
+/// - The owner (the governance timelock, for good once handed over) can pause mining for at most
+///   MAX_MINING_PAUSE and then not again for MINING_PAUSE_COOLDOWN, and set the pool share within its bound.
+///   The pool is fixed during deployment. Nothing can touch balances, transfers, the cap or the schedule.
+contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin {
     /// @notice Hard cap on total supply.
     uint256 public constant MAX_SUPPLY = Emission.MAX_SUPPLY;
     /// @notice Epochs per halving era.
@@ -33,6 +36,11 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
     uint256 public constant MAX_TARGET = Difficulty.MAX_TARGET;
     /// @notice The pool share can never exceed 20% of a reward.
     uint16 public constant MAX_POOL_SHARE_BPS = 2_000;
+    /// @notice A pause of mining ends on its own after this long.
+    uint256 public constant MAX_MINING_PAUSE = 7 days;
+    /// @notice After a pause ends, the next may start only this much later: mining is paused at most 7 days in
+    /// any 37.
+    uint256 public constant MINING_PAUSE_COOLDOWN = 30 days;
     /// @notice The pool share at deployment: 10% of every reward.
     uint16 internal constant DEFAULT_POOL_SHARE_BPS = 1_000;
     /// @notice The longest target epoch time accepted at deployment.
@@ -41,25 +49,28 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
     /// @notice Seconds the difficulty controller aims for between rewards, fixed at deployment.
     uint256 public immutable targetEpochTime;
 
-    /// @notice The challenge the next solution must be computed over (EIP-918 `challengeNumber`).
+    /// @notice The challenge the next solution must be computed over, until a pause ends (see `_challenge`).
     bytes32 internal challengeNumber;
     /// @notice The largest digest accepted this epoch.
     uint256 internal miningTarget;
 
-    /// @dev Everything `mint` reads and writes besides the challenge and target, packed in one slot.
-    struct Clock {
-        uint64 epochCount; // rewards minted so far
-        uint64 lastRewardTime; // timestamp of the last reward (or deployment, or unpause)
-        uint64 lastRewardBlock; // block of the last reward
+    /// @dev Everything `mint` reads and writes besides the challenge and target, packed in one slot (224 bits).
+    /// Bounds: emission ends within 67 eras (50 NUMI >> 66 = 0), so epochCount < 67 * 210,000 < 2^40; timestamps
+    /// fit 40 bits until the year 36812 and block numbers 48 bits.
+    struct MiningClock {
+        uint40 epochCount; // rewards minted so far
+        uint40 epochStart; // the current epoch's time counts from here; a settled pause shifts it by its length
+        uint48 lastRewardBlock; // block of the last reward
         uint16 poolShareBps;
-        bool paused;
+        uint40 pauseStart; // non-zero from a pause until it is settled (by unpause or the first reward after it)
+        uint40 pauseEnd; // when the latest pause ends or ended; the next may start MINING_PAUSE_COOLDOWN later
     }
 
-    Clock internal _clock; // internal so test harnesses (contracts/mocks) can set the epoch count
-    /// @notice The staking pool that receives the pool share; zero until governance sets it.
+    MiningClock internal _mining; // internal so test harnesses (contracts/mocks) can set the epoch count
+    /// @notice The staking pool that receives the pool share; set once during deployment, then fixed.
     address public pool;
 
-    /// @param initialOwner Deployer during wiring; ownership then moves to the governance timelock.
+    /// @param initialOwner Deployer during wiring; ownership then moves to the governance timelock for good.
     /// @param targetEpochTime_ Seconds per epoch the difficulty aims for (600 on mainnet, a few locally).
     /// @param initialTarget The first epoch's target, within [MIN_TARGET, MAX_TARGET].
     constructor(
@@ -76,38 +87,45 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
         targetEpochTime = targetEpochTime_;
         miningTarget = initialTarget;
         challengeNumber = _nextChallenge(bytes32(0));
-        _clock = Clock({
-            epochCount: 0,
-            lastRewardTime: uint64(block.timestamp),
-            lastRewardBlock: 0,
-            poolShareBps: DEFAULT_POOL_SHARE_BPS,
-            paused: false
-        });
+        _mining.epochStart = uint40(block.timestamp);
+        _mining.poolShareBps = DEFAULT_POOL_SHARE_BPS;
     }
 
     // ───────────────────────────── Mining ─────────────────────────────
 
     /// @inheritdoc IEIP918
     function mint(uint256 nonce, bytes32 challengeDigest) external returns (bool success) {
-        bytes32 digest = _digest(msg.sender, nonce);
+        (MiningClock memory c, bytes32 challenge) = _openEpoch();
+        bytes32 digest = _digest(challenge, msg.sender, nonce);
         if (digest != challengeDigest) revert ChallengeDigestMismatch(digest, challengeDigest);
-        _reward(msg.sender, digest);
+        _reward(c, challenge, msg.sender, digest);
         return true;
     }
 
     /// @inheritdoc INumiCoin
     function mintTo(uint256 nonce, address beneficiary) external returns (bool success) {
         if (beneficiary == address(0)) revert InvalidBeneficiary(beneficiary);
-        _reward(beneficiary, _digest(beneficiary, nonce));
+        (MiningClock memory c, bytes32 challenge) = _openEpoch();
+        _reward(c, challenge, beneficiary, _digest(challenge, beneficiary, nonce));
         return true;
+    }
+
+    /// @dev The clock and challenge the next solution is checked against. Reverts while mining is paused; the
+    /// first reward after a pause expired on its own settles it here (carried epoch time, derived challenge).
+    function _openEpoch() private view returns (MiningClock memory c, bytes32 challenge) {
+        c = _mining;
+        challenge = challengeNumber;
+        if (c.pauseStart != 0) {
+            if (block.timestamp < c.pauseEnd) revert MiningIsPaused(c.pauseEnd);
+            challenge = _resumedChallenge(challenge, c.pauseEnd);
+            _settlePause(c, c.pauseEnd);
+        }
     }
 
     /// @dev Checks the solution, then (effects only, no external call) adjusts difficulty, refreshes the
     /// challenge and mints the miner's and the pool's parts. Minting to the pool is a plain balance update,
     /// so nothing about the pool can make this revert.
-    function _reward(address miner, bytes32 digest) private {
-        Clock memory c = _clock;
-        if (c.paused) revert MiningIsPaused();
+    function _reward(MiningClock memory c, bytes32 challenge, address miner, bytes32 digest) private {
         if (c.lastRewardBlock == block.number) revert RewardAlreadyMintedThisBlock(block.number);
         uint256 target = miningTarget;
         if (uint256(digest) > target) revert SolutionAboveTarget(digest, target);
@@ -115,31 +133,30 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
         uint256 reward = Emission.reward(c.epochCount, minted);
         if (reward == 0) revert MiningFinished(minted, MAX_SUPPLY);
 
-        uint256 newTarget = Difficulty.nextTarget(target, block.timestamp - c.lastRewardTime, targetEpochTime);
-        bytes32 newChallenge = _nextChallenge(challengeNumber);
+        uint256 newTarget = Difficulty.nextTarget(target, block.timestamp - c.epochStart, targetEpochTime);
+        bytes32 newChallenge = _nextChallenge(challenge);
         miningTarget = newTarget;
         challengeNumber = newChallenge;
-        uint64 epoch = c.epochCount;
-        _clock = Clock({
-            epochCount: epoch + 1,
-            lastRewardTime: uint64(block.timestamp),
-            lastRewardBlock: uint64(block.number),
-            poolShareBps: c.poolShareBps,
-            paused: false
-        });
+        uint40 epoch = c.epochCount;
+        c.epochCount = epoch + 1;
+        c.epochStart = uint40(block.timestamp);
+        c.lastRewardBlock = uint48(block.number);
+        _mining = c;
 
         address pool_ = pool;
         uint256 poolReward = pool_ == address(0) ? 0 : (reward * c.poolShareBps) / 10_000;
         uint256 minerReward = reward - poolReward;
         _mint(miner, minerReward);
         if (poolReward != 0) _mint(pool_, poolReward);
+        // Votes count from the first reward: a miner without a delegate delegates to itself.
+        if (delegates(miner) == address(0)) _delegate(miner, miner);
         emit Mint(miner, minerReward, epoch + 1, newChallenge);
         emit EpochRewarded(epoch, newTarget, poolReward);
     }
 
-    /// @dev The EIP-918 digest over the current challenge: 84 packed bytes (32 + 20 + 32).
-    function _digest(address miner, uint256 nonce) private view returns (bytes32) {
-        return keccak256(abi.encodePacked(challengeNumber, miner, nonce));
+    /// @dev The EIP-918 digest: 84 packed bytes (32 + 20 + 32).
+    function _digest(bytes32 challenge, address miner, uint256 nonce) private pure returns (bytes32) {
+        return keccak256(abi.encodePacked(challenge, miner, nonce));
     }
 
     /// @dev Binds this contract and chain (no replay on another deployment or chain) and the previous block's
@@ -148,10 +165,30 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
         return keccak256(abi.encode(block.chainid, address(this), previous, blockhash(block.number - 1)));
     }
 
+    /// @dev The challenge after a pause that ended on its own: no transaction marks that moment, so it is derived
+    /// from the old challenge and the end time. It differs from the old one, so EIP-918 miners that gave up on the
+    /// old challenge during the pause see a new one and start again.
+    function _resumedChallenge(bytes32 challenge, uint256 pauseEnd) private pure returns (bytes32) {
+        return keccak256(abi.encode(challenge, pauseEnd));
+    }
+
+    /// @dev Ends the pause in `c` at `end`: the epoch's clock resumes where it stopped.
+    function _settlePause(MiningClock memory c, uint256 end) private pure {
+        c.epochStart += uint40(end - c.pauseStart);
+        c.pauseStart = 0;
+    }
+
+    /// @dev Whether a pause is in force now.
+    function _isPaused(MiningClock memory c) private view returns (bool) {
+        return c.pauseStart != 0 && block.timestamp < c.pauseEnd;
+    }
+
     // ───────────────────────────── Views ─────────────────────────────
 
     /// @inheritdoc IEIP918
-    function getChallengeNumber() external view returns (bytes32) {
+    function getChallengeNumber() public view returns (bytes32) {
+        MiningClock memory c = _mining;
+        if (c.pauseStart != 0 && block.timestamp >= c.pauseEnd) return _resumedChallenge(challengeNumber, c.pauseEnd);
         return challengeNumber;
     }
 
@@ -167,43 +204,47 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
 
     /// @inheritdoc IEIP918
     function getMiningReward() public view returns (uint256) {
-        return Emission.reward(_clock.epochCount, totalSupply());
+        return Emission.reward(_mining.epochCount, totalSupply());
     }
 
     /// @notice Rewards minted so far (EIP-918 `epochCount`).
     function epochCount() external view returns (uint256) {
-        return _clock.epochCount;
+        return _mining.epochCount;
     }
 
     /// @notice The share of each reward minted to the pool, in basis points.
     function poolShareBps() external view returns (uint16) {
-        return _clock.poolShareBps;
+        return _mining.poolShareBps;
     }
 
-    /// @notice Whether governance has paused mining.
+    /// @notice Whether mining is paused now (a pause ends on its own at `miningState().pausedUntil`).
     function miningPaused() external view returns (bool) {
-        return _clock.paused;
+        return _isPaused(_mining);
     }
 
     /// @inheritdoc INumiCoin
     function miningState() external view returns (MiningState memory s) {
-        Clock memory c = _clock;
+        MiningClock memory c = _mining;
+        bool paused = _isPaused(c);
+        if (c.pauseStart != 0 && !paused) _settlePause(c, c.pauseEnd);
         uint256 era = Emission.era(c.epochCount);
         s = MiningState({
-            challenge: challengeNumber,
+            challenge: getChallengeNumber(),
             target: miningTarget,
             difficulty: getMiningDifficulty(),
             reward: getMiningReward(),
             epoch: c.epochCount,
             era: era,
             nextHalvingEpoch: (era + 1) * HALVING_INTERVAL,
-            lastRewardTime: c.lastRewardTime,
+            epochStart: c.epochStart,
             lastRewardBlock: c.lastRewardBlock,
             minted: totalSupply(),
             targetEpochTime: targetEpochTime,
             poolShareBps: c.poolShareBps,
             pool: pool,
-            paused: c.paused
+            paused: paused,
+            pausedUntil: paused ? c.pauseEnd : 0,
+            nextPauseAllowedAt: c.pauseEnd == 0 ? 0 : c.pauseEnd + MINING_PAUSE_COOLDOWN
         });
     }
 
@@ -211,37 +252,51 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, Ownable2Step, INumiCoin {
 
     /// @inheritdoc INumiCoin
     function pauseMining() external onlyOwner {
-        if (_clock.paused) revert MiningPauseUnchanged(true);
-        _clock.paused = true;
-        emit MiningPausedSet(true);
+        MiningClock memory c = _mining;
+        if (_isPaused(c)) revert MiningPauseUnchanged(true);
+        if (c.pauseEnd != 0 && block.timestamp < c.pauseEnd + MINING_PAUSE_COOLDOWN) {
+            revert MiningPauseCoolingDown(c.pauseEnd + MINING_PAUSE_COOLDOWN);
+        }
+        if (c.pauseStart != 0) {
+            // The previous pause ended on its own and nobody has mined since: settle it first.
+            challengeNumber = _resumedChallenge(challengeNumber, c.pauseEnd);
+            _settlePause(c, c.pauseEnd);
+        }
+        c.pauseStart = uint40(block.timestamp);
+        c.pauseEnd = uint40(block.timestamp + MAX_MINING_PAUSE);
+        _mining = c;
+        emit MiningPausedSet(true, c.pauseEnd);
     }
 
     /// @inheritdoc INumiCoin
     function unpauseMining() external onlyOwner {
-        if (!_clock.paused) revert MiningPauseUnchanged(false);
-        _clock.paused = false;
-        _clock.lastRewardTime = uint64(block.timestamp);
-        emit MiningPausedSet(false);
+        MiningClock memory c = _mining;
+        if (!_isPaused(c)) revert MiningPauseUnchanged(false);
+        _settlePause(c, block.timestamp);
+        c.pauseEnd = uint40(block.timestamp);
+        _mining = c;
+        challengeNumber = _nextChallenge(challengeNumber);
+        emit MiningPausedSet(false, block.timestamp);
     }
 
     /// @inheritdoc INumiCoin
     function setPoolShare(uint16 shareBps) external onlyOwner {
         if (shareBps > MAX_POOL_SHARE_BPS) revert PoolShareTooHigh(shareBps, MAX_POOL_SHARE_BPS);
-        emit PoolShareUpdated(_clock.poolShareBps, shareBps);
-        _clock.poolShareBps = shareBps;
+        emit PoolShareUpdated(_mining.poolShareBps, shareBps);
+        _mining.poolShareBps = shareBps;
     }
 
     /// @inheritdoc INumiCoin
     function setPool(address newPool) external onlyOwner {
+        if (ownershipFinal || pool != address(0)) revert PoolIsFixed(pool);
         if (!_stakesThisToken(newPool)) revert InvalidPool(newPool);
-        emit PoolUpdated(pool, newPool);
+        emit PoolUpdated(address(0), newPool);
         pool = newPool;
     }
 
     /// @dev Whether `candidate` is a contract answering stakingToken() with this token. An EOA or a contract
     /// without the function gets InvalidPool, as documented, instead of a bare revert (only an answer that does not
-    /// decode as an address still reverts bare). try/catch rather than a low-level staticcall: the latter changed
-    /// the optimizer's layout and cost every transfer 6 gas (npm run gas:scenarios).
+    /// decode as an address still reverts bare).
     function _stakesThisToken(address candidate) private view returns (bool) {
         if (candidate.code.length == 0) return false;
         try IMiningPool(candidate).stakingToken() returns (address token) {

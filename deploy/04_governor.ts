@@ -7,16 +7,21 @@ const deployGovernor: DeployFunction = async ({ deployments, getNamedAccounts, n
   const g = p.governance;
   const token = await deployments.get("NumiCoin");
   const timelock = await deployments.get("NumiTimelock");
+  const pool = await deployments.get("MiningPool");
   await deployments.deploy("NumiGovernor", {
     from: deployer,
     args: [
       token.address,
       timelock.address,
-      g.votingDelay,
-      g.votingPeriod,
-      g.proposalThreshold,
-      g.quorumPercent,
-      g.lateQuorumExtension,
+      pool.address,
+      {
+        votingDelay: g.votingDelay,
+        votingPeriod: g.votingPeriod,
+        proposalThreshold: g.proposalThreshold,
+        quorumPercent: g.quorumPercent,
+        lateQuorumExtension: g.lateQuorumExtension,
+        launchSupply: g.launchSupply,
+      },
     ],
     log: true,
     waitConfirmations: p.confirmations,
@@ -24,5 +29,5 @@ const deployGovernor: DeployFunction = async ({ deployments, getNamedAccounts, n
 };
 
 deployGovernor.tags = ["NumiGovernor", "core"];
-deployGovernor.dependencies = ["NumiCoin", "NumiTimelock"];
+deployGovernor.dependencies = ["NumiCoin", "NumiTimelock", "MiningPool"];
 export default deployGovernor;

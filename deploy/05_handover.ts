@@ -1,9 +1,10 @@
-// Wires the pool into the token and hands every governed power to the timelock, then strips the deployer:
-// afterwards the governor is the only proposer/canceller, anyone may execute, and the deployer holds nothing.
+// Wires the pool into the token (once: the pool is fixed from then on) and hands every governed power to the
+// timelock for good, then strips the deployer: afterwards the governor is the only proposer/canceller, anyone may
+// execute, the timelock's roles are frozen, and the deployer holds nothing.
 // Every step first checks whether it is already done, so a second run (or a run resumed after a failure)
 // sends nothing that is not needed.
 import type { DeployFunction } from "hardhat-deploy/types";
-import { ZeroAddress, ZeroHash, id, type ContractTransactionResponse } from "ethers";
+import { ZeroHash, id, type ContractTransactionResponse } from "ethers";
 import { paramsFor } from "../scripts/config/deployParams";
 
 const HANDOVER_SALT = id("numicoin.handover.v1");
@@ -63,36 +64,10 @@ const handover: DeployFunction = async ({ deployments, getNamedAccounts, network
     }
   }
 
-  // 4. The governor proposes and cancels; anyone executes what is ready.
-  const [PROPOSER, CANCELLER, EXECUTOR, ADMIN] = await Promise.all([
-    timelock.PROPOSER_ROLE(),
-    timelock.CANCELLER_ROLE(),
-    timelock.EXECUTOR_ROLE(),
-    timelock.DEFAULT_ADMIN_ROLE(),
-  ]);
-  const grants: [string, string, string][] = [
-    ["PROPOSER_ROLE", PROPOSER, governor.address],
-    ["CANCELLER_ROLE", CANCELLER, governor.address],
-    ["EXECUTOR_ROLE", EXECUTOR, ZeroAddress],
-  ];
-  for (const [label, role, account] of grants) {
-    if (!(await timelock.hasRole(role, account))) {
-      await send(`timelock.grantRole(${label}, ${account})`, timelock.grantRole(role, account));
-    }
-  }
-
-  // 5. The deployer gives up everything: its temporary roles, then the admin role itself.
-  for (const [label, role] of [
-    ["PROPOSER_ROLE", PROPOSER],
-    ["CANCELLER_ROLE", CANCELLER],
-    ["EXECUTOR_ROLE", EXECUTOR],
-  ]) {
-    if (await timelock.hasRole(role, deployer)) {
-      await send(`timelock.revokeRole(${label}, deployer)`, timelock.revokeRole(role, deployer));
-    }
-  }
-  if (await timelock.hasRole(ADMIN, deployer)) {
-    await send("timelock.renounceRole(DEFAULT_ADMIN_ROLE, deployer)", timelock.renounceRole(ADMIN, deployer));
+  // 4. The governor proposes and cancels, anyone executes, the deployer gives up every role, and the roles freeze
+  //    for good (NumiTimelock.completeHandover, one transaction).
+  if (!(await timelock.rolesFrozen())) {
+    await send(`timelock.completeHandover(${governor.address})`, timelock.completeHandover(governor.address));
   }
 };
 

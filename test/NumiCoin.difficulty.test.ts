@@ -12,8 +12,8 @@ const T = TARGET_EPOCH_TIME;
 
 /** Mines one epoch that took exactly `elapsed` seconds since the last reward; returns the new target. */
 async function mineEpochTaking(coin: NumiCoin, miner: HardhatEthersSigner, elapsed: bigint): Promise<bigint> {
-  const { lastRewardTime } = await coin.miningState();
-  await time.setNextBlockTimestamp(lastRewardTime + elapsed);
+  const { epochStart } = await coin.miningState();
+  await time.setNextBlockTimestamp(epochStart + elapsed);
   const { tx } = await mineAs(coin, miner);
   const newTarget = await coin.getMiningTarget();
   await expect(tx)
@@ -68,7 +68,7 @@ describe("NumiCoin: difficulty retarget", function () {
     await time.increase(100n * T);
     await coin.connect(owner).unpauseMining();
     const unpausedAt = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-    expect((await coin.miningState()).lastRewardTime).to.equal(unpausedAt);
+    expect((await coin.miningState()).epochStart).to.equal(unpausedAt);
     const next = await mineEpochTaking(coin, alice, T);
     expect(next).to.equal(TEST_TARGET); // one target time since unpause, not 100: unchanged
   });

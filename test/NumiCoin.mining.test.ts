@@ -21,13 +21,13 @@ describe("NumiCoin: mining", function () {
       const { coin, alice } = await loadFixture(coinFixture);
       const coinAddress = await coin.getAddress();
       const previous = await coin.getChallengeNumber();
-      const { lastRewardTime } = await coin.miningState();
+      const { epochStart } = await coin.miningState();
       const sol = await solveFor(coin, alice.address);
 
       const tx = await coin.connect(alice).mint(sol.nonce, sol.digest);
       const receipt = (await tx.wait())!;
       const challenge = await expectedChallenge(coinAddress, previous, receipt.blockNumber);
-      const elapsed = BigInt(await blockTimestamp(receipt.blockNumber)) - lastRewardTime;
+      const elapsed = BigInt(await blockTimestamp(receipt.blockNumber)) - epochStart;
       const newTarget = expectedNextTarget(TEST_TARGET, elapsed, TARGET_EPOCH_TIME);
 
       await expect(tx).to.emit(coin, "Mint").withArgs(alice.address, REWARD, 1n, challenge);
@@ -122,9 +122,9 @@ describe("NumiCoin: mining", function () {
       const latest = await ethers.provider.getBlock("latest");
       const blockNumber = latest!.number + 1;
       const timestamp = latest!.timestamp + 10;
-      const { lastRewardTime } = await coin.miningState();
+      const { epochStart } = await coin.miningState();
       const nextChallenge = await expectedChallenge(coinAddress, await coin.getChallengeNumber(), blockNumber);
-      const nextTarget = expectedNextTarget(TEST_TARGET, BigInt(timestamp) - lastRewardTime, TARGET_EPOCH_TIME);
+      const nextTarget = expectedNextTarget(TEST_TARGET, BigInt(timestamp) - epochStart, TARGET_EPOCH_TIME);
       const bobSol = solve(nextChallenge, bob.address, nextTarget);
 
       await network.provider.send("evm_setAutomine", [false]);

@@ -23,7 +23,7 @@ describe("NumiCoin: token, views, permit and votes", function () {
       expect(s.epoch).to.equal(0n);
       expect(s.era).to.equal(0n);
       expect(s.nextHalvingEpoch).to.equal(210_000n);
-      expect(s.lastRewardTime).to.equal(deployedAt);
+      expect(s.epochStart).to.equal(deployedAt);
       expect(s.lastRewardBlock).to.equal(0n);
       expect(s.minted).to.equal(0n);
       expect(s.targetEpochTime).to.equal(TARGET_EPOCH_TIME);
@@ -40,7 +40,7 @@ describe("NumiCoin: token, views, permit and votes", function () {
       expect(s.epoch).to.equal(1n);
       expect(await coin.epochCount()).to.equal(1n);
       expect(s.lastRewardBlock).to.equal(BigInt(receipt.blockNumber));
-      expect(s.lastRewardTime).to.equal(BigInt(await blockTimestamp(receipt.blockNumber)));
+      expect(s.epochStart).to.equal(BigInt(await blockTimestamp(receipt.blockNumber)));
       expect(s.minted).to.equal(REWARD);
       expect(s.pool).to.equal(await pool.getAddress());
       expect(s.target).to.equal(await coin.getMiningTarget());

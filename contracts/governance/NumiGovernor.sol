@@ -11,15 +11,20 @@ import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extens
 import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IMiningPool} from "../interfaces/IMiningPool.sol";
 
 /// @title NumiGovernor: NUMI holders govern the token's and the pool's bounded parameters
 /// @notice OpenZeppelin Governor with votes from NUMI checkpoints (timestamp clock, so every duration below is in
-/// seconds), simple for/against/abstain counting, a quorum that is a fraction of past total supply, late-quorum
-/// protection, and a TimelockController that owns NumiCoin and MiningPool and executes what passes.
+/// seconds), simple for/against/abstain counting, late-quorum protection, and a TimelockController that owns
+/// NumiCoin and MiningPool and executes what passes. Three differences from the stock Governor:
+/// - The quorum is a fraction of the NUMI that can vote: past total supply minus what the pool held (staked
+///   NUMI and the reward reserve never vote), so a unanimous vote of every other holder always reaches it.
+/// - No proposal before the supply reaches `launchSupply`: early supply is concentrated in few miners.
+/// - Governance may make its own rules stricter or slower, never laxer or faster than at deployment (each
+///   setting has the deployment value as its floor and a constant ceiling), and can never change its timelock.
 /// @dev The governor holds no power of its own: every governed call goes through the timelock's delay, and the
-/// contracts it owns expose only bounded powers (pause mining, pool share <= 20%, pool address, pool fee
-/// <= 10% and treasury, stake pause, sweep of foreign tokens). No proposal can change the cap, the schedule,
-/// balances or principal: no such function exists.
+/// contracts it owns expose only bounded powers (see docs/governance.md for the worst case in numbers).
 contract NumiGovernor is
     Governor,
     GovernorSettings,
@@ -29,29 +34,134 @@ contract NumiGovernor is
     GovernorPreventLateQuorum,
     GovernorTimelockControl
 {
+    /// @notice The deployment's governance parameters; each is also the floor governance can never go below.
+    struct Params {
+        uint48 votingDelay; // seconds between proposal and the voting snapshot
+        uint32 votingPeriod; // seconds voting stays open
+        uint256 proposalThreshold; // votes (wei of NUMI) needed to propose
+        uint256 quorumPercent; // percent of the NUMI that can vote (supply minus pool holdings)
+        uint48 lateQuorumExtension; // seconds voting is extended when quorum is reached late
+        uint256 launchSupply; // no proposal before total supply reaches this (wei of NUMI)
+    }
+
+    /// @notice The longest voting delay governance may set.
+    uint256 public constant MAX_VOTING_DELAY = 30 days;
+    /// @notice The longest voting period governance may set.
+    uint256 public constant MAX_VOTING_PERIOD = 30 days;
+    /// @notice The highest proposal threshold governance may set: 1% of the cap.
+    uint256 public constant MAX_PROPOSAL_THRESHOLD = 210_000 ether;
+    /// @notice The highest quorum governance may set, in percent.
+    uint256 public constant MAX_QUORUM_PERCENT = 30;
+    /// @notice The longest late-quorum extension governance may set.
+    uint256 public constant MAX_LATE_QUORUM_EXTENSION = 14 days;
+
+    /// @notice The staking pool, whose holdings cannot vote and so do not count toward the quorum.
+    IMiningPool public immutable pool;
+    /// @notice Total supply (wei of NUMI) below which no proposal can be made.
+    uint256 public immutable launchSupply;
+    uint48 private immutable _minVotingDelay;
+    uint32 private immutable _minVotingPeriod;
+    uint256 private immutable _minProposalThreshold;
+    uint256 private immutable _minQuorumPercent;
+    uint48 private immutable _minLateQuorumExtension;
+
+    /// @notice A setting outside [deployment value, ceiling].
+    error SettingOutOfBounds(uint256 value, uint256 floor, uint256 ceiling);
+    /// @notice Proposals open once the supply reaches `launchSupply`.
+    error GovernanceNotLive(uint256 supply, uint256 launchSupply);
+    /// @notice The timelock is fixed: it owns the governed contracts for good.
+    error TimelockIsFixed();
+
     /// @param token NumiCoin (ERC-5805 votes, timestamp clock).
     /// @param timelock The timelock that owns the governed contracts.
-    /// @param votingDelay_ Seconds between proposal and the voting snapshot.
-    /// @param votingPeriod_ Seconds voting stays open.
-    /// @param proposalThreshold_ Votes (wei of NUMI) needed to propose.
-    /// @param quorumPercent Percent of past total supply that must vote for or abstain.
-    /// @param lateQuorumExtension Seconds voting is extended when quorum is reached late.
+    /// @param pool_ The staking pool (its holdings are left out of the quorum).
+    /// @param p The deployment's parameters, each within its ceiling.
     constructor(
         IVotes token,
         TimelockController timelock,
-        uint48 votingDelay_,
-        uint32 votingPeriod_,
-        uint256 proposalThreshold_,
-        uint256 quorumPercent,
-        uint48 lateQuorumExtension
+        IMiningPool pool_,
+        Params memory p
     )
         Governor("NumiGovernor")
-        GovernorSettings(votingDelay_, votingPeriod_, proposalThreshold_)
+        GovernorSettings(p.votingDelay, p.votingPeriod, p.proposalThreshold)
         GovernorVotes(token)
-        GovernorVotesQuorumFraction(quorumPercent)
-        GovernorPreventLateQuorum(lateQuorumExtension)
+        GovernorVotesQuorumFraction(p.quorumPercent)
+        GovernorPreventLateQuorum(p.lateQuorumExtension)
         GovernorTimelockControl(timelock)
-    {}
+    {
+        _checkBounds(p.votingDelay, 0, MAX_VOTING_DELAY);
+        _checkBounds(p.votingPeriod, 1, MAX_VOTING_PERIOD);
+        _checkBounds(p.proposalThreshold, 0, MAX_PROPOSAL_THRESHOLD);
+        _checkBounds(p.quorumPercent, 1, MAX_QUORUM_PERCENT);
+        _checkBounds(p.lateQuorumExtension, 0, MAX_LATE_QUORUM_EXTENSION);
+        pool = pool_;
+        launchSupply = p.launchSupply;
+        _minVotingDelay = p.votingDelay;
+        _minVotingPeriod = p.votingPeriod;
+        _minProposalThreshold = p.proposalThreshold;
+        _minQuorumPercent = p.quorumPercent;
+        _minLateQuorumExtension = p.lateQuorumExtension;
+    }
+
+    /// @notice The votes needed at `timepoint`: the quorum fraction of the NUMI that could vote then, i.e. past
+    /// total supply minus what the pool held.
+    /// @param timepoint A past timestamp (the proposal's snapshot).
+    function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+        uint256 canVote = token().getPastTotalSupply(timepoint) - pool.heldAt(timepoint);
+        return (canVote * quorumNumerator(timepoint)) / quorumDenominator();
+    }
+
+    /// @inheritdoc IGovernor
+    /// @dev Refused with GovernanceNotLive until the supply reaches `launchSupply`.
+    function propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) public override returns (uint256) {
+        uint256 supply = IERC20(address(token())).totalSupply();
+        if (supply < launchSupply) revert GovernanceNotLive(supply, launchSupply);
+        return super.propose(targets, values, calldatas, description);
+    }
+
+    /// @notice Sets the voting delay, within [deployment value, MAX_VOTING_DELAY]. Governance only.
+    function setVotingDelay(uint48 newVotingDelay) public override {
+        _checkBounds(newVotingDelay, _minVotingDelay, MAX_VOTING_DELAY);
+        super.setVotingDelay(newVotingDelay);
+    }
+
+    /// @notice Sets the voting period, within [deployment value, MAX_VOTING_PERIOD]. Governance only.
+    function setVotingPeriod(uint32 newVotingPeriod) public override {
+        _checkBounds(newVotingPeriod, _minVotingPeriod, MAX_VOTING_PERIOD);
+        super.setVotingPeriod(newVotingPeriod);
+    }
+
+    /// @notice Sets the proposal threshold, within [deployment value, MAX_PROPOSAL_THRESHOLD]. Governance only.
+    function setProposalThreshold(uint256 newProposalThreshold) public override {
+        _checkBounds(newProposalThreshold, _minProposalThreshold, MAX_PROPOSAL_THRESHOLD);
+        super.setProposalThreshold(newProposalThreshold);
+    }
+
+    /// @notice Sets the quorum percent, within [deployment value, MAX_QUORUM_PERCENT]. Governance only.
+    function updateQuorumNumerator(uint256 newQuorumNumerator) public override {
+        _checkBounds(newQuorumNumerator, _minQuorumPercent, MAX_QUORUM_PERCENT);
+        super.updateQuorumNumerator(newQuorumNumerator);
+    }
+
+    /// @notice Sets the late-quorum extension, within [deployment value, MAX_LATE_QUORUM_EXTENSION].
+    function setLateQuorumVoteExtension(uint48 newVoteExtension) public override {
+        _checkBounds(newVoteExtension, _minLateQuorumExtension, MAX_LATE_QUORUM_EXTENSION);
+        super.setLateQuorumVoteExtension(newVoteExtension);
+    }
+
+    /// @notice Always refused: the timelock owns NumiCoin and MiningPool for good, so the governor keeps it.
+    function updateTimelock(TimelockController) public pure override {
+        revert TimelockIsFixed();
+    }
+
+    function _checkBounds(uint256 value, uint256 floor, uint256 ceiling) private pure {
+        if (value < floor || value > ceiling) revert SettingOutOfBounds(value, floor, ceiling);
+    }
 
     // The overrides below only resolve Solidity's multiple inheritance; they add no behaviour.
 

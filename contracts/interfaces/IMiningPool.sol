@@ -17,6 +17,8 @@ interface IMiningPool {
         uint16 feeBps; // fee on arriving rewards, in basis points
         address treasury; // receives the fee
         bool stakingPaused; // new stakes paused by governance; withdraw, claim and exit still work
+        uint256 stakingPausedUntil; // when the pause of new stakes ends on its own; 0 when staking is open
+        uint256 holders; // accounts with a stake or unclaimed rewards
     }
 
     /// @notice One account's position as a UI shows it.
@@ -30,8 +32,8 @@ interface IMiningPool {
 
     /// @notice The amount must be greater than zero.
     error ZeroAmount();
-    /// @notice Governance has paused new stakes; withdraw, claim and exit still work.
-    error StakingIsPaused();
+    /// @notice Governance has paused new stakes until `until`; withdraw, claim and exit still work.
+    error StakingIsPaused(uint256 until);
     /// @notice The account tried to withdraw more than it has staked.
     error InsufficientStake(address account, uint256 staked, uint256 requested);
     /// @notice The account has no reward to claim.
@@ -52,6 +54,10 @@ interface IMiningPool {
     error InvalidStakingToken(address token);
     /// @notice Staking is already in the requested paused state.
     error StakingPauseUnchanged(bool paused);
+    /// @notice A pause of new stakes ended less than STAKING_PAUSE_COOLDOWN ago: no new pause before `allowedAt`.
+    error StakingPauseCoolingDown(uint256 allowedAt);
+    /// @notice `heldAt` answers only for past timepoints (like ERC-5805 `getPastTotalSupply`).
+    error FutureLookup(uint256 timepoint, uint256 currentTimepoint);
 
     /// @notice `account` staked `amount`.
     event Staked(address indexed account, uint256 amount);
@@ -69,8 +75,8 @@ interface IMiningPool {
     event FeeUpdated(uint256 oldFeeBps, uint256 newFeeBps);
     /// @notice Governance changed the treasury.
     event TreasuryUpdated(address indexed oldTreasury, address indexed newTreasury);
-    /// @notice Governance paused or resumed new stakes.
-    event StakingPausedSet(bool paused);
+    /// @notice Governance paused new stakes until `until`, or resumed them early (`paused` false, `until` now).
+    event StakingPausedSet(bool paused, uint256 until);
     /// @notice Governance swept a foreign token sent to the pool by mistake.
     event Swept(address indexed token, address indexed to, uint256 amount);
 
@@ -121,8 +127,15 @@ interface IMiningPool {
     /// @notice Sets the treasury that receives the fee. Owner only.
     function setTreasury(address treasury) external;
 
-    /// @notice Pauses or resumes new stakes. Owner only.
+    /// @notice Pauses new stakes for at most MAX_STAKING_PAUSE (the pause ends on its own), or resumes them
+    /// early. A new pause is refused for STAKING_PAUSE_COOLDOWN after the last one ended. Withdraw, claim and exit
+    /// are never paused. Owner only.
     function setStakingPaused(bool paused) external;
+
+    /// @notice NUMI the pool held for stakers and rewards (staked + reward reserve) at a past `timepoint`
+    /// (ERC-6372 timestamp). None of it can vote, so governance leaves it out of the quorum. Reverts with
+    /// FutureLookup for the present or the future.
+    function heldAt(uint256 timepoint) external view returns (uint256);
 
     /// @notice Sends a foreign token (never NUMI) held by the pool to `to`. Owner only.
     function sweep(address token, address to, uint256 amount) external;

@@ -15,13 +15,15 @@ interface INumiCoin is IEIP918 {
         uint256 epoch; // rewards minted so far; the index of the epoch being mined
         uint256 era; // halvings so far (epoch / HALVING_INTERVAL)
         uint256 nextHalvingEpoch; // the first epoch of the next era
-        uint256 lastRewardTime; // timestamp of the last reward (or of deployment/unpause)
+        uint256 epochStart; // the current epoch's time counts from here (time spent paused is not counted)
         uint256 lastRewardBlock; // block of the last reward, 0 before the first
         uint256 minted; // total supply: every token ever minted, all through mining
         uint256 targetEpochTime; // seconds the difficulty controller aims for between rewards
         uint16 poolShareBps; // share of each reward minted to the pool, in basis points
         address pool; // the staking pool receiving the pool share (zero until set)
         bool paused; // mining paused by governance (transfers are never paused)
+        uint256 pausedUntil; // when the pause in force ends on its own; 0 when mining is open
+        uint256 nextPauseAllowedAt; // the earliest time governance may pause again; 0 if it never paused
     }
 
     /// @notice The digest sent with `mint` is not keccak256(challenge, msg.sender, nonce) for the current
@@ -31,8 +33,13 @@ interface INumiCoin is IEIP918 {
     error SolutionAboveTarget(bytes32 digest, uint256 target);
     /// @notice A reward was already minted in this block; the next block starts a new challenge.
     error RewardAlreadyMintedThisBlock(uint256 blockNumber);
-    /// @notice Governance has paused mining. Transfers, staking and voting still work.
-    error MiningIsPaused();
+    /// @notice Governance has paused mining until `until` (the pause then ends on its own). Transfers, staking
+    /// and voting still work.
+    error MiningIsPaused(uint256 until);
+    /// @notice A pause ended less than MINING_PAUSE_COOLDOWN ago: mining cannot be paused again before `allowedAt`.
+    error MiningPauseCoolingDown(uint256 allowedAt);
+    /// @notice The pool is set once, during deployment; after that (or after the handover) it never changes.
+    error PoolIsFixed(address pool);
     /// @notice Mining is already in the requested paused state.
     error MiningPauseUnchanged(bool paused);
     /// @notice The supply cap is reached (or the reward halved to zero): no more tokens can be mined.
@@ -53,8 +60,8 @@ interface INumiCoin is IEIP918 {
     /// @param newTarget The target of the next epoch, after the difficulty adjustment.
     /// @param poolReward The part of the reward minted to the pool.
     event EpochRewarded(uint256 indexed epoch, uint256 newTarget, uint256 poolReward);
-    /// @notice Governance paused or resumed mining.
-    event MiningPausedSet(bool paused);
+    /// @notice Governance paused mining until `until`, or resumed it early (`paused` false, `until` now).
+    event MiningPausedSet(bool paused, uint256 until);
     /// @notice Governance changed the pool share.
     event PoolShareUpdated(uint256 oldShareBps, uint256 newShareBps);
     /// @notice Governance changed the pool that receives the pool share.
@@ -70,15 +77,18 @@ interface INumiCoin is IEIP918 {
     /// @notice The whole mining state in one call.
     function miningState() external view returns (MiningState memory);
 
-    /// @notice Pauses mining (never transfers). Owner (the governance timelock) only.
+    /// @notice Pauses mining (never transfers) for MAX_MINING_PAUSE; the pause ends on its own. Refused while
+    /// paused and for MINING_PAUSE_COOLDOWN after the previous pause ended. Owner (the governance timelock) only.
     function pauseMining() external;
 
-    /// @notice Resumes mining; the epoch clock restarts so the pause does not ease the difficulty.
+    /// @notice Ends the pause early. The epoch's clock resumes where the pause stopped it (so the pause neither
+    /// eases nor hardens the difficulty) and the challenge is renewed.
     function unpauseMining() external;
 
     /// @notice Sets the share of each reward minted to the pool, at most MAX_POOL_SHARE_BPS.
     function setPoolShare(uint16 shareBps) external;
 
-    /// @notice Sets the pool that receives the pool share; it must stake this token.
+    /// @notice Sets the pool that receives the pool share, once, during deployment (before the handover of
+    /// ownership); it must stake this token. Governance can never redirect emission.
     function setPool(address newPool) external;
 }

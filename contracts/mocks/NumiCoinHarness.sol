@@ -14,7 +14,7 @@ contract NumiCoinHarness is NumiCoin {
 
     /// @notice Sets the number of rewards minted so far (moves the schedule to any era).
     function setEpochCount(uint64 epochs) external {
-        _clock.epochCount = epochs;
+        _mining.epochCount = uint40(epochs);
     }
 
     /// @notice Mints outside the schedule, to put the supply right below the cap.

@@ -13,6 +13,8 @@ export interface GovernanceParams {
   quorumPercent: number; // of past total supply
   lateQuorumExtension: number; // voting extended by this when quorum is reached late
   timelockDelay: number; // queue -> executable
+  timelockDelayFloor: number; // governance can never set a shorter timelock delay
+  launchSupply: bigint; // no proposal before total supply reaches this (wei of NUMI)
 }
 
 export interface DeployParams {
@@ -41,6 +43,8 @@ const local: DeployParams = {
     quorumPercent: 4,
     lateQuorumExtension: 30,
     timelockDelay: 30,
+    timelockDelayFloor: 30,
+    launchSupply: 0n,
   },
   requireConfirmation: false,
   confirmations: 1,
@@ -61,6 +65,8 @@ export const deployParams: Record<string, DeployParams> = {
       quorumPercent: 4,
       lateQuorumExtension: 600,
       timelockDelay: 600,
+      timelockDelayFloor: 600,
+      launchSupply: parseEther("5000"), // 100 epochs: about 3.5 hours at 2-minute epochs
     },
     requireConfirmation: false,
     confirmations: 2,
@@ -77,6 +83,9 @@ export const deployParams: Record<string, DeployParams> = {
       quorumPercent: 10, // higher than usual because early supply is concentrated in few miners
       lateQuorumExtension: 2 * DAY,
       timelockDelay: 3 * DAY, // everyone can react (exit the pool, sell) before a change takes effect
+      timelockDelayFloor: 2 * DAY, // what no captured governance can go below
+      // 1% of the cap, 4,200 epochs: about 29 days at 10-minute epochs for mining to spread before any proposal
+      launchSupply: parseEther("210000"),
     },
     requireConfirmation: true,
     confirmations: 3,
@@ -112,9 +121,20 @@ export function validate(network: string, p: DeployParams): void {
   if (g.quorumPercent < 1 || g.quorumPercent > 100) problems.push("governance.quorumPercent must be in [1, 100]");
   if (g.proposalThreshold < 0n) problems.push("governance.proposalThreshold must not be negative");
   if (g.timelockDelay < 0) problems.push("governance.timelockDelay must not be negative");
+  if (g.timelockDelayFloor < 0 || g.timelockDelayFloor > g.timelockDelay || g.timelockDelay > 30 * DAY)
+    problems.push("governance.timelockDelayFloor must be in [0, timelockDelay] and timelockDelay at most 30 days");
+  if (g.launchSupply < 0n || g.launchSupply > parseEther("21000000"))
+    problems.push("governance.launchSupply must be within [0, 21,000,000 NUMI]");
+  if (g.votingDelay > 30 * DAY || g.votingPeriod > 30 * DAY)
+    problems.push("governance.votingDelay and votingPeriod must be at most 30 days (NumiGovernor's ceilings)");
+  if (g.quorumPercent > 30) problems.push("governance.quorumPercent must be at most 30 (NumiGovernor's ceiling)");
+  if (g.proposalThreshold > parseEther("210000"))
+    problems.push("governance.proposalThreshold must be at most 210,000 NUMI (NumiGovernor's ceiling)");
+  if (g.lateQuorumExtension > 14 * DAY)
+    problems.push("governance.lateQuorumExtension must be at most 14 days (NumiGovernor's ceiling)");
   if (g.lateQuorumExtension > g.votingPeriod)
     problems.push("governance.lateQuorumExtension should not exceed the voting period");
-  if (p.requireConfirmation && g.timelockDelay < DAY)
-    problems.push("a network holding real money needs a timelock delay of at least one day");
+  if (p.requireConfirmation && g.timelockDelayFloor < DAY)
+    problems.push("a network holding real money needs a timelock delay floor of at least one day");
   if (problems.length) throw new Error(`Invalid deployment parameters for ${network}:\n- ${problems.join("\n- ")}`);
 }
