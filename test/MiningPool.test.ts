@@ -9,6 +9,7 @@ import { latestTimestamp } from "./helpers/mining";
 import { signPermit } from "./helpers/permit";
 
 const RATE_PRECISION = 1_000_000n;
+const DAY = 86_400n;
 
 describe("MiningPool", function () {
   describe("constructor", function () {
@@ -366,22 +367,52 @@ describe("MiningPool", function () {
   });
 
   describe("staking pause", function () {
-    it("blocks new stakes with StakingIsPaused; withdraw, claim and exit still work", async function () {
+    it("blocks new stakes with StakingIsPaused(until); withdraw, claim and exit still work", async function () {
       const { coin, pool, owner, alice, bob } = await loadFixture(fundedPoolFixture);
       await pool.connect(alice).stake(parseEther("100"));
       await pool.connect(bob).stake(parseEther("100"));
       await arrive(coin, pool, parseEther("36"));
       await pool.sync();
-      await expect(pool.connect(owner).setStakingPaused(true)).to.emit(pool, "StakingPausedSet").withArgs(true);
+      const pausedAt = BigInt(await latestTimestamp()) + 1n;
+      await atTime(pausedAt);
+      await expect(pool.connect(owner).setStakingPaused(true))
+        .to.emit(pool, "StakingPausedSet")
+        .withArgs(true, pausedAt + 7n * DAY);
       expect((await pool.poolState()).stakingPaused).to.equal(true);
-      await expect(pool.connect(alice).stake(1n)).to.be.revertedWithCustomError(pool, "StakingIsPaused");
+      expect((await pool.poolState()).stakingPausedUntil).to.equal(pausedAt + 7n * DAY);
+      await expect(pool.connect(alice).stake(1n))
+        .to.be.revertedWithCustomError(pool, "StakingIsPaused")
+        .withArgs(pausedAt + 7n * DAY);
       await time.increase(100);
       await expect(pool.connect(alice).withdraw(parseEther("50"))).to.emit(pool, "Withdrawn");
       await expect(pool.connect(alice).claim()).to.emit(pool, "RewardPaid");
       await expect(pool.connect(bob).exit()).to.emit(pool, "Withdrawn").withArgs(bob.address, parseEther("100"));
-      await expect(pool.connect(owner).setStakingPaused(false)).to.emit(pool, "StakingPausedSet").withArgs(false);
+      const resumedAt = BigInt(await latestTimestamp()) + 1n;
+      await atTime(resumedAt);
+      await expect(pool.connect(owner).setStakingPaused(false))
+        .to.emit(pool, "StakingPausedSet")
+        .withArgs(false, resumedAt);
+      expect((await pool.poolState()).stakingPausedUntil).to.equal(0n);
       await expect(pool.connect(alice).stake(1n)).to.emit(pool, "Staked").withArgs(alice.address, 1n);
       await expectSolvent(coin, pool, [alice, bob]);
+    });
+
+    it("a pause ends on its own after MAX_STAKING_PAUSE; the next waits STAKING_PAUSE_COOLDOWN", async function () {
+      const { pool, owner, alice } = await loadFixture(fundedPoolFixture);
+      expect(await pool.MAX_STAKING_PAUSE()).to.equal(7n * DAY);
+      expect(await pool.STAKING_PAUSE_COOLDOWN()).to.equal(30n * DAY);
+      await pool.connect(owner).setStakingPaused(true);
+      const until = (await pool.poolState()).stakingPausedUntil;
+      await time.increaseTo(until);
+      expect((await pool.poolState()).stakingPaused).to.equal(false);
+      await expect(pool.connect(alice).stake(1n)).to.emit(pool, "Staked");
+      await expect(pool.connect(owner).setStakingPaused(true))
+        .to.be.revertedWithCustomError(pool, "StakingPauseCoolingDown")
+        .withArgs(until + 30n * DAY);
+      await atTime(until + 30n * DAY);
+      await expect(pool.connect(owner).setStakingPaused(true))
+        .to.emit(pool, "StakingPausedSet")
+        .withArgs(true, until + 37n * DAY);
     });
 
     it("reverts with StakingPauseUnchanged when the state would not change", async function () {
@@ -393,6 +424,79 @@ describe("MiningPool", function () {
       await expect(pool.connect(owner).setStakingPaused(true))
         .to.be.revertedWithCustomError(pool, "StakingPauseUnchanged")
         .withArgs(true);
+    });
+  });
+
+  describe("holdings history (heldAt) and holders", function () {
+    it("records staked + reserve per second; answers only for the past (FutureLookup)", async function () {
+      const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
+      const t0 = BigInt(await latestTimestamp());
+      await atTime(t0 + 10n);
+      await pool.connect(alice).stake(parseEther("100"));
+      await arrive(coin, pool, parseEther("30"));
+      await atTime(t0 + 20n);
+      await pool.connect(bob).stake(parseEther("50")); // also picks up the 30 that arrived
+      await atTime(t0 + 30n);
+      await pool.connect(alice).withdraw(parseEther("40"));
+      await time.increase(1);
+      expect(await pool.heldAt(t0 + 9n)).to.equal(0n);
+      expect(await pool.heldAt(t0 + 10n)).to.equal(parseEther("100"));
+      expect(await pool.heldAt(t0 + 19n)).to.equal(parseEther("100"));
+      expect(await pool.heldAt(t0 + 20n)).to.equal(parseEther("180"));
+      expect(await pool.heldAt(t0 + 30n)).to.equal(parseEther("140"));
+      const now = BigInt(await latestTimestamp());
+      await expect(pool.heldAt(now)).to.be.revertedWithCustomError(pool, "FutureLookup").withArgs(now, now);
+    });
+
+    it("counts holders: a stake opens an account, the last wei of stake and rewards closes it", async function () {
+      const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
+      await pool.connect(alice).stake(parseEther("10"));
+      await pool.connect(alice).stake(parseEther("10")); // the same holder again
+      await pool.connect(bob).stake(parseEther("10"));
+      expect((await pool.poolState()).holders).to.equal(2n);
+      await arrive(coin, pool, parseEther("1"));
+      await pool.sync();
+      await time.increase(100);
+      await pool.connect(alice).withdraw(parseEther("20")); // no stake left, but rewards unclaimed: still a holder
+      expect((await pool.poolState()).holders).to.equal(2n);
+      await pool.connect(alice).claim();
+      expect((await pool.poolState()).holders).to.equal(1n);
+      await pool.connect(bob).exit();
+      expect((await pool.poolState()).holders).to.equal(0n);
+    });
+
+    it("returns per-account rounding dust to the stream once the last holder leaves (no NUMI orphaned)", async function () {
+      const { coin, pool, alice, bob, carol } = await loadFixture(fundedPoolFixture);
+      // Odd stakes make every account's share of each step round down.
+      await pool.connect(alice).stake(7n);
+      await pool.connect(bob).stake(11n);
+      await pool.connect(carol).stake(13n);
+      await arrive(coin, pool, parseEther("1") + 3n);
+      for (let i = 0; i < 5; i++) {
+        await time.increase(REWARDS_DURATION / 5n);
+        await pool.sync();
+      }
+      await time.increase(REWARDS_DURATION);
+      for (const s of [alice, bob]) await pool.connect(s).exit();
+      const before = await pool.poolState();
+      expect(before.rewardReserve - before.undistributed, "carol's rewards plus every account's rounding dust").to.be.greaterThan(
+        await pool.earned(carol.address),
+      );
+      await pool.connect(carol).exit();
+      const after = await pool.poolState();
+      expect(after.holders).to.equal(0n);
+      expect(after.totalStaked).to.equal(0n);
+      expect(after.undistributed, "the whole reserve streams again").to.equal(after.rewardReserve);
+      expect(await coin.balanceOf(pool.getAddress())).to.equal(after.rewardReserve);
+      // The next staker receives it: after a full period only that staker's own rounding is left behind.
+      await pool.connect(alice).stake(parseEther("1"));
+      await time.increase(REWARDS_DURATION + 1n);
+      await pool.sync();
+      await time.increase(REWARDS_DURATION + 1n);
+      await pool.connect(alice).exit();
+      const end = await pool.poolState();
+      expect(end.rewardReserve, "what a 1-NUMI stake cannot be credited").to.be.lessThan(10n ** 6n);
+      expect(end.undistributed).to.equal(end.rewardReserve);
     });
   });
 
@@ -445,7 +549,7 @@ describe("MiningPool", function () {
     });
   });
 
-  describe("onlyOwner and Ownable2Step", function () {
+  describe("onlyOwner and the one-time handover", function () {
     it("every governed function reverts with OwnableUnauthorizedAccount for anyone else", async function () {
       const { pool, mallory } = await loadFixture(fundedPoolFixture);
       const asMallory = pool.connect(mallory);
@@ -465,8 +569,9 @@ describe("MiningPool", function () {
       }
     });
 
-    it("transfers ownership only on acceptance", async function () {
-      const { pool, owner, alice } = await loadFixture(fundedPoolFixture);
+    it("hands over once on acceptance; then ownership can neither move nor be renounced", async function () {
+      const { pool, owner, alice, mallory } = await loadFixture(fundedPoolFixture);
+      await expect(pool.connect(owner).renounceOwnership()).to.be.revertedWithCustomError(pool, "OwnershipIsFinal");
       await expect(pool.connect(owner).transferOwnership(alice.address))
         .to.emit(pool, "OwnershipTransferStarted")
         .withArgs(owner.address, alice.address);
@@ -475,6 +580,11 @@ describe("MiningPool", function () {
         .to.emit(pool, "OwnershipTransferred")
         .withArgs(owner.address, alice.address);
       await expect(pool.connect(alice).setFee(1)).to.emit(pool, "FeeUpdated").withArgs(0, 1);
+      await expect(pool.connect(alice).transferOwnership(mallory.address)).to.be.revertedWithCustomError(
+        pool,
+        "OwnershipIsFinal",
+      );
+      await expect(pool.connect(alice).renounceOwnership()).to.be.revertedWithCustomError(pool, "OwnershipIsFinal");
     });
   });
 });

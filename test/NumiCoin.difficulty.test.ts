@@ -62,15 +62,29 @@ describe("NumiCoin: difficulty retarget", function () {
     expect(await mineEpochTaking(coin, alice, 100n * T)).to.equal(MAX_TARGET); // stays there
   });
 
-  it("a pause does not ease the difficulty: unpause restarts the epoch clock", async function () {
+  it("a pause neither eases nor hardens: unpause carries the time the epoch had run", async function () {
     const { coin, owner, alice } = await loadFixture(coinFixture);
-    await coin.connect(owner).pauseMining();
+    const { epochStart } = await coin.miningState();
+    await time.setNextBlockTimestamp(epochStart + 2n * T);
+    await coin.connect(owner).pauseMining(); // the epoch had run 2T
     await time.increase(100n * T);
     await coin.connect(owner).unpauseMining();
-    const unpausedAt = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-    expect((await coin.miningState()).epochStart).to.equal(unpausedAt);
-    const next = await mineEpochTaking(coin, alice, T);
-    expect(next).to.equal(TEST_TARGET); // one target time since unpause, not 100: unchanged
+    const unpausedAt = BigInt(await time.latest());
+    expect((await coin.miningState()).epochStart).to.equal(unpausedAt - 2n * T);
+    const next = await mineEpochTaking(coin, alice, 3n * T); // T after the unpause: 3T of mining in all
+    expect(next).to.equal(expectedNextTarget(TEST_TARGET, 3n * T, T));
+  });
+
+  it("a pause that ends on its own carries the epoch's time the same way", async function () {
+    const { coin, owner, alice } = await loadFixture(coinFixture);
+    const { epochStart } = await coin.miningState();
+    await time.setNextBlockTimestamp(epochStart + 2n * T);
+    await coin.connect(owner).pauseMining();
+    const until = (await coin.miningState()).pausedUntil;
+    await time.increaseTo(until);
+    expect((await coin.miningState()).epochStart).to.equal(until - 2n * T);
+    const next = await mineEpochTaking(coin, alice, 3n * T);
+    expect(next).to.equal(expectedNextTarget(TEST_TARGET, 3n * T, T));
   });
 
   it("recovers from a 1000x hash-rate drop: 4x easier per epoch for 4 epochs, epoch time under 2.5T after 5 epochs and under 1.5T after 9", async function () {

@@ -1,9 +1,11 @@
-// NumiCoin governance surface: constructor validation, onlyOwner, Ownable2Step, pause, pool and pool share.
+// NumiCoin governance surface: constructor validation, onlyOwner, one-time handover, bounded pause, fixed pool, pool share.
 import { expect } from "chai";
 import { ethers } from "hardhat";
-import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
+import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { REWARDS_DURATION, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture } from "./helpers/fixtures";
 import { MAX_TARGET, MIN_TARGET, TEST_TARGET } from "./helpers/mining";
+
+const DAY = 86_400n;
 
 describe("NumiCoin: governance", function () {
   describe("constructor", function () {
@@ -79,9 +81,10 @@ describe("NumiCoin: governance", function () {
     });
   });
 
-  describe("Ownable2Step", function () {
-    it("transfers ownership only when the new owner accepts", async function () {
+  describe("ownership moves once (HandoverOwnable)", function () {
+    it("hands over only when the new owner accepts, and then never moves again", async function () {
       const { coin, owner, alice, mallory } = await loadFixture(coinFixture);
+      expect(await coin.ownershipFinal()).to.equal(false);
       await expect(coin.connect(owner).transferOwnership(alice.address))
         .to.emit(coin, "OwnershipTransferStarted")
         .withArgs(owner.address, alice.address);
@@ -94,28 +97,74 @@ describe("NumiCoin: governance", function () {
         .to.emit(coin, "OwnershipTransferred")
         .withArgs(owner.address, alice.address);
       expect(await coin.owner()).to.equal(alice.address);
-      expect(await coin.pendingOwner()).to.equal(ethers.ZeroAddress);
+      expect(await coin.ownershipFinal()).to.equal(true);
       await expect(coin.connect(owner).pauseMining())
         .to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount")
         .withArgs(owner.address);
-      await expect(coin.connect(alice).pauseMining()).to.emit(coin, "MiningPausedSet").withArgs(true);
+      // The new owner can govern, but can neither pass ownership on nor renounce it.
+      await expect(coin.connect(alice).pauseMining()).to.emit(coin, "MiningPausedSet");
+      await expect(coin.connect(alice).transferOwnership(mallory.address)).to.be.revertedWithCustomError(
+        coin,
+        "OwnershipIsFinal",
+      );
+      await expect(coin.connect(alice).renounceOwnership()).to.be.revertedWithCustomError(coin, "OwnershipIsFinal");
+      expect(await coin.owner()).to.equal(alice.address);
+    });
+
+    it("refuses renounceOwnership even before the handover", async function () {
+      const { coin, owner } = await loadFixture(coinFixture);
+      await expect(coin.connect(owner).renounceOwnership()).to.be.revertedWithCustomError(coin, "OwnershipIsFinal");
+      expect(await coin.owner()).to.equal(owner.address);
     });
   });
 
   describe("pauseMining / unpauseMining", function () {
-    it("pauses and unpauses with MiningPausedSet; repeating either reverts with MiningPauseUnchanged", async function () {
+    it("pauses for MAX_MINING_PAUSE and unpauses early with MiningPausedSet; repeating either reverts with MiningPauseUnchanged", async function () {
       const { coin, owner } = await loadFixture(coinFixture);
+      expect(await coin.MAX_MINING_PAUSE()).to.equal(7n * DAY);
+      expect(await coin.MINING_PAUSE_COOLDOWN()).to.equal(30n * DAY);
       await expect(coin.connect(owner).unpauseMining())
         .to.be.revertedWithCustomError(coin, "MiningPauseUnchanged")
         .withArgs(false);
-      await expect(coin.connect(owner).pauseMining()).to.emit(coin, "MiningPausedSet").withArgs(true);
+      const pausedAt = BigInt(await time.latest()) + 1n;
+      await time.setNextBlockTimestamp(pausedAt);
+      await expect(coin.connect(owner).pauseMining())
+        .to.emit(coin, "MiningPausedSet")
+        .withArgs(true, pausedAt + 7n * DAY);
       expect(await coin.miningPaused()).to.equal(true);
-      expect((await coin.miningState()).paused).to.equal(true);
+      const state = await coin.miningState();
+      expect(state.paused).to.equal(true);
+      expect(state.pausedUntil).to.equal(pausedAt + 7n * DAY);
       await expect(coin.connect(owner).pauseMining())
         .to.be.revertedWithCustomError(coin, "MiningPauseUnchanged")
         .withArgs(true);
-      await expect(coin.connect(owner).unpauseMining()).to.emit(coin, "MiningPausedSet").withArgs(false);
+      await time.setNextBlockTimestamp(pausedAt + DAY);
+      await expect(coin.connect(owner).unpauseMining())
+        .to.emit(coin, "MiningPausedSet")
+        .withArgs(false, pausedAt + DAY);
       expect(await coin.miningPaused()).to.equal(false);
+      expect((await coin.miningState()).pausedUntil).to.equal(0n);
+      expect((await coin.miningState()).nextPauseAllowedAt).to.equal(pausedAt + DAY + 30n * DAY);
+    });
+
+    it("a pause ends on its own after MAX_MINING_PAUSE, and the next waits MINING_PAUSE_COOLDOWN", async function () {
+      const { coin, owner } = await loadFixture(coinFixture);
+      await coin.connect(owner).pauseMining();
+      const until = (await coin.miningState()).pausedUntil;
+      await time.increaseTo(until - 1n);
+      expect(await coin.miningPaused()).to.equal(true);
+      await time.increaseTo(until);
+      expect(await coin.miningPaused()).to.equal(false);
+      await expect(coin.connect(owner).unpauseMining())
+        .to.be.revertedWithCustomError(coin, "MiningPauseUnchanged")
+        .withArgs(false);
+      await expect(coin.connect(owner).pauseMining())
+        .to.be.revertedWithCustomError(coin, "MiningPauseCoolingDown")
+        .withArgs(until + 30n * DAY);
+      await time.setNextBlockTimestamp(until + 30n * DAY);
+      await expect(coin.connect(owner).pauseMining())
+        .to.emit(coin, "MiningPausedSet")
+        .withArgs(true, until + 37n * DAY);
     });
 
     it("never pauses transfers", async function () {
@@ -148,20 +197,35 @@ describe("NumiCoin: governance", function () {
   });
 
   describe("setPool", function () {
-    it("sets a pool that stakes this token, with PoolUpdated(old, new)", async function () {
-      const { coin, owner, treasury } = await loadFixture(coinAndPoolFixture);
-      const oldPool = await coin.pool();
-      const replacement = await ethers.deployContract("MiningPool", [
-        await coin.getAddress(),
-        owner.address,
+    it("sets a pool that stakes this token once, with PoolUpdated(0, pool); then the pool is fixed", async function () {
+      const { coin, owner, treasury } = await loadFixture(coinFixture);
+      const deploy = () =>
+        ethers.deployContract("MiningPool", [coin.getAddress(), owner.address, REWARDS_DURATION, treasury.address]);
+      const pool = await deploy();
+      await expect(coin.connect(owner).setPool(pool.getAddress()))
+        .to.emit(coin, "PoolUpdated")
+        .withArgs(ethers.ZeroAddress, await pool.getAddress());
+      expect(await coin.pool()).to.equal(await pool.getAddress());
+      expect((await coin.miningState()).pool).to.equal(await pool.getAddress());
+      const replacement = await deploy();
+      await expect(coin.connect(owner).setPool(replacement.getAddress()))
+        .to.be.revertedWithCustomError(coin, "PoolIsFixed")
+        .withArgs(await pool.getAddress());
+    });
+
+    it("refuses to set a pool after the handover (PoolIsFixed), so governance never chooses where emission goes", async function () {
+      const { coin, owner, alice, treasury } = await loadFixture(coinFixture);
+      await coin.connect(owner).transferOwnership(alice.address);
+      await coin.connect(alice).acceptOwnership();
+      const pool = await ethers.deployContract("MiningPool", [
+        coin.getAddress(),
+        alice.address,
         REWARDS_DURATION,
         treasury.address,
       ]);
-      await expect(coin.connect(owner).setPool(replacement.getAddress()))
-        .to.emit(coin, "PoolUpdated")
-        .withArgs(oldPool, await replacement.getAddress());
-      expect(await coin.pool()).to.equal(await replacement.getAddress());
-      expect((await coin.miningState()).pool).to.equal(await replacement.getAddress());
+      await expect(coin.connect(alice).setPool(pool.getAddress()))
+        .to.be.revertedWithCustomError(coin, "PoolIsFixed")
+        .withArgs(ethers.ZeroAddress);
     });
 
     it("reverts with InvalidPool for an EOA", async function () {

@@ -156,20 +156,41 @@ describe("NumiCoin: mining", function () {
         .withArgs(bob.address, REWARD, 2n, await expectedChallenge(coinAddress, nextChallenge, blockNumber + 1));
     });
 
-    it("reverts with MiningIsPaused while paused; the same solution works after unpause", async function () {
+    it("reverts with MiningIsPaused(until) while paused; unpause renews the challenge, so old work is stale", async function () {
       const { coin, owner, alice } = await loadFixture(coinFixture);
+      const challenge = await coin.getChallengeNumber();
       const sol = await solveFor(coin, alice.address);
       await coin.connect(owner).pauseMining();
+      const until = (await coin.miningState()).pausedUntil;
+      await expect(coin.connect(alice).mint(sol.nonce, sol.digest))
+        .to.be.revertedWithCustomError(coin, "MiningIsPaused")
+        .withArgs(until);
+      await expect(coin.connect(alice).mintTo(sol.nonce, alice.address))
+        .to.be.revertedWithCustomError(coin, "MiningIsPaused")
+        .withArgs(until);
+      await coin.connect(owner).unpauseMining();
+      const renewed = await coin.getChallengeNumber();
+      expect(renewed).to.not.equal(challenge);
       await expect(coin.connect(alice).mint(sol.nonce, sol.digest)).to.be.revertedWithCustomError(
         coin,
-        "MiningIsPaused",
+        "ChallengeDigestMismatch",
       );
-      await expect(coin.connect(alice).mintTo(sol.nonce, alice.address)).to.be.revertedWithCustomError(
-        coin,
-        "MiningIsPaused",
-      );
-      await coin.connect(owner).unpauseMining();
+      await expect(mineAs(coin, alice).then((r) => r.tx)).to.emit(coin, "Mint");
+    });
+
+    it("a pause that ends on its own renews the challenge at its end, with no transaction", async function () {
+      const { coin, owner, alice } = await loadFixture(coinFixture);
+      const before = await coin.getChallengeNumber();
+      await coin.connect(owner).pauseMining();
+      const until = (await coin.miningState()).pausedUntil;
+      expect(await coin.getChallengeNumber()).to.equal(before); // unchanged while paused
+      await time.increaseTo(until);
+      const resumed = await coin.getChallengeNumber();
+      expect(resumed).to.not.equal(before);
+      expect((await coin.miningState()).challenge).to.equal(resumed);
+      const sol = await solveFor(coin, alice.address); // solved over getChallengeNumber(), i.e. `resumed`
       await expect(coin.connect(alice).mint(sol.nonce, sol.digest)).to.emit(coin, "Mint");
+      expect(await coin.getChallengeNumber()).to.not.equal(resumed); // and the reward renews it as usual
     });
   });
 

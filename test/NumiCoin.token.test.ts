@@ -89,26 +89,38 @@ describe("NumiCoin: token, views, permit and votes", function () {
       expect(await coin.clock()).to.equal(BigInt(await latestTimestamp()));
     });
 
-    it("counts votes only after delegation, checkpointed by timestamp", async function () {
+    it("a miner votes from its first reward (self-delegated); other holders vote after delegating", async function () {
       const { coin, alice, bob } = await loadFixture(coinFixture);
-      await mineAs(coin, alice);
-      expect(await coin.getVotes(alice.address)).to.equal(0n); // undelegated balances do not vote
-      const tx = await coin.connect(alice).delegate(alice.address);
-      await expect(tx).to.emit(coin, "DelegateChanged").withArgs(alice.address, ethers.ZeroAddress, alice.address);
-      await expect(tx).to.emit(coin, "DelegateVotesChanged").withArgs(alice.address, 0n, REWARD);
-      const delegatedAt = BigInt(await blockTimestamp((await tx.wait())!.blockNumber));
-      expect(await coin.getVotes(alice.address)).to.equal(REWARD);
+      const { tx: first } = await mineAs(coin, alice);
+      await expect(first).to.emit(coin, "DelegateChanged").withArgs(alice.address, ethers.ZeroAddress, alice.address);
+      await expect(first).to.emit(coin, "DelegateVotesChanged").withArgs(alice.address, 0n, REWARD);
+      const minedAt = BigInt(await blockTimestamp((await first.wait())!.blockNumber));
       expect(await coin.delegates(alice.address)).to.equal(alice.address);
+      expect(await coin.getVotes(alice.address)).to.equal(REWARD);
 
       await time.increase(100);
       await coin.connect(alice).transfer(bob.address, REWARD / 5n);
       expect(await coin.getVotes(alice.address)).to.equal((REWARD * 4n) / 5n);
-      expect(await coin.getPastVotes(alice.address, delegatedAt)).to.equal(REWARD);
-      expect(await coin.getPastVotes(alice.address, delegatedAt - 1n)).to.equal(0n);
-      expect(await coin.getPastTotalSupply(delegatedAt)).to.equal(REWARD);
+      expect(await coin.getVotes(bob.address)).to.equal(0n); // a receiver's balance does not vote until it delegates
+      const tx = await coin.connect(bob).delegate(bob.address);
+      await expect(tx).to.emit(coin, "DelegateVotesChanged").withArgs(bob.address, 0n, REWARD / 5n);
+      expect(await coin.getVotes(bob.address)).to.equal(REWARD / 5n);
+      expect(await coin.getPastVotes(alice.address, minedAt)).to.equal(REWARD);
+      expect(await coin.getPastVotes(alice.address, minedAt - 1n)).to.equal(0n);
+      expect(await coin.getPastTotalSupply(minedAt)).to.equal(REWARD);
       await expect(coin.getPastVotes(alice.address, await coin.clock()))
         .to.be.revertedWithCustomError(coin, "ERC5805FutureLookup")
         .withArgs(await coin.clock(), await coin.clock());
+    });
+
+    it("a miner's own choice of delegate is kept; only a miner without one is self-delegated", async function () {
+      const { coin, alice, bob } = await loadFixture(coinFixture);
+      await coin.connect(alice).delegate(bob.address);
+      const { tx } = await mineAs(coin, alice);
+      await expect(tx).to.not.emit(coin, "DelegateChanged");
+      expect(await coin.delegates(alice.address)).to.equal(bob.address);
+      expect(await coin.getVotes(bob.address)).to.equal(REWARD);
+      expect(await coin.getVotes(alice.address)).to.equal(0n);
     });
 
     it("moves votes when a delegate changes", async function () {

@@ -13,13 +13,13 @@ export const REWARD = parseEther("50");
 
 /** A NumiCoin owned by `owner`, no pool, at the easy test target. */
 export async function coinFixture() {
-  const [owner, alice, bob, carol, relayer, mallory] = await ethers.getSigners();
+  const [owner, alice, bob, carol, relayer, mallory, treasury] = await ethers.getSigners();
   const coin = (await ethers.deployContract("NumiCoin", [
     owner.address,
     TARGET_EPOCH_TIME,
     TEST_TARGET,
   ])) as unknown as NumiCoin;
-  return { coin, owner, alice, bob, carol, relayer, mallory };
+  return { coin, owner, alice, bob, carol, relayer, mallory, treasury };
 }
 
 /** The harness (settable epoch count and supply), owned by `owner`, no pool. */
