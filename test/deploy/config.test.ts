@@ -40,9 +40,26 @@ describe("Deployment configuration", function () {
     );
   });
 
-  it("refuses a real-money network with a timelock delay under a day", function () {
-    const risky = { ...deployParams.mainnet, governance: { ...deployParams.mainnet.governance, timelockDelay: 3600 } };
-    expect(() => validate("mainnet", risky)).to.throw(/timelock delay of at least one day/);
+  it("refuses a real-money network with a timelock delay floor under a day", function () {
+    const g = deployParams.mainnet.governance;
+    const risky = { ...deployParams.mainnet, governance: { ...g, timelockDelayFloor: 3600 } };
+    expect(() => validate("mainnet", risky)).to.throw(/timelock delay floor of at least one day/);
+  });
+
+  it("refuses governance parameters outside the contracts' ceilings or a floor above the delay", function () {
+    const g = deployParams.mainnet.governance;
+    const cases: [Partial<typeof g>, RegExp][] = [
+      [{ timelockDelayFloor: g.timelockDelay + 1 }, /timelockDelayFloor must be in \[0, timelockDelay\]/],
+      [{ timelockDelay: 31 * 86_400, timelockDelayFloor: 86_400 }, /timelockDelay at most 30 days/],
+      [{ votingPeriod: 31 * 86_400 }, /votingPeriod must be at most 30 days/],
+      [{ quorumPercent: 31 }, /quorumPercent must be at most 30/],
+      [{ proposalThreshold: 210_001n * 10n ** 18n }, /proposalThreshold must be at most 210,000 NUMI/],
+      [{ lateQuorumExtension: 15 * 86_400 }, /lateQuorumExtension must be at most 14 days/],
+      [{ launchSupply: 21_000_001n * 10n ** 18n }, /launchSupply must be within/],
+    ];
+    for (const [change, message] of cases) {
+      expect(() => validate("mainnet", { ...deployParams.mainnet, governance: { ...g, ...change } })).to.throw(message);
+    }
     expect(deployParams.mainnet.requireConfirmation).to.equal(true);
   });
 

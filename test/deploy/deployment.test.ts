@@ -28,8 +28,11 @@ describe("Deployment (deploy/ scripts)", function () {
     expect(await timelock.hasRole(roles.PROPOSER, await governor.getAddress())).to.equal(true);
     expect(await timelock.hasRole(roles.CANCELLER, await governor.getAddress())).to.equal(true);
     expect(await timelock.hasRole(roles.EXECUTOR, ZeroAddress)).to.equal(true); // anyone executes what is ready
-    expect(await timelock.hasRole(roles.ADMIN, timelockAddr)).to.equal(true); // only governance changes roles
+    expect(await timelock.hasRole(roles.ADMIN, timelockAddr)).to.equal(true);
+    expect(await timelock.rolesFrozen()).to.equal(true); // ... but no role can change any more, not even by governance
     expect(await timelock.getMinDelay()).to.equal(BigInt(params.governance.timelockDelay));
+    expect(await timelock.minDelayFloor()).to.equal(BigInt(params.governance.timelockDelayFloor));
+    for (const owned of [token, pool]) expect(await owned.ownershipFinal()).to.equal(true);
 
     // Every governed function refuses the deployer.
     const d = deployer;
@@ -38,6 +41,7 @@ describe("Deployment (deploy/ scripts)", function () {
       () => token.connect(d).pauseMining(),
       () => token.connect(d).setPoolShare(0),
       () => token.connect(d).setPool(poolAddr),
+      () => token.connect(d).unpauseMining(),
       () => token.connect(d).transferOwnership(d.address),
       () => token.connect(d).renounceOwnership(),
       () => pool.connect(d).setFee(0),
@@ -45,6 +49,7 @@ describe("Deployment (deploy/ scripts)", function () {
       () => pool.connect(d).setStakingPaused(true),
       () => pool.connect(d).sweep(tokenAddr, d.address, 1),
       () => pool.connect(d).transferOwnership(d.address),
+      () => pool.connect(d).renounceOwnership(),
     ];
     for (const call of unauthorized) {
       await expect(call()).to.be.revertedWithCustomError(token, "OwnableUnauthorizedAccount").withArgs(d.address);
@@ -53,6 +58,9 @@ describe("Deployment (deploy/ scripts)", function () {
       .to.be.revertedWithCustomError(timelock, "AccessControlUnauthorizedAccount")
       .withArgs(d.address, roles.PROPOSER);
     await expect(timelock.connect(d).grantRole(roles.PROPOSER, d.address))
+      .to.be.revertedWithCustomError(timelock, "AccessControlUnauthorizedAccount")
+      .withArgs(d.address, roles.ADMIN);
+    await expect(timelock.connect(d).completeHandover(d.address))
       .to.be.revertedWithCustomError(timelock, "AccessControlUnauthorizedAccount")
       .withArgs(d.address, roles.ADMIN);
     await expect(timelock.connect(d).updateDelay(0))
@@ -82,6 +90,8 @@ describe("Deployment (deploy/ scripts)", function () {
     expect(await governor.proposalThreshold()).to.equal(g.proposalThreshold);
     expect(await governor["quorumNumerator()"]()).to.equal(BigInt(g.quorumPercent));
     expect(await governor.lateQuorumVoteExtension()).to.equal(BigInt(g.lateQuorumExtension));
+    expect(await governor.pool()).to.equal(await pool.getAddress());
+    expect(await governor.launchSupply()).to.equal(g.launchSupply);
     expect(await governor.CLOCK_MODE()).to.equal("mode=timestamp");
   });
 

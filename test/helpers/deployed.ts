@@ -1,5 +1,6 @@
 // The real deployment (deploy/ scripts, `hardhat` network parameters) as a fixture, with typed contracts.
 import { deployments, ethers, getNamedAccounts } from "hardhat";
+import { time } from "@nomicfoundation/hardhat-network-helpers";
 import type { MiningPool, NumiCoin, NumiGovernor, NumiTimelock } from "../../typechain-types";
 import { mineAs } from "./fixtures";
 
@@ -16,8 +17,18 @@ export async function deployedFixture() {
   };
 }
 
-/** Mines `times` rewards for `miner` on the deployed token (a real nonce search at the local difficulty). */
+/**
+ * Mines `times` rewards for `miner` on the deployed token (a real nonce search), each epoch taking exactly the
+ * target epoch time, as on a live network: the difficulty stays where it is instead of doubling every 4 instant
+ * epochs, which would make each search slower than the last.
+ */
 export async function mineRewards(token: NumiCoin, miner: { address: string }, times: number): Promise<void> {
   const signer = await ethers.getSigner(miner.address);
-  for (let i = 0; i < times; i++) await (await mineAs(token, signer)).tx.wait();
+  const epochTime = await token.targetEpochTime();
+  for (let i = 0; i < times; i++) {
+    const { epochStart } = await token.miningState();
+    const next = epochStart + epochTime;
+    if (next > BigInt(await time.latest())) await time.setNextBlockTimestamp(next);
+    await (await mineAs(token, signer)).tx.wait();
+  }
 }

@@ -33,6 +33,11 @@ export const MiningPoolAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "CheckpointUnorderedInsertion",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -46,6 +51,22 @@ export const MiningPoolAbi = [
       }
     ],
     "name": "FeeTooHigh",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "currentTimepoint",
+        "type": "uint256"
+      }
+    ],
+    "name": "FutureLookup",
     "type": "error"
   },
   {
@@ -147,6 +168,11 @@ export const MiningPoolAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "OwnershipIsFinal",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -195,8 +221,25 @@ export const MiningPoolAbi = [
     "type": "error"
   },
   {
-    "inputs": [],
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "until",
+        "type": "uint256"
+      }
+    ],
     "name": "StakingIsPaused",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "allowedAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "StakingPauseCoolingDown",
     "type": "error"
   },
   {
@@ -349,6 +392,12 @@ export const MiningPoolAbi = [
         "internalType": "bool",
         "name": "paused",
         "type": "bool"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "until",
+        "type": "uint256"
       }
     ],
     "name": "StakingPausedSet",
@@ -445,7 +494,33 @@ export const MiningPoolAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_STAKING_PAUSE",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MIN_REWARDS_DURATION",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "STAKING_PAUSE_COOLDOWN",
     "outputs": [
       {
         "internalType": "uint256",
@@ -516,6 +591,25 @@ export const MiningPoolAbi = [
     "type": "function"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      }
+    ],
+    "name": "heldAt",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "owner",
     "outputs": [
@@ -523,6 +617,19 @@ export const MiningPoolAbi = [
         "internalType": "address",
         "name": "",
         "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "ownershipFinal",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -601,6 +708,16 @@ export const MiningPoolAbi = [
             "internalType": "bool",
             "name": "stakingPaused",
             "type": "bool"
+          },
+          {
+            "internalType": "uint256",
+            "name": "stakingPausedUntil",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "holders",
+            "type": "uint256"
           }
         ],
         "internalType": "struct IMiningPool.PoolState",
@@ -661,7 +778,7 @@ export const MiningPoolAbi = [
     "inputs": [],
     "name": "renounceOwnership",
     "outputs": [],
-    "stateMutability": "nonpayable",
+    "stateMutability": "view",
     "type": "function"
   },
   {

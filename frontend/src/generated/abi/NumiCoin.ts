@@ -307,8 +307,25 @@ export const NumiCoinAbi = [
     "type": "error"
   },
   {
-    "inputs": [],
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "until",
+        "type": "uint256"
+      }
+    ],
     "name": "MiningIsPaused",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "allowedAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "MiningPauseCoolingDown",
     "type": "error"
   },
   {
@@ -342,6 +359,22 @@ export const NumiCoinAbi = [
       }
     ],
     "name": "OwnableUnauthorizedAccount",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "OwnershipIsFinal",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "pool",
+        "type": "address"
+      }
+    ],
+    "name": "PoolIsFixed",
     "type": "error"
   },
   {
@@ -539,6 +572,12 @@ export const NumiCoinAbi = [
         "internalType": "bool",
         "name": "paused",
         "type": "bool"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "until",
+        "type": "uint256"
       }
     ],
     "name": "MiningPausedSet",
@@ -717,6 +756,19 @@ export const NumiCoinAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_MINING_PAUSE",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_POOL_SHARE_BPS",
     "outputs": [
       {
@@ -744,6 +796,19 @@ export const NumiCoinAbi = [
   {
     "inputs": [],
     "name": "MAX_TARGET",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MINING_PAUSE_COOLDOWN",
     "outputs": [
       {
         "internalType": "uint256",
@@ -1199,7 +1264,7 @@ export const NumiCoinAbi = [
           },
           {
             "internalType": "uint256",
-            "name": "lastRewardTime",
+            "name": "epochStart",
             "type": "uint256"
           },
           {
@@ -1231,6 +1296,16 @@ export const NumiCoinAbi = [
             "internalType": "bool",
             "name": "paused",
             "type": "bool"
+          },
+          {
+            "internalType": "uint256",
+            "name": "pausedUntil",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "nextPauseAllowedAt",
+            "type": "uint256"
           }
         ],
         "internalType": "struct INumiCoin.MiningState",
@@ -1355,6 +1430,19 @@ export const NumiCoinAbi = [
   },
   {
     "inputs": [],
+    "name": "ownershipFinal",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "pauseMining",
     "outputs": [],
     "stateMutability": "nonpayable",
@@ -1446,7 +1534,7 @@ export const NumiCoinAbi = [
     "inputs": [],
     "name": "renounceOwnership",
     "outputs": [],
-    "stateMutability": "nonpayable",
+    "stateMutability": "view",
     "type": "function"
   },
   {

@@ -14,29 +14,46 @@ export const NumiGovernorAbi = [
         "type": "address"
       },
       {
-        "internalType": "uint48",
-        "name": "votingDelay_",
-        "type": "uint48"
+        "internalType": "contract IMiningPool",
+        "name": "pool_",
+        "type": "address"
       },
       {
-        "internalType": "uint32",
-        "name": "votingPeriod_",
-        "type": "uint32"
-      },
-      {
-        "internalType": "uint256",
-        "name": "proposalThreshold_",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "quorumPercent",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint48",
-        "name": "lateQuorumExtension",
-        "type": "uint48"
+        "components": [
+          {
+            "internalType": "uint48",
+            "name": "votingDelay",
+            "type": "uint48"
+          },
+          {
+            "internalType": "uint32",
+            "name": "votingPeriod",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint256",
+            "name": "proposalThreshold",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "quorumPercent",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint48",
+            "name": "lateQuorumExtension",
+            "type": "uint48"
+          },
+          {
+            "internalType": "uint256",
+            "name": "launchSupply",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct NumiGovernor.Params",
+        "name": "p",
+        "type": "tuple"
       }
     ],
     "stateMutability": "nonpayable",
@@ -55,6 +72,22 @@ export const NumiGovernorAbi = [
   {
     "inputs": [],
     "name": "FailedCall",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "supply",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "launchSupply",
+        "type": "uint256"
+      }
+    ],
+    "name": "GovernanceNotLive",
     "type": "error"
   },
   {
@@ -322,12 +355,38 @@ export const NumiGovernorAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "value",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "floor",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "ceiling",
+        "type": "uint256"
+      }
+    ],
+    "name": "SettingOutOfBounds",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "string",
         "name": "str",
         "type": "string"
       }
     ],
     "name": "StringTooLong",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "TimelockIsFixed",
     "type": "error"
   },
   {
@@ -702,6 +761,71 @@ export const NumiGovernorAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_LATE_QUORUM_EXTENSION",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_PROPOSAL_THRESHOLD",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_QUORUM_PERCENT",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_VOTING_DELAY",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_VOTING_PERIOD",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -1156,6 +1280,19 @@ export const NumiGovernorAbi = [
   },
   {
     "inputs": [],
+    "name": "launchSupply",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "name",
     "outputs": [
       {
@@ -1296,6 +1433,19 @@ export const NumiGovernorAbi = [
       }
     ],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "pool",
+    "outputs": [
+      {
+        "internalType": "contract IMiningPool",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -1723,13 +1873,13 @@ export const NumiGovernorAbi = [
     "inputs": [
       {
         "internalType": "contract TimelockController",
-        "name": "newTimelock",
+        "name": "",
         "type": "address"
       }
     ],
     "name": "updateTimelock",
     "outputs": [],
-    "stateMutability": "nonpayable",
+    "stateMutability": "pure",
     "type": "function"
   },
   {

@@ -9,6 +9,11 @@ export const NumiTimelockAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "uint256",
+        "name": "minDelayFloor_",
+        "type": "uint256"
+      },
+      {
         "internalType": "address[]",
         "name": "proposers",
         "type": "address[]"
@@ -49,8 +54,45 @@ export const NumiTimelockAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "delay",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "floor",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "ceiling",
+        "type": "uint256"
+      }
+    ],
+    "name": "DelayOutOfBounds",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "FailedCall",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "governor",
+        "type": "address"
+      }
+    ],
+    "name": "InvalidGovernor",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "RolesFrozen",
     "type": "error"
   },
   {
@@ -250,6 +292,25 @@ export const NumiTimelockAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": true,
+        "internalType": "address",
+        "name": "governor",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "delay",
+        "type": "uint256"
+      }
+    ],
+    "name": "HandoverCompleted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": false,
         "internalType": "uint256",
         "name": "oldDuration",
@@ -381,6 +442,19 @@ export const NumiTimelockAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_DELAY",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "PROPOSER_ROLE",
     "outputs": [
       {
@@ -401,6 +475,19 @@ export const NumiTimelockAbi = [
       }
     ],
     "name": "cancel",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "governor",
+        "type": "address"
+      }
+    ],
+    "name": "completeHandover",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -738,6 +825,19 @@ export const NumiTimelockAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "minDelayFloor",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "address",
@@ -883,6 +983,19 @@ export const NumiTimelockAbi = [
     "name": "revokeRole",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "rolesFrozen",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
