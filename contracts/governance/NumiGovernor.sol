@@ -126,30 +126,35 @@ contract NumiGovernor is
 
     /// @notice Sets the voting delay, within [deployment value, MAX_VOTING_DELAY]. Governance only.
     function setVotingDelay(uint48 newVotingDelay) public override {
+        _checkExecutor();
         _checkBounds(newVotingDelay, _minVotingDelay, MAX_VOTING_DELAY);
         super.setVotingDelay(newVotingDelay);
     }
 
     /// @notice Sets the voting period, within [deployment value, MAX_VOTING_PERIOD]. Governance only.
     function setVotingPeriod(uint32 newVotingPeriod) public override {
+        _checkExecutor();
         _checkBounds(newVotingPeriod, _minVotingPeriod, MAX_VOTING_PERIOD);
         super.setVotingPeriod(newVotingPeriod);
     }
 
     /// @notice Sets the proposal threshold, within [deployment value, MAX_PROPOSAL_THRESHOLD]. Governance only.
     function setProposalThreshold(uint256 newProposalThreshold) public override {
+        _checkExecutor();
         _checkBounds(newProposalThreshold, _minProposalThreshold, MAX_PROPOSAL_THRESHOLD);
         super.setProposalThreshold(newProposalThreshold);
     }
 
     /// @notice Sets the quorum percent, within [deployment value, MAX_QUORUM_PERCENT]. Governance only.
     function updateQuorumNumerator(uint256 newQuorumNumerator) public override {
+        _checkExecutor();
         _checkBounds(newQuorumNumerator, _minQuorumPercent, MAX_QUORUM_PERCENT);
         super.updateQuorumNumerator(newQuorumNumerator);
     }
 
     /// @notice Sets the late-quorum extension, within [deployment value, MAX_LATE_QUORUM_EXTENSION].
     function setLateQuorumVoteExtension(uint48 newVoteExtension) public override {
+        _checkExecutor();
         _checkBounds(newVoteExtension, _minLateQuorumExtension, MAX_LATE_QUORUM_EXTENSION);
         super.setLateQuorumVoteExtension(newVoteExtension);
     }
@@ -157,6 +162,12 @@ contract NumiGovernor is
     /// @notice Always refused: the timelock owns NumiCoin and MiningPool for good, so the governor keeps it.
     function updateTimelock(TimelockController) public pure override {
         revert TimelockIsFixed();
+    }
+
+    /// @dev The executor check of onlyGovernance, first, so that only governance ever learns a setting's bounds from
+    /// a revert; super's onlyGovernance then runs in full.
+    function _checkExecutor() private view {
+        if (_executor() != _msgSender()) revert GovernorOnlyExecutor(_msgSender());
     }
 
     function _checkBounds(uint256 value, uint256 floor, uint256 ceiling) private pure {

@@ -70,6 +70,7 @@ contract NumiTimelock is TimelockController {
     /// @notice Changes the delay, within [minDelayFloor, MAX_DELAY]. Only through a timelock operation.
     /// @param newDelay The new delay in seconds.
     function updateDelay(uint256 newDelay) public override {
+        if (_msgSender() != address(this)) revert TimelockUnauthorizedCaller(_msgSender());
         if (newDelay < minDelayFloor || newDelay > MAX_DELAY) {
             revert DelayOutOfBounds(newDelay, minDelayFloor, MAX_DELAY);
         }

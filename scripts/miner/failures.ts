@@ -94,7 +94,11 @@ function fromCustomError(name: string, args: string[]): Failure {
       // re-read before retrying drops the solution if it did): keep it.
       return { name, action: "retry", message: `a reward was already minted in block ${args[0]}; retrying in the next block` };
     case "MiningIsPaused":
-      return { name, action: "wait", message: "mining is paused by governance; keeping the solution until it resumes" };
+      return {
+        name,
+        action: "wait",
+        message: `mining is paused by governance until ${new Date(Number(args[0]) * 1000).toISOString()}; waiting (it resumes with a new challenge)`,
+      };
     case "MiningFinished":
       return { name, action: "stop", message: `mining has finished: ${args[0]} of the ${args[1]} cap minted` };
     case "InvalidBeneficiary":

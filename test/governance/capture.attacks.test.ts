@@ -12,11 +12,16 @@ import { State, execute, gov, holders, passQueueAndWait, propose, vote } from ".
 const DAY = 86_400n;
 
 /**
- * alice mines 6 rewards, bob and carol 2 each: alice holds 60% of the mined supply, as a launch GPU miner could.
- * (Every test starts from loadFixture(deployedFixture): a second fixture would invalidate hardhat-deploy's snapshot.)
+ * This file's own fixture. Every test starts from it: each fixture that calls hardhat-deploy's `deployments.fixture`
+ * reverts to that one's snapshot, which invalidates the snapshots of fixtures taken after it (in other files too).
  */
+async function deployed() {
+  return deployedFixture();
+}
+
+/** alice mines 6 rewards, bob and carol 2 each: alice holds 60% of the mined supply, as a launch GPU miner could. */
 async function launchWithDominantMiner() {
-  const f = await loadFixture(deployedFixture);
+  const f = await loadFixture(deployed);
   const { alice, bob, carol } = await holders();
   await mineRewards(f.token, alice, 6);
   await mineRewards(f.token, bob, 2);
@@ -72,7 +77,7 @@ describe("Governance capture attacks (issue #12)", function () {
 
   describe("2. votes inactive by default: an 18% miner passes a proposal alone", function () {
     it("every miner votes from its first reward, so the majority who never called delegate defeats it", async function () {
-      const f = await loadFixture(deployedFixture);
+      const f = await loadFixture(deployed);
       const { alice, bob, carol } = await holders();
       await mineRewards(f.token, alice, 2);
       await mineRewards(f.token, bob, 5);
@@ -225,7 +230,7 @@ describe("Governance capture attacks (issue #12)", function () {
 
   describe("4. quorum out of reach when most NUMI is staked", function () {
     it("every holder who can vote votes FOR with 87% of supply staked, and the proposal succeeds", async function () {
-      const f = await loadFixture(deployedFixture);
+      const f = await loadFixture(deployed);
       const { alice, bob } = await holders();
       await mineRewards(f.token, alice, 30);
       await mineRewards(f.token, bob, 1);

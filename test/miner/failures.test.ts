@@ -18,7 +18,7 @@ describe("miner failure handling", function () {
     ["ChallengeDigestMismatch", ["0x" + "11".repeat(32), "0x" + "22".repeat(32)], "stale"],
     ["SolutionAboveTarget", ["0x" + "ff".repeat(32), 1n], "stale"],
     ["RewardAlreadyMintedThisBlock", [7n], "retry"],
-    ["MiningIsPaused", [], "wait"],
+    ["MiningIsPaused", [1_800_000_000n], "wait"],
     ["MiningFinished", [10n, 10n], "stop"],
     ["InvalidBeneficiary", [ethers.ZeroAddress], "stop"],
   ];
@@ -31,7 +31,7 @@ describe("miner failure handling", function () {
   }
 
   it("finds revert data nested in provider errors (error.error.data, info.error.data, cause)", function () {
-    const data = revert("MiningIsPaused", []);
+    const data = revert("MiningIsPaused", [1_800_000_000n]);
     for (const error of [{ error: { data } }, { info: { error: { data: { data } } } }, { cause: { data } }]) {
       expect(classifyFailure(error, iface).name).to.equal("MiningIsPaused");
     }

@@ -134,7 +134,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
     expect(await coin.epochCount()).to.equal(2n);
   });
 
-  it("keeps its solution through a pause (MiningIsPaused) and submits it once mining resumes", async function () {
+  it("waits through a pause (MiningIsPaused) and mines the challenge renewed at the unpause", async function () {
     const coin = await deploy("NumiCoin", owner);
     let paused = false;
     const { promise, lines } = mine(coin, alice, {
@@ -151,7 +151,8 @@ describe("miner against NumiCoin (in-process chain)", function () {
     await (await (coin.connect(owner) as Contract).unpauseMining()).wait();
     const stats = await promise;
     expect(stats.failures).to.deep.equal({ MiningIsPaused: 1 });
-    expect(stats.solutions).to.equal(1); // the same solution was submitted again, not a new search
+    expect(stats.staleSolutions).to.equal(1); // the unpause renewed the challenge: the held solution was dropped
+    expect(stats.solutions).to.equal(2); // and a new search found one for the new challenge
     expect(stats.rewards).to.equal(1);
     expect(await coin.balanceOf(alice.address)).to.equal(REWARD);
   });
