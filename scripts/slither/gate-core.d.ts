@@ -71,6 +71,7 @@ export type ReadSource = (file: string) => Buffer;
 export const GATING: Set<string>;
 export const IMPACTS: string[];
 export function normalise(text: string): string;
+export function canonicalText(text: string): string;
 export function sourceReader(root: string): ReadSource;
 export function elementText(element: SlitherElement, readSource: ReadSource): string;
 export function locate(result: SlitherResult): { contract: string; function: string; element: string };

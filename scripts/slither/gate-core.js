@@ -10,9 +10,17 @@ const IMPACTS = ["High", "Medium", "Low", "Informational", "Optimization"];
 const TODO = "TODO";
 const EXCERPT_MAX = 200;
 
-/** Collapses every run of whitespace to one space, so reformatting or re-indenting does not change a fingerprint. */
+/** Collapses every run of whitespace to one space: the readable form, used in excerpts. */
 function normalise(text) {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The form fingerprints hash: whitespace kept only where it separates two word characters (`uint256 x`), dropped
+ * everywhere else (`f( a ,b )` is `f(a,b)`), so re-indenting or re-wrapping code (Prettier) keeps a fingerprint.
+ */
+function canonicalText(text) {
+  return normalise(text).replace(/(?<![\w$]) | (?![\w$])/g, "");
 }
 
 function sha256(data) {
@@ -81,13 +89,13 @@ function excerptOf(result, texts) {
 }
 
 /**
- * Fingerprint of one finding: sha256 over detector, contract, function and the normalised source text of every
+ * Fingerprint of one finding: sha256 over detector, contract, function and the canonical source text of every
  * element, the texts sorted (Slither's element order is not part of what the code is). 16 hex digits.
  */
 function fingerprintOf(result, readSource) {
   const where = locate(result);
   const texts = (result.elements || []).map((e) => elementText(e, readSource));
-  const canonical = JSON.stringify([result.check, where.contract, where.function, [...texts].sort()]);
+  const canonical = JSON.stringify([result.check, where.contract, where.function, texts.map(canonicalText).sort()]);
   return {
     fingerprint: sha256(canonical).slice(0, 16),
     check: result.check,
@@ -305,6 +313,7 @@ module.exports = {
   GATING,
   IMPACTS,
   normalise,
+  canonicalText,
   sourceReader,
   elementText,
   locate,
