@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Slither gate: fails (exit 1) on any High, Medium or Low finding that triage.json does not accept.
 // A triage entry is keyed on the finding's fingerprint: sha256 of the detector, "Contract.function", and the source
-// text of every element of the finding (read from the file through each element's filename_relative/start/length,
-// whitespace-normalised; for most detectors the flagged function and each flagged expression). No paths or line
-// numbers go in, so an edit elsewhere in the file keeps the fingerprint; any change to the flagged code, or a new
-// finding of an already-triaged detector in the same function, gives a new fingerprint that needs its own entry.
+// text of every element of the finding (read from the file through each element's filename_relative/start/length;
+// for most detectors the flagged function and each flagged expression). Whitespace counts only between two word
+// characters, and no path or line number goes in, so an edit elsewhere in the file or a re-wrap keeps the
+// fingerprint. Any change to the flagged code (which includes the whole flagged function), or a new finding of an
+// already-triaged detector in the same function, gives a new fingerprint that needs its own entry.
 // Entries are counted: an entry with count N accepts N identical findings, and the N+1st fails. An entry whose reason
 // is TODO or empty fails. Informational and Optimization findings are listed and should be triaged too, but only warn.
-// Entries no longer matched are printed as notes. Logic: gate-core.js. How to re-triage: audits/README.md, Slither.
+// Entries no longer matched are printed as notes; a report older than its sources is refused.
+// Logic: gate-core.js. How to re-triage after a code change (--draft): audits/README.md, section Slither.
 //
 // Usage:
 //   node scripts/slither/gate.js <slither.json> <triage.json>             the gate
