@@ -3,8 +3,9 @@
 # Self-sufficient for a fresh clone (CI): creates .venv-audit with a pinned Slither when it is missing.
 # Slither compiles through crytic-compile (`hardhat compile --force`), which rewrites artifacts/ and cache/:
 # run it where nothing else is reading them (CI runs steps one after another; on a shared tree use a copy).
-# Output: audits/slither/slither.{txt,sarif} (paths made relative; the 600 KB JSON stays temporary), then the gate's
-# verdict on the JSON.
+# Output: audits/slither/slither.{txt,sarif} (paths made relative), audits/slither/slither.json (the part of the 600 KB
+# JSON the gate reads: findings with their source mappings and a sha256 of each source file, no absolute paths), then
+# the gate's verdict on it in audits/slither/gate.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
@@ -39,4 +40,5 @@ for f in slither.txt slither.sarif; do
   # Absolute paths differ per machine; keep the committed reports reproducible.
   sed "s#$root/##g; s#$root#.#g" "$work/$f" >"audits/slither/$f"
 done
-node scripts/slither/gate.js "$work/slither.json" scripts/slither/triage.json | tee audits/slither/gate.txt
+node scripts/slither/gate.js --compact "$work/slither.json" >audits/slither/slither.json
+node scripts/slither/gate.js audits/slither/slither.json scripts/slither/triage.json | tee audits/slither/gate.txt
