@@ -3,6 +3,7 @@
 // pool stake, a target inside a governor execution) whose ABI the called contract does not carry.
 import { BaseError, decodeErrorResult, type Abi, type Hex } from "viem";
 import { formatAmount } from "./amount";
+import { when as formatWhen } from "./format";
 
 export type ErrorKind = "cancelled" | "revert" | "network" | "wrong-chain" | "unknown";
 export interface DescribedError {
@@ -15,6 +16,7 @@ export interface DescribedError {
 type Args = readonly unknown[];
 const amt = (v: unknown) => `${formatAmount(BigInt(v as bigint), 18, 6)} NUMI`;
 const pct = (bps: unknown) => `${Number(bps) / 100}%`;
+const when = (seconds: unknown) => formatWhen(BigInt(seconds as bigint));
 
 /** A sentence for every custom error users can meet; the name is the fallback for the rest. */
 export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
@@ -22,7 +24,9 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   ChallengeDigestMismatch: () => "The challenge changed before your solution arrived (someone else mined this block). Mining restarts on the new challenge.",
   SolutionAboveTarget: () => "This solution is not good enough for the current difficulty: the work is stale. Mining restarts on the new challenge.",
   RewardAlreadyMintedThisBlock: (a) => `A reward was already minted in block ${a[0]}. Try again in the next block.`,
-  MiningIsPaused: () => "Governance has paused mining. Transfers, staking and voting still work.",
+  MiningIsPaused: (a) => `Governance has paused mining until ${when(a[0])}; it then resumes on its own. Transfers, staking and voting still work.`,
+  MiningPauseCoolingDown: (a) => `Mining was paused recently; governance cannot pause it again before ${when(a[0])}.`,
+  PoolIsFixed: () => "The staking pool is fixed since deployment: no proposal can change where the pool share goes.",
   MiningPauseUnchanged: (a) => `Mining is already ${a[0] ? "paused" : "running"}.`,
   MiningFinished: () => "Mining has finished: the supply cap is reached.",
   InvalidBeneficiary: () => "The reward needs a non-zero beneficiary address.",
@@ -41,7 +45,9 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   ERC5805FutureLookup: () => "That voting snapshot is in the future; wait for it to pass.",
   // MiningPool
   ZeroAmount: () => "The amount must be greater than zero.",
-  StakingIsPaused: () => "Governance has paused new stakes. Withdraw, claim and exit still work.",
+  StakingIsPaused: (a) => `Governance has paused new stakes until ${when(a[0])}. Withdraw, claim and exit still work.`,
+  StakingPauseCoolingDown: (a) => `New stakes were paused recently; governance cannot pause them again before ${when(a[0])}.`,
+  OwnershipIsFinal: () => "Ownership belongs to the governance timelock for good: it can be neither transferred nor renounced.",
   InsufficientStake: (a) => `You have ${amt(a[1])} staked and asked to withdraw ${amt(a[2])}.`,
   NothingToClaim: () => "You have no reward to claim yet.",
   PermitFailed: (a) => `The permit failed and the allowance (${amt(a[0])}) does not cover ${amt(a[1])}.`,
@@ -54,6 +60,11 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   ReentrancyGuardReentrantCall: () => "The pool refused a re-entrant call.",
   SafeERC20FailedOperation: () => "The token transfer failed.",
   // Governor / timelock
+  GovernanceNotLive: (a) => `Proposals open once ${amt(a[1])} has been mined; ${amt(a[0])} so far.`,
+  SettingOutOfBounds: (a) => `${a[0]} is outside what governance may set: between ${a[1]} (the launch value) and ${a[2]}.`,
+  TimelockIsFixed: () => "The governor's timelock is fixed: it owns the token and the pool for good.",
+  DelayOutOfBounds: (a) => `A timelock delay of ${a[0]} s is outside the allowed ${a[1]}–${a[2]} s.`,
+  RolesFrozen: () => "The timelock's roles are frozen since deployment: no proposal can change who proposes or executes.",
   GovernorAlreadyCastVote: () => "This account has already voted on this proposal.",
   GovernorInsufficientProposerVotes: (a) => `Proposing needs ${amt(a[2])} of votes; you have ${amt(a[1])}. Delegate to yourself first.`,
   GovernorNonexistentProposal: () => "There is no such proposal.",

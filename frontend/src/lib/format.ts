@@ -13,6 +13,11 @@ export function duration(seconds: number): string {
   return [h ? `${h}h` : "", m ? `${m}m` : "", `${r}s`].filter(Boolean).join(" ");
 }
 
+/** A contract timestamp (seconds) as the reader's local date and time. */
+export function when(seconds: bigint | number): string {
+  return new Date(Number(seconds) * 1000).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
 /** APR in percent from a reward rate (wei/s) and the total staked (wei); undefined with nothing staked. */
 export function aprPercent(rewardRate: bigint, totalStaked: bigint): number | undefined {
   if (totalStaked === 0n) return undefined;

@@ -19,13 +19,12 @@ export interface ProposalTemplate {
 }
 
 export const TEMPLATES: ProposalTemplate[] = [
-  { id: "pauseMining", target: "numi", functionName: "pauseMining", title: "Pause mining", explain: "Stops new rewards. Transfers, staking and voting keep working.", params: [] },
-  { id: "unpauseMining", target: "numi", functionName: "unpauseMining", title: "Resume mining", explain: "Restarts rewards; the epoch clock restarts so the pause does not ease the difficulty.", params: [] },
+  { id: "pauseMining", target: "numi", functionName: "pauseMining", title: "Pause mining", explain: "Stops new rewards for at most 7 days (the pause ends on its own), and not again for 30 days after it ends. Transfers, staking and voting keep working.", params: [] },
+  { id: "unpauseMining", target: "numi", functionName: "unpauseMining", title: "Resume mining", explain: "Ends a pause early, with a new challenge; the epoch keeps the time it had run, so the pause neither eases nor hardens the difficulty.", params: [] },
   { id: "setPoolShare", target: "numi", functionName: "setPoolShare", title: "Set the pool share", explain: "The share of each mined reward sent to the staking pool.", params: [{ name: "shareBps", label: "Pool share in basis points (100 = 1%)", kind: "bps", max: 2000 }] },
-  { id: "setPool", target: "numi", functionName: "setPool", title: "Set the staking pool", explain: "The pool contract that receives the pool share. It must stake NUMI.", params: [{ name: "newPool", label: "New pool address", kind: "address" }] },
   { id: "setFee", target: "pool", functionName: "setFee", title: "Set the pool fee", explain: "The fee taken from arriving rewards and sent to the treasury.", params: [{ name: "feeBps", label: "Fee in basis points (100 = 1%)", kind: "bps", max: 1000 }] },
   { id: "setTreasury", target: "pool", functionName: "setTreasury", title: "Set the treasury", explain: "The address that receives the pool fee.", params: [{ name: "treasury", label: "Treasury address", kind: "address" }] },
-  { id: "setStakingPaused", target: "pool", functionName: "setStakingPaused", title: "Pause or resume new stakes", explain: "Withdraw, claim and exit always work.", params: [{ name: "paused", label: "Pause new stakes", kind: "bool" }] },
+  { id: "setStakingPaused", target: "pool", functionName: "setStakingPaused", title: "Pause or resume new stakes", explain: "A pause lasts at most 7 days and cannot be repeated within 30 days of its end. Withdraw, claim and exit always work.", params: [{ name: "paused", label: "Pause new stakes", kind: "bool" }] },
   { id: "sweep", target: "pool", functionName: "sweep", title: "Sweep a foreign token", explain: "Returns a token sent to the pool by mistake. NUMI can never be swept.", params: [{ name: "token", label: "Token address", kind: "address" }, { name: "to", label: "Send to address", kind: "address" }, { name: "amount", label: "Amount in the token's smallest unit", kind: "uint" }] },
 ];
 

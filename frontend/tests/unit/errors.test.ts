@@ -88,4 +88,18 @@ describe("decodeRevert", () => {
       expect(ERROR_SENTENCES[name], name).toBeTypeOf("function");
     }
   });
+
+  test("the bounds of governance explain themselves: pauses say when they end, fixed powers say they are fixed", () => {
+    const until = 1_800_000_000n; // 2027-01-15 08:00 UTC
+    const date = new Date(Number(until) * 1000).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    expect(ERROR_SENTENCES.MiningIsPaused([until])).toContain(`until ${date}`);
+    expect(ERROR_SENTENCES.StakingIsPaused([until])).toContain(`until ${date}`);
+    expect(ERROR_SENTENCES.MiningPauseCoolingDown([until])).toContain(`before ${date}`);
+    expect(ERROR_SENTENCES.StakingPauseCoolingDown([until])).toContain(`before ${date}`);
+    for (const name of ["PoolIsFixed", "OwnershipIsFinal", "RolesFrozen", "TimelockIsFixed"]) {
+      expect(ERROR_SENTENCES[name]([]), name).toMatch(/fixed|for good|frozen/);
+    }
+    expect(ERROR_SENTENCES.GovernanceNotLive([50n * 10n ** 18n, 210_000n * 10n ** 18n])).toBe("Proposals open once 210,000 NUMI has been mined; 50 NUMI so far.");
+    expect(ERROR_SENTENCES.DelayOutOfBounds([0n, 172_800n, 2_592_000n])).toBe("A timelock delay of 0 s is outside the allowed 172800–2592000 s.");
+  });
 });

@@ -12,7 +12,7 @@ const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 describe("proposal templates", () => {
   test("cover every governed parameter of NumiCoin and MiningPool", () => {
     expect(TEMPLATES.map((t) => t.functionName).sort()).toEqual(
-      ["pauseMining", "unpauseMining", "setPoolShare", "setPool", "setFee", "setTreasury", "setStakingPaused", "sweep"].sort(),
+      ["pauseMining", "unpauseMining", "setPoolShare", "setFee", "setTreasury", "setStakingPaused", "sweep"].sort(),
     );
   });
 

@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import { useAccountData, useMiningState, usePoolState, useTokenFacts, useWallet } from "@/hooks/chain";
 import { Stat } from "@/components/Stat";
-import { aprPercent, numi } from "@/lib/format";
+import { aprPercent, numi, when } from "@/lib/format";
 import { formatAmount } from "@/lib/amount";
 import { saveSnapshot } from "@/lib/lastKnown";
 import { shortAddress } from "@/lib/address";
@@ -66,7 +66,7 @@ export function Dashboard() {
           <Stat label="Difficulty" value={m?.difficulty.toString()} />
           <Stat label="Reward" value={numi(m?.reward, 2)} />
           <Stat label="Next halving at epoch" value={m?.nextHalvingEpoch.toString()} />
-          <Stat label="Mining" value={m ? (m.paused ? "paused by governance" : "open") : undefined} />
+          <Stat label="Mining" value={m ? (m.paused ? `paused by governance until ${when(m.pausedUntil)}` : "open") : undefined} />
           <Stat label="Pool APR" value={p ? (apr === undefined ? "no stakers yet" : `${apr.toFixed(2)}%`) : undefined} />
           <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
         </dl>

@@ -9,7 +9,7 @@ import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";
 import { Stat } from "@/components/Stat";
-import { duration, numi } from "@/lib/format";
+import { duration, numi, when } from "@/lib/format";
 import { expectedHashes, randomStartNonce, type WorkerIn, type WorkerOut } from "./protocol";
 
 type Status = "idle" | "mining" | "paused" | "submitting";
@@ -173,7 +173,7 @@ export function Miner() {
           <Stat label="Expected time to a solution" value={expected && hashRate > 0 ? duration(expected / hashRate) : "start to estimate"} />
           <Stat label="Blocks you mined this session" value={String(found)} testId="mined-count" />
         </dl>
-        {m?.paused && <p className="error">Governance has paused mining.</p>}
+        {m?.paused && <p className="error">Governance has paused mining until {when(m.pausedUntil)}; it resumes on its own, with a new challenge.</p>}
         <label htmlFor="threads">Threads</label>
         <select id="threads" value={threads} disabled={status !== "idle"} onChange={(e) => setThreads(Number(e.target.value))}>
           {Array.from({ length: maxThreads }, (_, i) => i + 1).map((n) => (

@@ -10,7 +10,7 @@ import { AmountField } from "@/components/AmountField";
 import { Stat } from "@/components/Stat";
 import { TxStatus } from "@/components/TxStatus";
 import { checkAmount, formatAmount } from "@/lib/amount";
-import { aprPercent, duration, numi } from "@/lib/format";
+import { aprPercent, duration, numi, when } from "@/lib/format";
 import { describeError } from "@/lib/errors";
 
 const PERMIT_MINUTES = 20;
@@ -111,7 +111,7 @@ export function Pool() {
           <Stat label="Stream period" value={p ? duration(Number(p.rewardsDuration)) : undefined} />
           <Stat label="Current stream ends in" value={p ? duration(Number(p.periodFinish) - nowSec) : undefined} />
           <Stat label="Fee" value={p ? `${p.feeBps / 100}%` : undefined} />
-          <Stat label="New stakes" value={p ? (p.stakingPaused ? "paused by governance" : "open") : undefined} />
+          <Stat label="New stakes" value={p ? (p.stakingPaused ? `paused by governance until ${when(p.stakingPausedUntil)}` : "open") : undefined} />
         </dl>
       </section>
 
