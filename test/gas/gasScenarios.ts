@@ -80,7 +80,7 @@ async function mintAs(coin: NumiCoin, miner: HardhatEthersSigner) {
 async function main() {
   await network.provider.send("hardhat_reset");
   clock = (await ethers.provider.getBlock("latest"))!.timestamp + 1_000;
-  const [deployer, alice, bob, carol, relayer, staker, permitStaker, fresh, treasury, seedStaker] =
+  const [deployer, alice, bob, carol, relayer, staker, permitStaker, fresh, treasury, seedStaker, holder, holder2] =
     await ethers.getSigners();
 
   // ── Deployments ──
@@ -99,6 +99,7 @@ async function main() {
   const poolAddress = await pool.getAddress();
   const timelock = await deployMeasured("deploy NumiTimelock", "NumiTimelock", [
     30n,
+    30n,
     [],
     [ethers.ZeroAddress],
     deployer.address,
@@ -106,11 +107,8 @@ async function main() {
   await deployMeasured("deploy NumiGovernor", "NumiGovernor", [
     coinAddress,
     await timelock.getAddress(),
-    1n,
-    120n,
-    0n,
-    4n,
-    30n,
+    poolAddress,
+    { votingDelay: 1n, votingPeriod: 120n, proposalThreshold: 0n, quorumPercent: 4n, lateQuorumExtension: 30n, launchSupply: 0n },
   ]);
   await nextTimestamp();
   await (await coin.setPool(poolAddress)).wait();
@@ -140,24 +138,31 @@ async function main() {
     await (await mintAs(coin, miner)).wait();
   }
 
-  // ── ERC-20, permit, votes ──
-  await measure("transfer to an existing holder", () => coin.connect(alice).transfer(bob.address, parseEther("1")), {
+  // ── ERC-20, permit, votes: holders who never mined (no delegate, as most holders of a votes token) ──
+  for (const [who, amount] of [
+    [holder, parseEther("40")],
+    [holder2, parseEther("10")],
+  ] as const) {
+    await nextTimestamp();
+    await (await coin.connect(alice).transfer(who.address, amount)).wait();
+  }
+  await measure("transfer to an existing holder", () => coin.connect(holder).transfer(holder2.address, parseEther("1")), {
     anchor: { name: "OZ5 ERC20+Permit+Votes transfer (existing)", gas: 39_216 },
     bar: { limit: 39_216, rule: "<= OZ" },
   });
-  await measure("transfer to a fresh address", () => coin.connect(alice).transfer(fresh.address, parseEther("1")), {
+  await measure("transfer to a fresh address", () => coin.connect(holder).transfer(fresh.address, parseEther("1")), {
     anchor: { name: "OZ5 ERC20+Permit+Votes transfer (fresh)", gas: 56_316 },
     bar: { limit: 56_316, rule: "<= OZ" },
   });
   await nextTimestamp();
-  await (await coin.connect(alice).approve(carol.address, parseEther("10"))).wait();
+  await (await coin.connect(holder).approve(carol.address, parseEther("10"))).wait();
   await measure(
     "transferFrom (finite allowance, to an existing holder)",
-    () => coin.connect(carol).transferFrom(alice.address, bob.address, parseEther("1")),
+    () => coin.connect(carol).transferFrom(holder.address, holder2.address, parseEther("1")),
     { anchor: { name: "OZ5 transferFrom", gas: 45_305 }, bar: { limit: 45_305, rule: "<= OZ" } },
   );
   {
-    const p = await signPermit(coin, bob, carol.address, parseEther("5"), BigInt(clock + 3_600));
+    const p = await signPermit(coin, holder2, carol.address, parseEther("5"), BigInt(clock + 3_600));
     await measure(
       "permit (first permit of the owner)",
       () => coin.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s),
@@ -167,38 +172,46 @@ async function main() {
       },
     );
   }
-  await measure("first self-delegate", () => coin.connect(alice).delegate(alice.address), {
+  await measure("first self-delegate", () => coin.connect(holder).delegate(holder.address), {
     anchor: { name: "OZ5 first self-delegate", gas: 95_654 },
   });
+  // Miners vote from their first reward (self-delegated on reward): a transfer between two miners moves votes.
+  await measure("transfer between two miners (both self-delegated)", () =>
+    coin.connect(alice).transfer(bob.address, parseEther("1")),
+  );
 
-  // The same five operations on a plain OZ 5 ERC20+Permit+Votes token, same accounts and balances: shows how much
+  // The same operations on a plain OZ 5 ERC20+Permit+Votes token, same accounts and balances: shows how much
   // of any difference is NumiCoin's own (its larger function dispatcher) rather than the scenario.
   {
     await nextTimestamp();
     const ref = await ethers.deployContract("OZVotesTokenReference");
-    for (const [who, amount] of [
-      [alice, await coin.balanceOf(alice.address)],
-      [bob, await coin.balanceOf(bob.address)],
-    ] as const) {
+    for (const who of [holder, holder2, alice, bob]) {
       await nextTimestamp();
-      await (await ref.mint(who.address, amount)).wait();
+      await (await ref.mint(who.address, await coin.balanceOf(who.address))).wait();
+    }
+    for (const miner of [alice, bob]) {
+      await nextTimestamp();
+      await (await ref.connect(miner).delegate(miner.address)).wait();
     }
     await measure("reference OZ token: transfer to an existing holder", () =>
-      ref.connect(alice).transfer(bob.address, parseEther("1")),
+      ref.connect(holder).transfer(holder2.address, parseEther("1")),
     );
     await measure("reference OZ token: transfer to a fresh address", () =>
-      ref.connect(alice).transfer(fresh.address, parseEther("1")),
+      ref.connect(holder).transfer(fresh.address, parseEther("1")),
     );
     await nextTimestamp();
-    await (await ref.connect(alice).approve(carol.address, parseEther("10"))).wait();
+    await (await ref.connect(holder).approve(carol.address, parseEther("10"))).wait();
     await measure("reference OZ token: transferFrom", () =>
-      ref.connect(carol).transferFrom(alice.address, bob.address, parseEther("1")),
+      ref.connect(carol).transferFrom(holder.address, holder2.address, parseEther("1")),
     );
-    const p = await signPermitFor(ref, "Reference", bob, carol.address, parseEther("5"), BigInt(clock + 3_600));
+    const p = await signPermitFor(ref, "Reference", holder2, carol.address, parseEther("5"), BigInt(clock + 3_600));
     await measure("reference OZ token: permit", () =>
       ref.connect(carol).permit(p.owner, p.spender, p.value, p.deadline, p.v, p.r, p.s),
     );
-    await measure("reference OZ token: first self-delegate", () => ref.connect(alice).delegate(alice.address));
+    await measure("reference OZ token: first self-delegate", () => ref.connect(holder).delegate(holder.address));
+    await measure("reference OZ token: transfer between two self-delegated holders", () =>
+      ref.connect(alice).transfer(bob.address, parseEther("1")),
+    );
   }
 
   // ── Pool: stakers who never delegated (no vote checkpoints on their transfers) ──
@@ -272,6 +285,8 @@ function writeReports() {
   const notes = [
     "gasUsed from the receipt, 21,000 base included; solc 0.8.30, optimizer 200 runs, evmVersion prague.",
     "Pool scenarios use stakers who have never delegated (no vote checkpoints), and each follows a mined block, so the operation also starts streaming the newly arrived pool share (the live-chain case). The measured staker first staked while the stream was running (as on a live pool), so 'stake again' updates existing storage rather than creating it.",
+    "Miners vote from their first reward: a reward to a miner without a delegate self-delegates it (the first-time mint pays the delegation and a new votes history), and every reward writes the miner's votes checkpoint, as any transfer to a delegated holder does. ERC-20 rows use holders who never mined and never delegated (most holders of a votes token); 'transfer between two miners' moves votes on both sides, compare the reference token's row with the same delegations.",
+    "The pool checkpoints what it holds (staked + reward reserve) whenever that changes, so governance can leave it out of the quorum (heldAt): stake, claim and exit pay one checkpoint; a withdraw after a mint that arrives as much as it withdraws does not.",
     "Anchors: OZ 5 ERC20+Permit+Votes, Synthetix StakingRewards and 0xBitcoin measured on this machine with the same compiler settings.",
     "Where pool gas goes (withdraw after a mint): 21,000 base; 5 pool slots read cold and written (stream, totals, funding, the account, its reward-per-token-paid) about 25,000; the NUMI transfer about 17,000 (cold token account, two balances, and the two delegate lookups of ERC20Votes that a plain ERC-20 does not pay); balanceOf to detect arrivals; three events (RewardsStreamed, Withdrawn, Transfer) about 4,900. Without an arrival the funding slot is only read and RewardsStreamed is not emitted.",
     "Why withdraw and claim miss 80% of Synthetix: the pool's own work (four storage slots written, one read) is below what StakingRewards does (six writes), but paying out NUMI costs a votes-token transfer (two cold delegate lookups, about 4,200 more than the plain ERC-20 StakingRewards pays out), and after an arrival the operation also starts the new stream (a write and RewardsStreamed). Closing the last ~4,000 would take dropping the reward-per-token-paid slot, i.e. narrowing rewardPerToken below 160 bits, which lets a 1-wei stake overflow it and lock withdrawals: not taken.",
