@@ -7,7 +7,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 /// @notice Ownable2Step with two powers removed. Ownership can be handed over exactly once (the deployer proposes,
 /// the governance timelock accepts); after that no transfer can even be started, and ownership can never be
 /// renounced. So a captured governance cannot give the contract away or leave it ownerless, and nobody can
-/// take it from governance. See docs/adr/0008-bounded-governance.md.
+/// take it from governance. See docs/adr/0002-bounded-governance.md.
 abstract contract HandoverOwnable is Ownable2Step {
     /// @notice Ownership was already handed over (or renouncing was attempted): it can no longer move.
     error OwnershipIsFinal();

@@ -11,7 +11,7 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 ///   renounce a role again.
 /// Before the handover the deployer holds temporary roles and the delay may be zero, so that the timelock can
 /// accept ownership of the token and the pool; `completeHandover` refuses to run until the delay is at the floor.
-/// @dev See docs/adr/0008-bounded-governance.md for why the timelock must not administer itself.
+/// @dev See docs/adr/0002-bounded-governance.md for why the timelock must not administer itself.
 contract NumiTimelock is TimelockController {
     /// @notice The longest delay governance may set: a longer one would freeze governance in practice.
     uint256 public constant MAX_DELAY = 30 days;
