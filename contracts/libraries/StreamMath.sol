@@ -29,7 +29,7 @@ library StreamMath {
         uint256 undistributed,
         uint256 totalStaked
     ) internal pure returns (uint256 delta, uint256 taken) {
-        if (elapsed == 0 || totalStaked == 0) return (0, 0);
+        if (totalStaked == 0) return (0, 0);
         uint256 emitted = (rate * elapsed) / RATE_PRECISION;
         if (emitted > undistributed) emitted = undistributed;
         delta = (emitted * PRECISION) / totalStaked;

@@ -200,15 +200,28 @@ describe("Governance capture attacks (issue #12)", function () {
           .to.be.revertedWithCustomError(governor, "SettingOutOfBounds")
           .withArgs(value, floor, ceiling);
       }
-      // Stricter is allowed.
+      // Stricter is allowed, for every setting.
+      const stricter: [string, unknown[], string][] = [
+        ["setVotingDelay", [gov.votingDelay * 2], "VotingDelaySet"],
+        ["setVotingPeriod", [gov.votingPeriod * 2], "VotingPeriodSet"],
+        ["setProposalThreshold", [parseEther("1")], "ProposalThresholdSet"],
+        ["updateQuorumNumerator", [gov.quorumPercent + 1], "QuorumNumeratorUpdated"],
+        ["setLateQuorumVoteExtension", [gov.lateQuorumExtension * 2], "LateQuorumVoteExtensionSet"],
+      ];
       const ok = await propose(
         governor,
         alice,
-        [{ target: gv, data: governor.interface.encodeFunctionData("setVotingPeriod", [gov.votingPeriod * 2]) }],
-        "NIP-15: longer votes",
+        stricter.map(([fn, args]) => ({
+          target: gv,
+          data: governor.interface.encodeFunctionData(fn as "setVotingPeriod", args as [number]),
+        })),
+        "NIP-15: stricter rules",
       );
       await passQueueAndWait(governor, alice, ok);
-      await expect(execute(governor, ok)).to.emit(governor, "VotingPeriodSet");
+      const tx = execute(governor, ok);
+      for (const [, , event] of stricter) await expect(tx).to.emit(governor, event);
+      expect(await governor.votingPeriod()).to.equal(BigInt(gov.votingPeriod * 2));
+      expect(await governor["quorumNumerator()"]()).to.equal(BigInt(gov.quorumPercent + 1));
     });
 
     it("a pause it passes ends on its own after 7 days, and the next cannot follow within 30", async function () {
