@@ -38,9 +38,9 @@ contract NumiGovernor is
     struct Params {
         uint48 votingDelay; // seconds between proposal and the voting snapshot
         uint32 votingPeriod; // seconds voting stays open
+        uint48 lateQuorumExtension; // seconds voting is extended when quorum is reached late
         uint256 proposalThreshold; // votes (wei of NUMI) needed to propose
         uint256 quorumPercent; // percent of the NUMI that can vote (supply minus pool holdings)
-        uint48 lateQuorumExtension; // seconds voting is extended when quorum is reached late
         uint256 launchSupply; // no proposal before total supply reaches this (wei of NUMI)
     }
 

@@ -31,6 +31,11 @@ export const NumiGovernorAbi = [
             "type": "uint32"
           },
           {
+            "internalType": "uint48",
+            "name": "lateQuorumExtension",
+            "type": "uint48"
+          },
+          {
             "internalType": "uint256",
             "name": "proposalThreshold",
             "type": "uint256"
@@ -39,11 +44,6 @@ export const NumiGovernorAbi = [
             "internalType": "uint256",
             "name": "quorumPercent",
             "type": "uint256"
-          },
-          {
-            "internalType": "uint48",
-            "name": "lateQuorumExtension",
-            "type": "uint48"
           },
           {
             "internalType": "uint256",
