@@ -17,8 +17,8 @@ import {Emission} from "./libraries/Emission.sol";
 /// @notice An ERC-20 with EIP-2612 permit and ERC-5805 votes (timestamp clock) whose every token enters
 /// through EIP-918 proof-of-work mining: no premine, a hard cap of 21,000,000 NUMI, 50 NUMI per epoch halving
 /// every 210,000 epochs, and a share of every reward (10% by default, at most 20%) minted to the staking pool.
-/// A miner who has not chosen a delegate votes with its own rewards from the first one (self-delegation on
-/// reward), so the supply mined is voting supply from the start.
+/// A miner (an account without code) that has not chosen a delegate votes with its own rewards from the first one
+/// (self-delegation on reward), so the supply mined is voting supply from the start.
 /// @dev Invariants an overrider must never break:
 /// - totalSupply() <= MAX_SUPPLY, and tokens are created only by `_reward` (no other `_mint` call exists).
 /// - One reward per epoch and per block; the challenge changes with every reward and after every pause.
@@ -148,8 +148,10 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         uint256 minerReward = reward - poolReward;
         _mint(miner, minerReward);
         if (poolReward != 0) _mint(pool_, poolReward);
-        // Votes count from the first reward: a miner without a delegate delegates to itself.
-        if (delegates(miner) == address(0)) _delegate(miner, miner);
+        // Votes count from the first reward: a miner without a delegate delegates to itself. Only an account
+        // without code: otherwise anyone could mintTo() the pool or a DEX pair and make every later transfer of
+        // that contract pay for votes checkpoints nobody can use.
+        if (delegates(miner) == address(0) && miner.code.length == 0) _delegate(miner, miner);
         emit Mint(miner, minerReward, epoch + 1, newChallenge);
         emit EpochRewarded(epoch, newTarget, poolReward);
     }
@@ -226,7 +228,8 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
     function miningState() external view returns (MiningState memory s) {
         MiningClock memory c = _mining;
         bool paused = _isPaused(c);
-        if (c.pauseStart != 0 && !paused) _settlePause(c, c.pauseEnd);
+        // The epoch's clock stands still during a pause: report its start as it would be if the pause ended now.
+        if (c.pauseStart != 0) _settlePause(c, paused ? block.timestamp : c.pauseEnd);
         uint256 era = Emission.era(c.epochCount);
         s = MiningState({
             challenge: getChallengeNumber(),

@@ -68,6 +68,8 @@ describe("NumiCoin: difficulty retarget", function () {
     await time.setNextBlockTimestamp(epochStart + 2n * T);
     await coin.connect(owner).pauseMining(); // the epoch had run 2T
     await time.increase(100n * T);
+    // While paused the clock stands still: the epoch reads as having run 2T, whatever the time.
+    expect((await coin.miningState()).epochStart).to.equal(BigInt(await time.latest()) - 2n * T);
     await coin.connect(owner).unpauseMining();
     const unpausedAt = BigInt(await time.latest());
     expect((await coin.miningState()).epochStart).to.equal(unpausedAt - 2n * T);

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { REWARD, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture, mineAs } from "./helpers/fixtures";
-import { MAX_TARGET, TEST_TARGET, blockTimestamp, latestTimestamp } from "./helpers/mining";
+import { MAX_TARGET, TEST_TARGET, blockTimestamp, latestTimestamp, solveFor } from "./helpers/mining";
 import { signPermit } from "./helpers/permit";
 
 describe("NumiCoin: token, views, permit and votes", function () {
@@ -111,6 +111,15 @@ describe("NumiCoin: token, views, permit and votes", function () {
       await expect(coin.getPastVotes(alice.address, await coin.clock()))
         .to.be.revertedWithCustomError(coin, "ERC5805FutureLookup")
         .withArgs(await coin.clock(), await coin.clock());
+    });
+
+    it("a contract beneficiary is never self-delegated: mintTo cannot make the pool pay for votes", async function () {
+      const { coin, pool, relayer } = await loadFixture(coinAndPoolFixture);
+      const poolAddress = await pool.getAddress();
+      const sol = await solveFor(coin, poolAddress);
+      await expect(coin.connect(relayer).mintTo(sol.nonce, poolAddress)).to.not.emit(coin, "DelegateChanged");
+      expect(await coin.delegates(poolAddress)).to.equal(ethers.ZeroAddress);
+      expect(await coin.getVotes(poolAddress)).to.equal(0n);
     });
 
     it("a miner's own choice of delegate is kept; only a miner without one is self-delegated", async function () {
