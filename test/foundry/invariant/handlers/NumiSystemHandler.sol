@@ -50,6 +50,8 @@ contract NumiSystemHandler is TestBase {
     uint256 public ghostMaxMintsInOneBlock;
     uint256 private _lastMintBlock;
     uint256 private _mintsInLastMintBlock;
+    uint256 private _lastMiningPauseEnd; // when the last pause ended or will end on its own
+    uint256 private _lastStakingPauseEnd;
 
     /// @dev Past timepoints with what was observed right after they became past: checked again by the invariant.
     uint256[] private _timepoints;
@@ -107,7 +109,7 @@ contract NumiSystemHandler is TestBase {
         }
         INumiCoin.MiningState memory before = coin.miningState();
         bytes memory expected;
-        if (before.paused) expected = abi.encodeWithSelector(INumiCoin.MiningIsPaused.selector);
+        if (before.paused) expected = abi.encodeWithSelector(INumiCoin.MiningIsPaused.selector, before.pausedUntil);
         else if (before.lastRewardBlock == block.number) {
             expected = abi.encodeWithSelector(INumiCoin.RewardAlreadyMintedThisBlock.selector, block.number);
         }
@@ -309,20 +311,43 @@ contract NumiSystemHandler is TestBase {
     }
 
     /// @notice Governance pauses or resumes new stakes (withdraw, claim and exit keep working).
-    /// One time in four it pauses; otherwise it resumes a paused pool.
+    /// One time in four it pauses (refused with StakingPauseCoolingDown within 30 days of the last pause's end);
+    /// otherwise it resumes a paused pool.
     function govToggleStakingPause(uint256 seed) external {
-        bool paused = pool.poolState().stakingPaused;
-        if (!paused && seed % 4 != 0) return;
-        pool.setStakingPaused(!paused);
-        calls["govToggleStakingPause"]++;
+        IMiningPool.PoolState memory s = pool.poolState();
+        if (!s.stakingPaused && seed % 4 != 0) return;
+        bytes memory expected;
+        if (!s.stakingPaused && _lastStakingPauseEnd != 0) {
+            uint256 allowedAt = _lastStakingPauseEnd + pool.STAKING_PAUSE_COOLDOWN();
+            if (block.timestamp < allowedAt) {
+                expected = abi.encodeWithSelector(IMiningPool.StakingPauseCoolingDown.selector, allowedAt);
+            }
+        }
+        (bool ok, bytes memory returned) = address(pool).call(
+            abi.encodeCall(pool.setStakingPaused, (!s.stakingPaused))
+        );
+        _expect("govToggleStakingPause", ok, returned, expected);
+        if (ok) _lastStakingPauseEnd = s.stakingPaused ? block.timestamp : block.timestamp + pool.MAX_STAKING_PAUSE();
         _observeTime();
     }
 
-    /// @notice Governance pauses mining (one time in four) or resumes it.
+    /// @notice Governance pauses mining (one time in four) or resumes it; a pause within 30 days of the last
+    /// one's end is refused with MiningPauseCoolingDown.
     function govToggleMiningPause(uint256 seed) external {
-        if (coin.miningPaused()) coin.unpauseMining();
-        else if (seed % 4 == 0) coin.pauseMining();
-        calls["govToggleMiningPause"]++;
+        bool paused = coin.miningPaused();
+        if (!paused && seed % 4 != 0) return;
+        bytes memory expected;
+        if (!paused && _lastMiningPauseEnd != 0) {
+            uint256 allowedAt = _lastMiningPauseEnd + coin.MINING_PAUSE_COOLDOWN();
+            if (block.timestamp < allowedAt) {
+                expected = abi.encodeWithSelector(INumiCoin.MiningPauseCoolingDown.selector, allowedAt);
+            }
+        }
+        (bool ok, bytes memory returned) = address(coin).call(
+            paused ? abi.encodeCall(coin.unpauseMining, ()) : abi.encodeCall(coin.pauseMining, ())
+        );
+        _expect("govToggleMiningPause", ok, returned, expected);
+        if (ok) _lastMiningPauseEnd = paused ? block.timestamp : block.timestamp + coin.MAX_MINING_PAUSE();
         _observeTime();
     }
 
@@ -417,7 +442,8 @@ contract NumiSystemHandler is TestBase {
 
     function _stakeRefusal(uint256 amount) private view returns (bytes memory) {
         if (amount == 0) return abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
-        if (pool.poolState().stakingPaused) return abi.encodeWithSelector(IMiningPool.StakingIsPaused.selector);
+        IMiningPool.PoolState memory s = pool.poolState();
+        if (s.stakingPaused) return abi.encodeWithSelector(IMiningPool.StakingIsPaused.selector, s.stakingPausedUntil);
         return "";
     }
 
