@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {NumiCoin} from "../../../contracts/NumiCoin.sol";
+import {HandoverOwnable} from "../../../contracts/access/HandoverOwnable.sol";
 import {INumiCoin} from "../../../contracts/interfaces/INumiCoin.sol";
 import {NumiCoinHarness} from "../../../contracts/mocks/NumiCoinHarness.sol";
 import {Difficulty} from "../../../contracts/libraries/Difficulty.sol";
@@ -134,20 +135,73 @@ contract MiningAttacksTest is NumiFixture {
         assertEq(hard.getMiningTarget(), Difficulty.nextTarget(target, 0, TARGET_EPOCH_TIME), "by the bounded step");
     }
 
-    /// @notice A pause does not ease the difficulty: unpausing restarts the epoch clock.
+    /// @notice A pause does not ease the difficulty: unpausing resumes the epoch clock where the pause stopped it,
+    /// so a pause never counts as epoch time (the old weakness: a long pause then looked like a slow epoch).
     function test_pauseDoesNotEaseDifficulty() public {
         NumiCoin hard = _hardCoin();
         uint256 target = hard.getMiningTarget();
+        vm.warp(block.timestamp + TARGET_EPOCH_TIME / 2); // half the epoch has passed when the pause starts
         vm.prank(governance);
         hard.pauseMining();
-        vm.warp(block.timestamp + 30 days);
+        vm.warp(block.timestamp + 6 days);
         vm.prank(governance);
         hard.unpauseMining();
-        vm.warp(block.timestamp + TARGET_EPOCH_TIME);
+        vm.warp(block.timestamp + TARGET_EPOCH_TIME / 2); // the other half
         vm.roll(block.number + 1);
         (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
         hard.mintTo(nonce, miner);
-        assertEq(hard.getMiningTarget(), target, "one target epoch time after unpause: unchanged");
+        assertEq(hard.getMiningTarget(), target, "one target epoch time of mining around the pause: unchanged");
+    }
+
+    /// @notice A pause ends on its own after MAX_MINING_PAUSE: governance cannot stop mining for longer, the
+    /// expired pause does not ease the difficulty either, and the first reward after it is mined over a derived
+    /// challenge (so a solution precomputed for the old challenge is worthless).
+    function test_pauseExpiresOnItsOwnWithoutEasingDifficulty() public {
+        NumiCoin hard = _hardCoin();
+        uint256 target = hard.getMiningTarget();
+        bytes32 oldChallenge = hard.getChallengeNumber();
+        vm.prank(governance);
+        hard.pauseMining();
+        uint256 until = block.timestamp + hard.MAX_MINING_PAUSE();
+        vm.warp(until - 1);
+        vm.roll(block.number + 1);
+        (, uint256 early, ) = PowSolver.solve(hard, miner, 0, 200_000);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningIsPaused.selector, until));
+        hard.mintTo(early, miner);
+
+        vm.warp(until + TARGET_EPOCH_TIME); // nobody unpaused: the pause ended at `until`
+        vm.roll(block.number + 1);
+        assertTrue(!hard.miningPaused(), "the pause ended on its own");
+        assertTrue(hard.getChallengeNumber() != oldChallenge, "a new challenge after the pause");
+        (, uint256 nonce, ) = PowSolver.solve(hard, miner, 0, 200_000);
+        hard.mintTo(nonce, miner);
+        assertEq(hard.getMiningTarget(), target, "the expired pause is not epoch time: target unchanged");
+    }
+
+    /// @notice Governance cannot chain pauses: the next may start only MINING_PAUSE_COOLDOWN after the last ended,
+    /// whether it expired or was lifted early, so mining is paused at most 7 days in any 37.
+    function test_pausesCannotBeChained() public {
+        vm.startPrank(governance);
+        coin.pauseMining();
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningPauseUnchanged.selector, true));
+        coin.pauseMining();
+        uint256 end = block.timestamp + coin.MAX_MINING_PAUSE();
+        vm.warp(end);
+        uint256 allowedAt = end + coin.MINING_PAUSE_COOLDOWN();
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningPauseCoolingDown.selector, allowedAt));
+        coin.pauseMining();
+        vm.warp(allowedAt - 1);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningPauseCoolingDown.selector, allowedAt));
+        coin.pauseMining();
+        vm.warp(allowedAt);
+        coin.pauseMining();
+        vm.warp(block.timestamp + 1 hours);
+        coin.unpauseMining(); // lifted early: the cooldown counts from now
+        vm.expectRevert(
+            abi.encodeWithSelector(INumiCoin.MiningPauseCoolingDown.selector, block.timestamp + 30 days)
+        );
+        coin.pauseMining();
+        vm.stopPrank();
     }
 
     // ── Unbounded minting and cap overflow ──
@@ -195,18 +249,35 @@ contract MiningAttacksTest is NumiFixture {
         hard.mint(nonce, digest);
     }
 
-    /// @notice The owner (the timelock) has no mint and cannot move the target: its only mining powers are
-    /// pause/unpause, the pool share (<= 20%) and the pool address. Nobody else has even those.
+    /// @notice The owner (the timelock) has no mint and cannot move the target: its only mining powers are the
+    /// bounded pause and the pool share (<= 20%). The pool was fixed during deployment and the ownership moves
+    /// once, to governance, then never again (no transfer, no renounce). Nobody else has any of these powers.
     function test_governancePowersAreBoundedAndOwnerOnly() public {
         vm.expectRevert(abi.encodeWithSelector(INumiCoin.PoolShareTooHigh.selector, 2_001, 2_000));
         vm.prank(governance);
         coin.setPoolShare(2_001);
-        vm.expectRevert(abi.encodeWithSelector(INumiCoin.InvalidPool.selector, attacker));
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.PoolIsFixed.selector, address(pool)));
         vm.prank(governance);
         coin.setPool(attacker);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, attacker));
         vm.prank(attacker);
         coin.pauseMining();
         assertEq(coin.totalSupply(), 0, "no premine: the deployer and governance hold nothing");
+
+        address timelock = address(0x7111E10C);
+        vm.prank(governance);
+        coin.transferOwnership(timelock);
+        vm.prank(timelock);
+        coin.acceptOwnership();
+        assertTrue(coin.ownershipFinal() && coin.owner() == timelock, "handed over once, for good");
+        vm.startPrank(timelock);
+        vm.expectRevert(HandoverOwnable.OwnershipIsFinal.selector);
+        coin.transferOwnership(attacker);
+        vm.expectRevert(HandoverOwnable.OwnershipIsFinal.selector);
+        coin.renounceOwnership();
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, governance));
+        vm.prank(governance);
+        coin.pauseMining();
     }
 }

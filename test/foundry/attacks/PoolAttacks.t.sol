@@ -122,7 +122,8 @@ contract PoolAttacksTest is NumiFixture {
 
     // ── Pause trapping funds ──
 
-    /// @notice With staking and mining both paused, withdraw, claim and exit all still work.
+    /// @notice With staking and mining both paused, withdraw, claim and exit all still work, and both pauses end
+    /// on their own after 7 days (governance cannot keep them up, nor restart them within the 30-day cooldown).
     function test_pausesNeverTrapFunds() public {
         _stake(honest, 30 ether);
         vm.warp(block.timestamp + 10);
@@ -130,14 +131,24 @@ contract PoolAttacksTest is NumiFixture {
         pool.setStakingPaused(true);
         coin.pauseMining();
         vm.stopPrank();
+        uint256 until = block.timestamp + pool.MAX_STAKING_PAUSE();
         vm.startPrank(honest);
-        vm.expectRevert(IMiningPool.StakingIsPaused.selector);
+        vm.expectRevert(abi.encodeWithSelector(IMiningPool.StakingIsPaused.selector, until));
         pool.stake(1);
         pool.withdraw(10 ether);
         pool.claim();
         pool.exit();
         vm.stopPrank();
         assertEq(pool.balanceOf(honest), 0, "everything withdrawn while paused");
+
+        vm.warp(until);
+        assertTrue(!coin.miningPaused() && !pool.poolState().stakingPaused, "both pauses ended on their own");
+        _stake(honest, 1 ether);
+        vm.expectRevert(
+            abi.encodeWithSelector(IMiningPool.StakingPauseCoolingDown.selector, until + pool.STAKING_PAUSE_COOLDOWN())
+        );
+        vm.prank(governance);
+        pool.setStakingPaused(true);
     }
 
     // ── Permit front-running ──

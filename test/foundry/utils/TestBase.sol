@@ -9,6 +9,9 @@ abstract contract TestBase {
     /// @dev Foundry's test-contract marker (kept for older runners; forge >= 1.0 detects tests by name).
     bool public constant IS_TEST = true;
 
+    /// @dev Foundry's console.log address.
+    address private constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
+
     error AssertionFailed(string what, uint256 left, uint256 right);
 
     function assertEq(uint256 a, uint256 b, string memory what) internal pure {
@@ -29,6 +32,12 @@ abstract contract TestBase {
 
     function assertTrue(bool condition, string memory what) internal pure {
         if (!condition) revert AssertionFailed(what, 0, 1);
+    }
+
+    /// @dev Prints `label: value` through Foundry's console (shown with -vv); no forge-std.
+    function _log(string memory label, uint256 value) internal view {
+        (bool ok, ) = CONSOLE.staticcall(abi.encodeWithSignature("log(string,uint256)", label, value));
+        ok; // the console never fails; nothing to do if it is absent
     }
 
     /// @dev Maps any fuzzed `x` into [lo, hi] without discarding runs (uniform enough for fuzzing).

@@ -2,9 +2,11 @@
 pragma solidity 0.8.30;
 
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {NumiCoin} from "../../../../contracts/NumiCoin.sol";
 import {MiningPool} from "../../../../contracts/MiningPool.sol";
+import {NumiGovernor} from "../../../../contracts/governance/NumiGovernor.sol";
+import {NumiTimelock} from "../../../../contracts/governance/NumiTimelock.sol";
 import {INumiCoin} from "../../../../contracts/interfaces/INumiCoin.sol";
 import {IMiningPool} from "../../../../contracts/interfaces/IMiningPool.sol";
 import {vm} from "../../utils/Vm.sol";
@@ -29,17 +31,32 @@ contract NumiSystemHandler is TestBase {
         "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
     );
 
+    // The deployment's governance parameters (local-like, small): also the floors governance can never go below.
+    uint256 public constant TIMELOCK_DELAY_FLOOR = 30;
+    uint256 public constant TIMELOCK_DELAY = 60;
+    uint48 public constant VOTING_DELAY = 1;
+    uint32 public constant VOTING_PERIOD = 120;
+    uint256 public constant PROPOSAL_THRESHOLD = 10 ether;
+    uint256 public constant QUORUM_PERCENT = 4;
+    uint48 public constant LATE_QUORUM_EXTENSION = 30;
+    uint256 public constant LAUNCH_SUPPLY = 400 ether; // exactly the setup's eight rewards
+
     NumiCoin public immutable coin;
     MiningPool public immutable pool;
-    address public immutable treasury = address(0x7EA5);
+    NumiTimelock public immutable timelock;
+    NumiGovernor public immutable governor;
+    address public immutable treasury = address(0x7EA5); // the pool's treasury at deployment
+    address public immutable otherTreasury = address(0x7EA6); // the one governance may switch to
     address public immutable relayer = address(0x5E1A7E5);
-    address public immutable stranger = address(0xBAD);
 
     uint256[ACTOR_COUNT] private _keys;
     address[ACTOR_COUNT] private _actors;
 
     // ── Ghosts: money into and out of the pool, and history the invariants compare against ──
     uint256 public ghostPoolMinted; // pool share minted to the pool
+    uint256 public ghostMinerMinted; // rewards minted to miners
+    uint256 public ghostStaked; // principal staked (stake and stakeWithPermit)
+    uint256 public ghostWithdrawn; // principal paid back (withdraw and exit)
     uint256 public ghostDonated; // NUMI sent to the pool by plain transfer
     uint256 public ghostRewardsPaid; // rewards paid by claim and exit
     uint256 public ghostLastRewardPerToken;
@@ -59,10 +76,52 @@ contract NumiSystemHandler is TestBase {
 
     error UnexpectedOutcome(string action, bytes returned, bytes expected);
 
+    /// @dev Deploys and wires the system as deploy/01..05 do, with this handler as the deployer: timelock (delay 0,
+    /// the deployer's temporary roles), token, pool, governor; setPool; both ownerships handed to the timelock by
+    /// one timelock batch that also sets the real delay; completeHandover(governor) strips the deployer and
+    /// freezes the roles. Then the setup's mining history (which reaches the launch supply).
     constructor() {
+        // A realistic clock: at forge's default timestamp 1 a zero-delay timelock operation would be scheduled at
+        // TimelockController's "done" marker (timestamp 1) and could never execute.
+        vm.warp(1_700_000_000);
+        vm.roll(100);
+        address[] memory me = new address[](1);
+        me[0] = address(this);
+        timelock = new NumiTimelock(0, TIMELOCK_DELAY_FLOOR, me, me, address(this));
         coin = new NumiCoin(address(this), TARGET_EPOCH_TIME, 2 ** 252);
         pool = new MiningPool(address(coin), address(this), REWARDS_DURATION, treasury);
+        governor = new NumiGovernor(
+            coin,
+            timelock,
+            pool,
+            NumiGovernor.Params({
+                votingDelay: VOTING_DELAY,
+                votingPeriod: VOTING_PERIOD,
+                proposalThreshold: PROPOSAL_THRESHOLD,
+                quorumPercent: QUORUM_PERCENT,
+                lateQuorumExtension: LATE_QUORUM_EXTENSION,
+                launchSupply: LAUNCH_SUPPLY
+            })
+        );
         coin.setPool(address(pool));
+        coin.transferOwnership(address(timelock));
+        pool.transferOwnership(address(timelock));
+        address[] memory targets = new address[](3);
+        (targets[0], targets[1], targets[2]) = (address(coin), address(pool), address(timelock));
+        bytes[] memory datas = new bytes[](3);
+        (datas[0], datas[1]) = (abi.encodeCall(coin.acceptOwnership, ()), abi.encodeCall(pool.acceptOwnership, ()));
+        datas[2] = abi.encodeCall(TimelockController.updateDelay, (TIMELOCK_DELAY));
+        uint256[] memory values = new uint256[](3);
+        bytes32 salt = keccak256("numicoin.handover.v1");
+        timelock.scheduleBatch(targets, values, datas, bytes32(0), salt, 0);
+        timelock.executeBatch(targets, values, datas, bytes32(0), salt);
+        timelock.completeHandover(address(governor));
+        // No proposal before the launch supply.
+        (bool ok, bytes memory returned) = address(governor).call(
+            abi.encodeCall(governor.propose, (targets, values, datas, "too early"))
+        );
+        _expect("propose before launch", ok, returned, abi.encodeWithSelector(NumiGovernor.GovernanceNotLive.selector, 0, LAUNCH_SUPPLY));
+
         for (uint256 i = 0; i < ACTOR_COUNT; i++) {
             _keys[i] = 0xA11CE + i;
             _actors[i] = vm.addr(_keys[i]);
@@ -107,7 +166,7 @@ contract NumiSystemHandler is TestBase {
         }
         INumiCoin.MiningState memory before = coin.miningState();
         bytes memory expected;
-        if (before.paused) expected = abi.encodeWithSelector(INumiCoin.MiningIsPaused.selector);
+        if (before.paused) expected = abi.encodeWithSelector(INumiCoin.MiningIsPaused.selector, before.pausedUntil);
         else if (before.lastRewardBlock == block.number) {
             expected = abi.encodeWithSelector(INumiCoin.RewardAlreadyMintedThisBlock.selector, block.number);
         }
@@ -127,6 +186,7 @@ contract NumiSystemHandler is TestBase {
         assertEq(minerPart + poolPart, before.reward, "reward minted in full, split between miner and pool");
         assertEq(poolPart, (before.reward * before.poolShareBps) / 10_000, "pool share");
         ghostPoolMinted += poolPart;
+        ghostMinerMinted += minerPart;
         ghostMints++;
         if (before.reward > ghostLastEpochReward) ghostRewardIncreased = true;
         ghostLastEpochReward = before.reward;
@@ -182,7 +242,9 @@ contract NumiSystemHandler is TestBase {
         coin.approve(address(pool), amount);
         (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.stake, (amount)));
         vm.stopPrank();
-        _expect("stake", ok, returned, _stakeRefusal(amount));
+        bytes memory refusal = _stakeRefusal(amount);
+        _expect("stake", ok, returned, refusal);
+        if (ok) ghostStaked += amount;
         _afterPoolAction();
     }
 
@@ -208,6 +270,7 @@ contract NumiSystemHandler is TestBase {
             abi.encodeCall(pool.stakeWithPermit, (amount, deadline, v, r, s))
         );
         _expect(frontRun ? "stakeWithPermit (front-run)" : "stakeWithPermit", ok, returned, _stakeRefusal(amount));
+        if (ok) ghostStaked += amount;
         _afterPoolAction();
     }
 
@@ -225,7 +288,10 @@ contract NumiSystemHandler is TestBase {
         vm.prank(account);
         (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.withdraw, (amount)));
         _expect("withdraw", ok, returned, expected);
-        if (ok) assertEq(coin.balanceOf(account) - balanceBefore, amount, "withdraw pays exactly the amount");
+        if (ok) {
+            assertEq(coin.balanceOf(account) - balanceBefore, amount, "withdraw pays exactly the amount");
+            ghostWithdrawn += amount;
+        }
         _afterPoolAction();
     }
 
@@ -260,6 +326,7 @@ contract NumiSystemHandler is TestBase {
         if (ok) {
             assertEq(coin.balanceOf(account) - balanceBefore, staked + owed, "exit pays stake plus earned");
             assertEq(pool.balanceOf(account), 0, "exit leaves no stake");
+            ghostWithdrawn += staked;
             ghostRewardsPaid += owed;
         }
         _afterPoolAction();
@@ -282,76 +349,6 @@ contract NumiSystemHandler is TestBase {
         _afterPoolAction();
     }
 
-    // ───────────────────────────── Governance (the timelock) ─────────────────────────────
-
-    /// @notice Governance sets the pool share; above 20% is refused with PoolShareTooHigh.
-    function govSetPoolShare(uint256 shareBps) external {
-        uint16 share = uint16(bound(shareBps, 0, 2_200));
-        bytes memory expected;
-        if (share > coin.MAX_POOL_SHARE_BPS()) {
-            expected = abi.encodeWithSelector(INumiCoin.PoolShareTooHigh.selector, share, coin.MAX_POOL_SHARE_BPS());
-        }
-        (bool ok, bytes memory returned) = address(coin).call(abi.encodeCall(coin.setPoolShare, (share)));
-        _expect("govSetPoolShare", ok, returned, expected);
-        _observeTime();
-    }
-
-    /// @notice Governance sets the pool fee; above 10% is refused with FeeTooHigh.
-    function govSetFee(uint256 feeBps) external {
-        uint16 fee = uint16(bound(feeBps, 0, 1_100));
-        bytes memory expected;
-        if (fee > pool.MAX_FEE_BPS()) {
-            expected = abi.encodeWithSelector(IMiningPool.FeeTooHigh.selector, fee, pool.MAX_FEE_BPS());
-        }
-        (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.setFee, (fee)));
-        _expect("govSetFee", ok, returned, expected);
-        _afterPoolAction();
-    }
-
-    /// @notice Governance pauses or resumes new stakes (withdraw, claim and exit keep working).
-    /// One time in four it pauses; otherwise it resumes a paused pool.
-    function govToggleStakingPause(uint256 seed) external {
-        bool paused = pool.poolState().stakingPaused;
-        if (!paused && seed % 4 != 0) return;
-        pool.setStakingPaused(!paused);
-        calls["govToggleStakingPause"]++;
-        _observeTime();
-    }
-
-    /// @notice Governance pauses mining (one time in four) or resumes it.
-    function govToggleMiningPause(uint256 seed) external {
-        if (coin.miningPaused()) coin.unpauseMining();
-        else if (seed % 4 == 0) coin.pauseMining();
-        calls["govToggleMiningPause"]++;
-        _observeTime();
-    }
-
-    /// @notice Even the owner cannot take NUMI out of the pool: sweep refuses the staking token.
-    function govTrySweepNumi(uint256 amount) external {
-        (bool ok, bytes memory returned) = address(pool).call(
-            abi.encodeCall(pool.sweep, (address(coin), treasury, amount))
-        );
-        _expect("govTrySweepNumi", ok, returned, abi.encodeWithSelector(IMiningPool.CannotSweepStakingToken.selector));
-    }
-
-    /// @notice Anyone but the owner is refused every governance function.
-    function strangerTriesGovernance(uint256 which) external {
-        bytes memory data;
-        address target = address(pool);
-        if (which % 4 == 0) (target, data) = (address(coin), abi.encodeCall(coin.setPoolShare, (2_000)));
-        else if (which % 4 == 1) (target, data) = (address(coin), abi.encodeCall(coin.pauseMining, ()));
-        else if (which % 4 == 2) data = abi.encodeCall(pool.setFee, (1_000));
-        else data = abi.encodeCall(pool.sweep, (address(coin), stranger, 1));
-        vm.prank(stranger);
-        (bool ok, bytes memory returned) = target.call(data);
-        _expect(
-            "strangerTriesGovernance",
-            ok,
-            returned,
-            abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger)
-        );
-    }
-
     // ───────────────────────────── Views for the invariants ─────────────────────────────
 
     function actors() external view returns (address[ACTOR_COUNT] memory) {
@@ -362,13 +359,23 @@ contract NumiSystemHandler is TestBase {
         return _timepoints;
     }
 
-    /// @notice Every address that can ever hold NUMI in this system.
+    /// @notice Every address that holds NUMI in this system, and those that never may (timelock, governor,
+    /// deployer): the sum of their balances is the whole supply.
     function holders() external view returns (address[] memory list) {
-        list = new address[](ACTOR_COUNT + 3);
+        list = new address[](ACTOR_COUNT + 7);
         for (uint256 i = 0; i < ACTOR_COUNT; i++) list[i] = _actors[i];
         list[ACTOR_COUNT] = address(pool);
         list[ACTOR_COUNT + 1] = treasury;
-        list[ACTOR_COUNT + 2] = relayer;
+        list[ACTOR_COUNT + 2] = otherTreasury;
+        list[ACTOR_COUNT + 3] = relayer;
+        list[ACTOR_COUNT + 4] = address(timelock);
+        list[ACTOR_COUNT + 5] = address(governor);
+        list[ACTOR_COUNT + 6] = address(this);
+    }
+
+    /// @notice The fee the pool paid so far: the treasuries receive NUMI from nothing else.
+    function feesPaid() external view returns (uint256) {
+        return coin.balanceOf(treasury) + coin.balanceOf(otherTreasury);
     }
 
     // ───────────────────────────── Internals ─────────────────────────────
@@ -417,7 +424,8 @@ contract NumiSystemHandler is TestBase {
 
     function _stakeRefusal(uint256 amount) private view returns (bytes memory) {
         if (amount == 0) return abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
-        if (pool.poolState().stakingPaused) return abi.encodeWithSelector(IMiningPool.StakingIsPaused.selector);
+        IMiningPool.PoolState memory s = pool.poolState();
+        if (s.stakingPaused) return abi.encodeWithSelector(IMiningPool.StakingIsPaused.selector, s.stakingPausedUntil);
         return "";
     }
 
