@@ -3,8 +3,9 @@ pragma solidity 0.8.30;
 
 import {Difficulty} from "../libraries/Difficulty.sol";
 import {Emission} from "../libraries/Emission.sol";
+import {StreamMath} from "../libraries/StreamMath.sol";
 
-/// @title LibraryHarness: exposes the Difficulty and Emission libraries to unit tests
+/// @title LibraryHarness: exposes the Difficulty, Emission and StreamMath libraries to unit tests
 contract LibraryHarness {
     /// @notice Difficulty.nextTarget.
     function nextTarget(uint256 target, uint256 elapsed, uint256 targetEpochTime) external pure returns (uint256) {
@@ -19,5 +20,15 @@ contract LibraryHarness {
     /// @notice Emission.reward.
     function reward(uint256 epoch, uint256 minted) external pure returns (uint256) {
         return Emission.reward(epoch, minted);
+    }
+
+    /// @notice StreamMath.accrue.
+    function accrue(
+        uint256 rate,
+        uint256 elapsed,
+        uint256 undistributed,
+        uint256 totalStaked
+    ) external pure returns (uint256 delta, uint256 taken) {
+        return StreamMath.accrue(rate, elapsed, undistributed, totalStaked);
     }
 }
