@@ -12,6 +12,19 @@ contract LibraryHarness {
         return Difficulty.nextTarget(target, elapsed, targetEpochTime);
     }
 
+    /// @notice Difficulty.nextTarget over a batch, so a test can compare a model with the contract on hundreds of
+    /// thousands of inputs in a few calls (test/libraries/Difficulty.test.ts).
+    function nextTargets(
+        uint256[] calldata targets,
+        uint256[] calldata elapsed,
+        uint256[] calldata targetEpochTimes
+    ) external pure returns (uint256[] memory next) {
+        next = new uint256[](targets.length);
+        for (uint256 i = 0; i < targets.length; i++) {
+            next[i] = Difficulty.nextTarget(targets[i], elapsed[i], targetEpochTimes[i]);
+        }
+    }
+
     /// @notice Emission.era.
     function era(uint256 epoch) external pure returns (uint256) {
         return Emission.era(epoch);

@@ -17,13 +17,18 @@ suite() {
   "$@" 2>&1 | tee "$log"
   local code=${PIPESTATUS[0]}
   sed -i 's/\x1b\[[0-9;]*m//g' "$log" # colour codes would split the runners' summary lines
-  # mocha: "12 passing" / "1 failing"; forge: "N tests passed, M failed"; vitest/playwright: "Tests  N passed"
+  # mocha: "12 passing" / "1 failing"; forge: "N tests passed, M failed"; vitest/playwright: "Tests  N passed";
+  # halmos: "Symbolic test result: N passed; M failed; time: 1.23s" (one line per contract)
   local p f
   p=$(grep -Eo '^\s*[0-9]+ passing' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
   f=$(grep -Eo '^\s*[0-9]+ failing' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
   if [[ -z $p ]]; then
     p=$(grep -Eo '[0-9]+ tests passed' "$log" | grep -Eo '^[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
     f=$(grep -Eo 'tests passed, [0-9]+ failed' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
+  fi
+  if [[ -z $p ]]; then
+    p=$(grep -Eo 'Symbolic test result: [0-9]+ passed' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
+    f=$(grep -Eo 'Symbolic test result: [0-9]+ passed; [0-9]+ failed' "$log" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
   fi
   if [[ -z $p ]]; then
     p=$(grep -Eo 'Tests +[0-9]+ passed' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
@@ -43,6 +48,7 @@ suite lint npm run lint
 suite contracts npm run test:contracts
 suite coverage npm run coverage:check
 suite invariants npm run test:invariant
+suite symbolic npm run test:symbolic
 suite slither npm run slither
 if [[ -f frontend/package.json ]]; then
   suite frontend-unit npm run test:frontend
