@@ -13,7 +13,7 @@ contract LibraryHarness {
     }
 
     /// @notice Difficulty.nextTarget over a batch, so a test can compare a model with the contract on hundreds of
-    /// thousands of inputs in a few calls (test/libraries/Difficulty.test.ts).
+    /// thousands of inputs in a few calls (test/simulation/difficultyModel.test.ts).
     function nextTargets(
         uint256[] calldata targets,
         uint256[] calldata elapsed,

@@ -1,7 +1,7 @@
 // Long-horizon emission under adversarial timing, on the contract's real difficulty rule.
 //
 // The rule is test/helpers/difficultyModel.ts, checked bit for bit against Difficulty.nextTarget
-// (test/libraries/Difficulty.test.ts: every fixed-point exponent and 20,000 random inputs), so millions of
+// (test/simulation/difficultyModel.test.ts: every fixed-point exponent and 20,000 random inputs), so millions of
 // epochs run in seconds. Mainnet parameters: T = 600 s, initial target 2^221. Post-merge Ethereum: a block's
 // timestamp is its 12 s slot time, so a miner only chooses which slot (at or after finding the solution) to land in.
 //
