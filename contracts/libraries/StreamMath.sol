@@ -32,8 +32,12 @@ library StreamMath {
         if (totalStaked == 0) return (0, 0);
         uint256 emitted = (rate * elapsed) / RATE_PRECISION;
         if (emitted > undistributed) emitted = undistributed;
-        delta = (emitted * PRECISION) / totalStaked;
-        // delta * totalStaked <= emitted * PRECISION < 2^96 * 2^60: the plain ceiling cannot overflow.
-        taken = (delta * totalStaked + PRECISION - 1) / PRECISION;
+        uint256 scaled = emitted * PRECISION; // < 2^96 * 2^60: no overflow
+        delta = scaled / totalStaked;
+        // taken = ceil(delta * totalStaked / PRECISION), computed without the product: delta * totalStaked is
+        // scaled - r with r = scaled % totalStaked, and scaled = emitted * PRECISION, so the ceiling is
+        // emitted - floor(r / PRECISION) exactly. Same result bit for bit, and provable for every input
+        // (test/foundry/symbolic/StreamMath.symbolic.t.sol): the solver needs no symbolic product.
+        taken = emitted - (scaled % totalStaked) / PRECISION;
     }
 }
