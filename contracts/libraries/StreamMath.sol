@@ -2,13 +2,14 @@
 pragma solidity 0.8.30;
 
 /// @title StreamMath: one accrual step of MiningPool's linear reward stream
-/// @notice Pure arithmetic, kept apart from the pool's storage so that it can be proved for every input
-/// (test/foundry/symbolic) and not only sampled.
+/// @notice Pure arithmetic, kept apart from the pool's storage so that it can be proved for every input and not
+/// only sampled.
 /// @dev The property the pool's solvency rests on: for every input within the bounds below,
-/// `taken <= undistributed` and `delta * totalStaked <= taken * PRECISION`, so the stakers' credit (each account
-/// gets floor(stake * delta / PRECISION), and the stakes sum to totalStaked) never exceeds what leaves
-/// `undistributed`, which never exceeds what arrived. Bounds the pool guarantees by its storage types:
-/// rate < 2^128, elapsed < 2^40, undistributed < 2^96, totalStaked < 2^88.
+/// `taken <= undistributed` (proved: test/foundry/symbolic) and `delta * totalStaked <= taken * PRECISION` (fuzzed;
+/// its proof times out, docs/proofs-pending), so the stakers' credit (each account gets
+/// floor(stake * delta / PRECISION), and the stakes sum to totalStaked) never exceeds what leaves `undistributed`,
+/// which never exceeds what arrived. Bounds the pool guarantees by its storage types: rate < 2^128,
+/// elapsed < 2^40, undistributed < 2^96, totalStaked < 2^88.
 library StreamMath {
     /// @notice Reward-per-token scale.
     uint256 internal constant PRECISION = 1e18;
@@ -36,8 +37,8 @@ library StreamMath {
         delta = scaled / totalStaked;
         // taken = ceil(delta * totalStaked / PRECISION), computed without the product: delta * totalStaked is
         // scaled - r with r = scaled % totalStaked, and scaled = emitted * PRECISION, so the ceiling is
-        // emitted - floor(r / PRECISION) exactly. Same result bit for bit, and provable for every input
-        // (test/foundry/symbolic/StreamMath.symbolic.t.sol): the solver needs no symbolic product.
+        // emitted - floor(r / PRECISION) exactly. Same result bit for bit, and the solver proves taken <= undistributed
+        // without a symbolic product (test/foundry/symbolic/StreamMath.symbolic.t.sol).
         taken = emitted - (scaled % totalStaked) / PRECISION;
     }
 }

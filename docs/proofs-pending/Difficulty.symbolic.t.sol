@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Not part of any build or suite: a proof attempt that times out (see docs/proofs-pending/README.md). To run it,
+// copy it to test/foundry/symbolic/ (the imports below are written for that place) and call halmos as noted.
+
 import {Difficulty} from "../../../contracts/libraries/Difficulty.sol";
 import {vm} from "../utils/Vm.sol";
 
