@@ -117,8 +117,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         challenge = challengeNumber;
         if (c.pauseStart != 0) {
             if (block.timestamp < c.pauseEnd) revert MiningIsPaused(c.pauseEnd);
-            challenge = _resumedChallenge(challenge, c.pauseEnd);
-            _settlePause(c, c.pauseEnd);
+            challenge = _settleEndedPause(c, challenge);
         }
     }
 
@@ -174,6 +173,16 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         return keccak256(abi.encode(challenge, pauseEnd));
     }
 
+    /// @dev If `c` holds a pause that ended on its own and is not yet settled, settles it in `c` and returns the
+    /// challenge derived at its end; otherwise returns `challenge` unchanged.
+    function _settleEndedPause(MiningClock memory c, bytes32 challenge) private view returns (bytes32) {
+        if (c.pauseStart != 0 && block.timestamp >= c.pauseEnd) {
+            _settlePause(c, c.pauseEnd);
+            return _resumedChallenge(challenge, c.pauseEnd);
+        }
+        return challenge;
+    }
+
     /// @dev Ends the pause in `c` at `end`: the epoch's clock resumes where it stopped.
     function _settlePause(MiningClock memory c, uint256 end) private pure {
         c.epochStart += uint40(end - c.pauseStart);
@@ -190,8 +199,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
     /// @inheritdoc IEIP918
     function getChallengeNumber() public view returns (bytes32) {
         MiningClock memory c = _mining;
-        if (c.pauseStart != 0 && block.timestamp >= c.pauseEnd) return _resumedChallenge(challengeNumber, c.pauseEnd);
-        return challengeNumber;
+        return _settleEndedPause(c, challengeNumber);
     }
 
     /// @inheritdoc IEIP918
@@ -260,11 +268,8 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         if (c.pauseEnd != 0 && block.timestamp < c.pauseEnd + MINING_PAUSE_COOLDOWN) {
             revert MiningPauseCoolingDown(c.pauseEnd + MINING_PAUSE_COOLDOWN);
         }
-        if (c.pauseStart != 0) {
-            // The previous pause ended on its own and nobody has mined since: settle it first.
-            challengeNumber = _resumedChallenge(challengeNumber, c.pauseEnd);
-            _settlePause(c, c.pauseEnd);
-        }
+        // The previous pause may have ended on its own with nobody mining since: settle it first.
+        challengeNumber = _settleEndedPause(c, challengeNumber);
         c.pauseStart = uint40(block.timestamp);
         c.pauseEnd = uint40(block.timestamp + MAX_MINING_PAUSE);
         _mining = c;
