@@ -12,11 +12,8 @@ venv=".venv-halmos"
 # Per solver query; a query that needs longer counts as a failure (TIMEOUT), never as a pass.
 ASSERTION_TIMEOUT="${HALMOS_ASSERTION_TIMEOUT:-60s}"
 
-if ! "$venv/bin/halmos" --version 2>/dev/null | grep -qx "halmos $HALMOS_VERSION"; then
-  echo "halmos: installing halmos==$HALMOS_VERSION into $venv" >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "halmos==$HALMOS_VERSION"
-fi
+source scripts/ci/venv.sh
+ensure_venv "$venv" "halmos --version" "halmos $HALMOS_VERSION" "halmos==$HALMOS_VERSION"
 
 export PATH="$PWD/node_modules/.bin:$PATH"
 log="$(mktemp)"

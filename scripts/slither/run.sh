@@ -14,12 +14,9 @@ SLITHER_VERSION="0.11.6"
 CRYTIC_COMPILE_VERSION="0.4.2"
 venv=".venv-audit"
 
-if ! "$venv/bin/slither" --version 2>/dev/null | grep -qx "$SLITHER_VERSION"; then
-  echo "slither: installing slither-analyzer==$SLITHER_VERSION into $venv" >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    "slither-analyzer==$SLITHER_VERSION" "crytic-compile==$CRYTIC_COMPILE_VERSION"
-fi
+source scripts/ci/venv.sh
+ensure_venv "$venv" "slither --version" "$SLITHER_VERSION" \
+  "slither-analyzer==$SLITHER_VERSION" "crytic-compile==$CRYTIC_COMPILE_VERSION"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
