@@ -1,7 +1,6 @@
-// Next config: security headers (the per-request CSP with its nonce is set by src/proxy.ts), the shared
-// miner core through an alias outside frontend/, the Serwist service worker (webpack build) and V8 compile
-// hints on the startup chunks.
-import path from "node:path";
+// Next config: security headers (the per-request CSP with its nonce is set by src/proxy.ts), the miner
+// workspace (@numi/miner, TypeScript source) transpiled like the app's own code, the Serwist service worker
+// (webpack build) and V8 compile hints on the startup chunks.
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import withSerwistInit from "@serwist/next";
@@ -20,12 +19,12 @@ function config(dev: boolean): NextConfig {
 
   const nextConfig: NextConfig = {
     reactStrictMode: true,
+    transpilePackages: ["@numi/miner", "@numi/contracts"],
     poweredByHeader: false,
     productionBrowserSourceMaps: false,
     // inlineCss: the 3 kB stylesheet rides in the HTML, so the first paint waits for no second request.
-    experimental: { externalDir: true, inlineCss: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },
+    experimental: { inlineCss: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },
     webpack(config, { isServer }) {
-      config.resolve.alias["@numi/miner-core"] = path.resolve(__dirname, "../scripts/miner/core/searcher.ts");
       // NUMI_COMPILE_HINTS=off: the A/B baseline for `npm run perf`.
       if (!isServer && !dev && process.env.NUMI_COMPILE_HINTS !== "off") config.plugins.push(new CompileHintsPlugin());
       return config;

@@ -1,5 +1,5 @@
-// Hardhat tasks of the project; each file registers its own.
+// Hardhat tasks of the project; each file registers its own and loads its implementation only when it runs.
 
 import "./verify";
-import "../monitor";
-import "../miner/task";
+import "./monitor";
+import "./mine/task";

@@ -11,7 +11,7 @@ import {
   KernelKind,
   MAX_UINT256,
   simdSupported,
-} from "../../scripts/miner/core";
+} from "@numi/miner";
 
 const digestOf = (challenge: string, miner: string, nonce: bigint) =>
   solidityPackedKeccak256(["bytes32", "address", "uint256"], [challenge, miner, nonce]);

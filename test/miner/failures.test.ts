@@ -3,8 +3,8 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { Interface } from "ethers";
-import { classifyFailure } from "../../scripts/miner/failures";
-import { parseBeneficiary } from "../../scripts/miner/setup";
+import { classifyFailure } from "@numi/miner/cli";
+import { parseBeneficiary } from "../../scripts/tasks/mine/setup";
 
 describe("miner failure handling", function () {
   let iface: Interface;

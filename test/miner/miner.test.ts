@@ -6,8 +6,8 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { Contract, parseEther } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
-import { createSearcher } from "../../scripts/miner/core";
-import { runMiner, MinerOptions, MinerStats } from "../../scripts/miner/miner";
+import { createSearcher } from "@numi/miner";
+import { runMiner, type MinerOptions, type MinerStats } from "@numi/miner/cli";
 
 const MAX_TARGET = 2n ** 252n;
 const EASY_TARGET = MAX_TARGET >> 10n; // ~16k hashes per solution: milliseconds

@@ -10,7 +10,7 @@ import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";
 import { Stat } from "@/components/Stat";
 import { duration, numi, when } from "@/lib/format";
-import { expectedHashes, randomStartNonce, type WorkerIn, type WorkerOut } from "./protocol";
+import { expectedHashes, startNonces, type FromWorker, type ToWorker } from "@numi/miner";
 
 type Status = "idle" | "mining" | "paused" | "submitting";
 
@@ -34,6 +34,7 @@ export function Miner() {
   const [note, setNote] = useState<string>();
   const workers = useRef<Worker[]>([]);
   const jobId = useRef(0);
+  const jobChallenge = useRef<string>(undefined); // the challenge the current job searches
   const counter = useRef({ hashes: 0, since: 0 });
   const wanted = useRef(false); // the user pressed Start (and not Stop)
 
@@ -46,17 +47,17 @@ export function Miner() {
     workers.current = [];
   }, []);
 
-  const post = (msg: WorkerIn) => workers.current.forEach((w) => w.postMessage(msg));
+  const post = (msg: ToWorker) => workers.current.forEach((w) => w.postMessage(msg));
 
   const submit = useCallback(
-    async (nonce: string, digest: Hex, solvedChallenge: string) => {
+    async (nonce: bigint, digest: Hex, solvedChallenge: string) => {
       setStatus("submitting");
       const fresh = await mining.refetch();
       if (fresh.data && fresh.data.challenge !== solvedChallenge) {
         setNote("Stale: the challenge moved on before submitting (someone else mined this block). Restarted on the new one.");
         return;
       }
-      const receipt = await write({ ...c.numi, functionName: "mint", args: [BigInt(nonce), digest], label: "Submit mined block" });
+      const receipt = await write({ ...c.numi, functionName: "mint", args: [nonce, digest], label: "Submit mined block" });
       if (receipt) setFound((n) => n + 1);
     },
     [mining, write, c.numi],
@@ -68,9 +69,11 @@ export function Miner() {
     if (!challenge || target === undefined || !address) return;
     jobId.current += 1;
     const id = jobId.current;
-    for (const w of workers.current) {
-      w.postMessage({ type: "start", challenge, miner: address, target: target.toString(), startNonce: randomStartNonce().toString(), id } satisfies WorkerIn);
-    }
+    jobChallenge.current = challenge;
+    const nonces = startNonces(workers.current.length);
+    workers.current.forEach((w, i) => {
+      w.postMessage({ type: "job", job: { id, challenge, miner: address, target, startNonce: nonces[i] } } satisfies ToWorker);
+    });
     setStatus("mining");
   }, [challenge, target, address]);
 
@@ -79,13 +82,13 @@ export function Miner() {
     counter.current = { hashes: 0, since: performance.now() };
     for (let i = 0; i < threads; i++) {
       const w = new Worker(new URL("../../workers/miner.worker.ts", import.meta.url), { type: "module", name: `numi-miner-${i}` });
-      w.onmessage = (e: MessageEvent<WorkerOut>) => {
+      w.onmessage = (e: MessageEvent<FromWorker>) => {
         const msg = e.data;
         if (msg.type === "progress") counter.current.hashes += msg.hashes;
-        if (msg.type === "found" && msg.id === jobId.current) {
-          post({ type: "stop" });
+        if (msg.type === "solution" && msg.jobId === jobId.current && jobChallenge.current) {
+          post({ type: "idle" });
           jobId.current += 1; // ignore other threads' results for this job
-          void submitRef.current(msg.nonce, msg.digest as Hex, msg.challenge).finally(() => {
+          void submitRef.current(msg.nonce, msg.digest as Hex, jobChallenge.current).finally(() => {
             if (wanted.current) setStatus("mining");
           });
         }
@@ -125,7 +128,7 @@ export function Miner() {
       setPauseReason(reason);
       if (!wanted.current) return;
       if (reason) {
-        post({ type: "stop" });
+        post({ type: "idle" });
         setStatus("paused");
       } else setStatus((s) => (s === "paused" ? "mining" : s));
     };

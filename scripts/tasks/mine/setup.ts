@@ -2,8 +2,8 @@
 // beneficiary, with one clear message for each thing that can be missing.
 import { Contract, getAddress, Wallet, ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { optionalVar } from "../config/env";
-import { MINER_KEY_VAR } from "../config/networks";
+import { optionalVar } from "../../../deploy/config/env";
+import { MINER_KEY_VAR } from "../../../deploy/config/networks";
 
 export interface MinerSetup {
   contract: Contract;

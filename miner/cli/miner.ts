@@ -5,25 +5,10 @@
 import type { Contract, ContractTransactionResponse } from "ethers";
 import { classifyFailure, Failure } from "./failures";
 import { readMiningState, MiningState } from "./miningState";
+import type { MinerStats } from "./stats";
 import { statusLine } from "./statusLine";
 import { Solution, WorkerPool } from "./workerPool";
 
-export interface MinerStats {
-  /** Hashes computed by all workers. */
-  hashes: number;
-  /** Solutions found (submitted or not). */
-  solutions: number;
-  /** Rewards minted by this miner's transactions. */
-  rewards: number;
-  /** The miner's part of those rewards, in wei. */
-  rewardWei: bigint;
-  /** Solutions found for a challenge that had already moved on, dropped. */
-  staleSolutions: number;
-  /** Searches abandoned because a new challenge appeared. */
-  abandonedJobs: number;
-  /** Failures by name (custom error or RpcUnavailable, OutOfGas, ...). */
-  failures: Record<string, number>;
-}
 
 export interface MinerHooks {
   /** Called when workers start on a challenge (tests use it to let a competitor mint first). */

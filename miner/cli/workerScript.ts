@@ -7,17 +7,26 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import os from "os";
 import { dirname, join } from "path";
 
-const SOURCES = ["worker.ts", "protocol.ts", ...readdirSync(join(__dirname, "core")).filter((f) => f.endsWith(".ts")).map((f) => `core/${f}`)];
+/** The miner package's root; sources are named relative to it and keep their layout in the transpiled copy. */
+const ROOT = join(__dirname, "..");
+const SOURCES = [
+  "cli/worker.ts",
+  "jobRunner.ts",
+  "protocol.ts",
+  ...readdirSync(join(ROOT, "core"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `core/${f}`),
+];
 
 /** The path of worker.js, transpiled if needed (or the compiled file itself when running from JavaScript). */
 export function workerScriptPath(): string {
   const compiled = join(__dirname, "worker.js");
   if (existsSync(compiled)) return compiled;
-  const sources = SOURCES.map((file) => ({ file, text: readFileSync(join(__dirname, file), "utf8") }));
+  const sources = SOURCES.map((file) => ({ file, text: readFileSync(join(ROOT, file), "utf8") }));
   const hash = createHash("sha256");
   for (const { file, text } of sources) hash.update(file).update("\0").update(text).update("\0");
   const dir = join(os.tmpdir(), `numi-miner-worker-${hash.digest("hex").slice(0, 16)}`);
-  const entry = join(dir, "worker.js");
+  const entry = join(dir, "cli", "worker.js");
   if (existsSync(entry)) return entry;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require("typescript") as typeof import("typescript");

@@ -1,10 +1,9 @@
-// `npm run miner -- --network <name>`: the NUMI CPU miner as a Hardhat task, so networks and accounts come
-// from hardhat.config.ts and the token address from the hardhat-deploy records.
+// `npm run miner -- --network <name>`: a thin Hardhat wrapper over @numi/miner/cli, so networks and accounts come
+// from hardhat.config.ts and the token address from the hardhat-deploy records. The miner loads only when the
+// task runs (registering the task must not load it into every `hardhat test`).
 import os from "os";
 import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { runMiner } from "./miner";
-import { resolveMinerSetup } from "./setup";
 
 interface MineArgs {
   threads?: number;
@@ -25,6 +24,8 @@ task("numi:mine", "Mines NUMI: searches nonces on worker threads and submits eac
   .addOptionalParam("account", "Index of the configured account that sends the transactions", undefined, types.int)
   .addOptionalParam("pollMs", "Milliseconds between checks for a new challenge", 1_000, types.int)
   .setAction(async (args: MineArgs, hre: HardhatRuntimeEnvironment) => {
+    const { resolveMinerSetup } = await import("./setup");
+    const { runMiner } = await import("@numi/miner/cli");
     const setup = await resolveMinerSetup(hre, args);
     const tty = process.stdout.isTTY === true;
     let statusShown = false;

@@ -1,10 +1,9 @@
 // N search workers on one job at a time, each over its own nonce range. The pool reports progress (for the
 // hash rate) and the first solution of the current job; results of replaced jobs are dropped, never mixed up.
 import { EventEmitter } from "events";
-import { randomBytes } from "crypto";
 import { Worker } from "worker_threads";
-import { compileKernel } from "./core";
-import type { FromWorker, Job, ToWorker } from "./protocol";
+import { compileKernel } from "../core";
+import { startNonces, type FromWorker, type Job, type ToWorker } from "../protocol";
 import { workerScriptPath } from "./workerScript";
 
 export interface Solution {
@@ -19,11 +18,6 @@ export interface WorkerPoolOptions {
   threads: number;
   /** Attempts per batch in each worker (default: the worker's BATCH). */
   batch?: number;
-}
-
-/** Nonces of worker i start at random(176 bits) << 80 | i << 64: disjoint 2^64 ranges, fresh for every job. */
-function startNonce(random: bigint, worker: number): bigint {
-  return (random << 80n) | (BigInt(worker) << 64n);
 }
 
 export class WorkerPool extends EventEmitter {
@@ -73,11 +67,11 @@ export class WorkerPool extends EventEmitter {
 
   /** Replaces any current job: every worker drops its stale work and starts on this challenge. */
   startJob(challenge: string, miner: string, target: bigint): number {
-    const random = BigInt("0x" + randomBytes(22).toString("hex"));
+    const nonces = startNonces(this.workers.length);
     const id = this.nextJobId++;
     this.job = { id, challenge, miner, target, startNonce: 0n };
     this.workers.forEach((worker, i) => {
-      const job: Job = { ...this.job!, startNonce: startNonce(random, i) };
+      const job: Job = { ...this.job!, startNonce: nonces[i] };
       worker.postMessage({ type: "job", job } satisfies ToWorker);
     });
     return id;

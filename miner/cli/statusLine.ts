@@ -1,7 +1,7 @@
 // The miner's live status line: hash rate, solutions, rewards, difficulty, epoch.
 import { formatEther } from "ethers";
 import type { MiningState } from "./miningState";
-import type { MinerStats } from "./miner";
+import type { MinerStats } from "./stats";
 
 export function formatRate(hashesPerSecond: number): string {
   if (hashesPerSecond >= 1e6) return `${(hashesPerSecond / 1e6).toFixed(2)} MH/s`;
