@@ -3,8 +3,8 @@ import "@nomicfoundation/hardhat-toolbox";
 import "hardhat-deploy";
 import "./scripts/toolchain/solcOffline";
 import { SOLC_VERSION } from "./scripts/toolchain/solcOffline";
-import { hardhatNetworks } from "./scripts/config/networks";
-import { optionalVar } from "./scripts/config/env";
+import { hardhatNetworks } from "./deploy/config/networks";
+import { optionalVar } from "./deploy/config/env";
 import "./scripts/tasks";
 
 const config: HardhatUserConfig = {
@@ -31,6 +31,8 @@ const config: HardhatUserConfig = {
     noColors: true,
     reportPureAndViewMethods: false,
   },
+  // deploy/ holds the steps hardhat-deploy runs (deploy/steps) beside the parameters they read (deploy/config).
+  paths: { deploy: "deploy/steps" },
   mocha: { timeout: 120_000 },
 };
 

@@ -1,10 +1,10 @@
 // One typed set of deployment parameters per network, validated before anything is sent.
 // Durations are seconds (the token's votes use the timestamp clock, so governance counts in seconds too).
 import { parseEther } from "ethers";
+import { NumiCoin } from "@numi/contracts";
 
 /** NumiCoin.MAX_TARGET (difficulty 1); initial targets are written as MAX_TARGET >> log2(difficulty). */
-export const MAX_TARGET = 2n ** 252n;
-export const MIN_TARGET = 2n ** 16n;
+export const { MAX_TARGET, MIN_TARGET } = NumiCoin;
 
 export interface GovernanceParams {
   votingDelay: number; // proposal -> snapshot and start of voting

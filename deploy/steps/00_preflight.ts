@@ -1,10 +1,10 @@
 // Validates everything before a single transaction is sent: parameters, RPC, chain id, deployer and funds.
 import type { DeployFunction } from "hardhat-deploy/types";
 import { formatEther } from "ethers";
-import { paramsFor } from "../scripts/config/deployParams";
-import { DEPLOYER_KEY_VAR, publicNetworks } from "../scripts/config/networks";
-import { requireVar } from "../scripts/config/env";
-import { confirmNetwork } from "../scripts/deploy/confirm";
+import { paramsFor } from "../config/deployParams";
+import { DEPLOYER_KEY_VAR, publicNetworks } from "../config/networks";
+import { requireVar } from "../config/env";
+import { confirmNetwork } from "../config/confirm";
 
 const preflight: DeployFunction = async (hre) => {
   const { network, ethers, getNamedAccounts } = hre;

@@ -3,7 +3,7 @@
 // completeHandover gives the governor its roles, strips the deployer and freezes the roles. The delay floor is
 // fixed here, for good.
 import type { DeployFunction } from "hardhat-deploy/types";
-import { paramsFor } from "../scripts/config/deployParams";
+import { paramsFor } from "../config/deployParams";
 
 const deployTimelock: DeployFunction = async ({ deployments, getNamedAccounts, network }) => {
   const { deployer } = await getNamedAccounts();

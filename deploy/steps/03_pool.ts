@@ -1,5 +1,5 @@
 import type { DeployFunction } from "hardhat-deploy/types";
-import { paramsFor } from "../scripts/config/deployParams";
+import { paramsFor } from "../config/deployParams";
 
 const deployPool: DeployFunction = async ({ deployments, getNamedAccounts, network }) => {
   const { deployer } = await getNamedAccounts();

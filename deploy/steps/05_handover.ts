@@ -5,7 +5,7 @@
 // sends nothing that is not needed.
 import type { DeployFunction } from "hardhat-deploy/types";
 import { ZeroHash, id, type ContractTransactionResponse } from "ethers";
-import { paramsFor } from "../scripts/config/deployParams";
+import { paramsFor } from "../config/deployParams";
 
 const HANDOVER_SALT = id("numicoin.handover.v1");
 

@@ -1,13 +1,17 @@
-// Every deploy to a persistent network regenerates the dApp's typed modules of addresses and ABIs.
+// Every deploy to a persistent network regenerates @numi/contracts (sdk/): addresses, deployment blocks, ABIs
+// and the protocol constants read from the deployed contracts.
 import type { DeployFunction } from "hardhat-deploy/types";
-import { exportFrontendDeployments, OUTPUT_DIR } from "../scripts/deployments/exportFrontend";
+import { exportConstants, exportDeployments, OUTPUT_DIR } from "../../scripts/codegen/exportContracts";
+import { readConstants } from "../../scripts/codegen/readConstants";
 
-const exportForFrontend: DeployFunction = async ({ network, deployments }) => {
+const exportContracts: DeployFunction = async (hre) => {
+  const { network, deployments } = hre;
   if (network.name === "hardhat") return; // in-process chain: nothing persists
-  const chains = exportFrontendDeployments();
+  const chains = exportDeployments();
   if (chains) deployments.log(`export: ${OUTPUT_DIR} (chain ids ${chains.join(", ")})`);
+  deployments.log(`export: ${exportConstants(await readConstants(hre))}`);
 };
 
-exportForFrontend.tags = ["export"];
-exportForFrontend.runAtTheEnd = true;
-export default exportForFrontend;
+exportContracts.tags = ["export"];
+exportContracts.runAtTheEnd = true;
+export default exportContracts;

@@ -6,11 +6,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, http, parseEther, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import { rpc } from "./stack";
-import { deployments } from "../src/generated/deployments";
-import { NumiCoinAbi } from "../src/generated/abi/NumiCoin";
-import { MiningPoolAbi } from "../src/generated/abi/MiningPool";
-import { NumiGovernorAbi } from "../src/generated/abi/NumiGovernor";
-import { NumiTimelockAbi } from "../src/generated/abi/NumiTimelock";
+import { deployments } from "@numi/contracts/deployments";
+import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
+import { MiningPoolAbi } from "@numi/contracts/abi/MiningPool";
+import { NumiGovernorAbi } from "@numi/contracts/abi/NumiGovernor";
+import { NumiTimelockAbi } from "@numi/contracts/abi/NumiTimelock";
 
 const rpcUrl = inject("rpcUrl");
 const appUrl = inject("appUrl");

@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs"
 import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
 
-const ROOT = resolve(__dirname, "..");
+const ROOT = resolve(__dirname, "..", "..");
 const RPC_PORT = Number(process.env.NUMI_RPC_PORT ?? 8545);
 const APP_PORT = Number(process.env.NUMI_APP_PORT ?? 3000);
 const LOG_DIR = join(ROOT, "cache");

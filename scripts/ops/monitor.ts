@@ -2,14 +2,13 @@
 // Reads everything from chain, checks the invariants that must never break (exit code 1 when one does) and
 // reports what an operator watches: epoch time against target, difficulty trend, supply against the
 // schedule, pool solvency, paused flags, ownership, and governance proposals in flight.
-import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { formatEther } from "ethers";
-import { MAX_TARGET, MIN_TARGET } from "./config/deployParams";
+import { NumiCoin } from "@numi/contracts";
 
-const MAX_SUPPLY = 21_000_000n * 10n ** 18n;
-const INITIAL_REWARD = 50n * 10n ** 18n;
-const HALVING_INTERVAL = 210_000n;
+const { MAX_SUPPLY, HALVING_INTERVAL, MAX_TARGET, MIN_TARGET } = NumiCoin;
+/** The first era's reward: a halving schedule emits twice its first era, so MAX_SUPPLY = 2 x interval x reward. */
+const INITIAL_REWARD = MAX_SUPPLY / (2n * HALVING_INTERVAL);
 const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 const IN_FLIGHT = new Set(["Pending", "Active", "Succeeded", "Queued"]);
 
@@ -183,21 +182,3 @@ export function render(network: string, s: Snapshot, checks: Check[]): string {
     ...checks.map((c) => `  ${mark[c.status]} ${c.name}: ${c.detail}`),
   ].join("\n");
 }
-
-task("numi:monitor", "Reports the health of a NumiCoin deployment; exits 1 on a broken invariant")
-  .addFlag("watch", "keep running and report every --interval seconds")
-  .addOptionalParam("interval", "seconds between reports with --watch", 30, types.int)
-  .setAction(async ({ watch, interval }: { watch: boolean; interval: number }, hre) => {
-    for (;;) {
-      const snapshot = await takeSnapshot(hre);
-      const checks = evaluate(snapshot);
-      console.log(render(hre.network.name, snapshot, checks));
-      const broken = checks.some((c) => c.status === "broken");
-      if (!watch) {
-        if (broken) process.exitCode = 1;
-        return;
-      }
-      if (broken) console.error("ALERT: an invariant is broken (see above).");
-      await new Promise((r) => setTimeout(r, interval * 1000));
-    }
-  });

@@ -3,17 +3,19 @@ import { expect } from "chai";
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deployParams, paramsFor, validate, MAX_TARGET, type DeployParams } from "../../scripts/config/deployParams";
-import { requireVar } from "../../scripts/config/env";
-import { confirmNetwork } from "../../scripts/deploy/confirm";
-import { artifacts } from "hardhat";
+import { deployParams, paramsFor, validate, MAX_TARGET, type DeployParams } from "../../deploy/config/deployParams";
+import { requireVar } from "../../deploy/config/env";
+import { confirmNetwork } from "../../deploy/config/confirm";
+import hre, { artifacts, deployments } from "hardhat";
+import { readConstants } from "../../scripts/codegen/readConstants";
 import {
   EXPORTED_CONTRACTS,
   OUTPUT_DIR,
-  exportFrontendDeployments,
+  exportDeployments,
+  renderConstants,
   readDeployments,
   renderModules,
-} from "../../scripts/deployments/exportFrontend";
+} from "../../scripts/codegen/exportContracts";
 
 describe("Deployment configuration", function () {
   it("has valid parameters for every network", function () {
@@ -97,7 +99,7 @@ describe("Deployment configuration", function () {
   });
 });
 
-describe("Frontend deployment export", function () {
+describe("@numi/contracts export (sdk/)", function () {
   function fakeRecords(dir: string, network: string, chainId: number, names: string[]) {
     mkdirSync(join(dir, network), { recursive: true });
     writeFileSync(join(dir, network, ".chainId"), String(chainId));
@@ -127,7 +129,7 @@ describe("Frontend deployment export", function () {
       abi: [{ type: "function", name: "x" }],
     });
     const out = join(dir, "out");
-    expect(exportFrontendDeployments(dir, out)).to.deep.equal([31337]);
+    expect(exportDeployments(dir, out)).to.deep.equal([31337]);
     const files = renderModules(chains); // deterministic: the same records give the same bytes
     expect(Object.keys(files).sort()).to.deep.equal(["abi/MiningPool.ts", "abi/NumiCoin.ts", "abi/NumiGovernor.ts", "abi/NumiTimelock.ts", "deployments.ts"]);
     for (const [file, text] of Object.entries(files)) expect(readFileSync(join(out, file), "utf8"), file).to.equal(text);
@@ -146,7 +148,7 @@ describe("Frontend deployment export", function () {
     fakeRecords(dir, "sepolia", 11155111, all);
     const stale = join(dir, "sepolia", "MiningPool.json");
     writeFileSync(stale, JSON.stringify({ ...JSON.parse(readFileSync(stale, "utf8")), abi: [{ type: "function", name: "old" }] }));
-    expect(() => exportFrontendDeployments(dir, join(dir, "out"))).to.throw(
+    expect(() => exportDeployments(dir, join(dir, "out"))).to.throw(
       "MiningPool: the ABI recorded for sepolia (11155111) differs from localhost (31337)",
     );
     expect(existsSync(join(dir, "out")), "nothing written").to.equal(false);
@@ -162,9 +164,17 @@ describe("Frontend deployment export", function () {
     }
   });
 
+  it("the committed constants are the public constants of the contracts as compiled now", async function () {
+    await deployments.fixture();
+    const committed = readFileSync(join(OUTPUT_DIR, "constants.ts"), "utf8");
+    const values = await readConstants(hre);
+    expect(Object.keys(values.NumiCoin)).to.include.members(["MAX_SUPPLY", "HALVING_INTERVAL", "MIN_TARGET", "MAX_TARGET"]);
+    expect(committed, "run npm start (any deploy) to regenerate sdk/constants.ts").to.equal(renderConstants(values));
+  });
+
   it("writes nothing when there is no complete deployment", function () {
     const dir = mkdtempSync(join(tmpdir(), "numi-empty-"));
-    expect(exportFrontendDeployments(dir, join(dir, "out"))).to.equal(null);
+    expect(exportDeployments(dir, join(dir, "out"))).to.equal(null);
     expect(existsSync(join(dir, "out"))).to.equal(false);
   });
 });

@@ -4,8 +4,8 @@ import hre, { artifacts, deployments, ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { ZeroAddress, ZeroHash, parseEther } from "ethers";
 import { deployedFixture } from "../helpers/deployed";
-import { paramsFor } from "../../scripts/config/deployParams";
-import { verificationPlan, VERIFIED_CONTRACTS } from "../../scripts/tasks/verify";
+import { paramsFor } from "../../deploy/config/deployParams";
+import { verificationPlan, VERIFIED_CONTRACTS } from "../../scripts/ops/verify";
 import { SOLC_VERSION } from "../../scripts/toolchain/solcOffline";
 
 const params = paramsFor("hardhat");

@@ -4,7 +4,7 @@ import hre, { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
 import { deployedFixture, mineRewards } from "../helpers/deployed";
-import { evaluate, scheduledSupply, takeSnapshot, type Snapshot } from "../../scripts/monitor";
+import { evaluate, scheduledSupply, takeSnapshot, type Snapshot } from "../../scripts/ops/monitor";
 
 async function activeDeployment() {
   const f = await deployedFixture();

@@ -4,7 +4,7 @@ import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { id } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import type { NumiGovernor } from "../../typechain-types";
-import { paramsFor } from "../../scripts/config/deployParams";
+import { paramsFor } from "../../deploy/config/deployParams";
 
 export const gov = paramsFor("hardhat").governance;
 

@@ -2,8 +2,9 @@
 import { ethers } from "hardhat";
 import { AbiCoder, getBytes, keccak256, solidityPackedKeccak256 } from "ethers";
 
-export const MAX_TARGET = 2n ** 252n;
-export const MIN_TARGET = 2n ** 16n;
+import { NumiCoin } from "@numi/contracts";
+
+export const { MAX_TARGET, MIN_TARGET } = NumiCoin;
 /** Test deployments start at MAX_TARGET >> 4: about 256 hashes per solution, a few milliseconds in TypeScript. */
 export const TEST_TARGET = MAX_TARGET >> 4n;
 

@@ -1,7 +1,7 @@
 // The chains the dApp serves, built from the generated deployment records. Transports go only to the RPC
 // configured here: the local node, or URLs set at build time. Never a public RPC by default.
 import { defineChain, type Chain } from "viem";
-import { deployments } from "@/generated/deployments";
+import { deployments } from "@numi/contracts/deployments";
 
 export { LOCAL_CHAIN_ID, rpcUrls, rpcOrigins } from "./rpc";
 import { LOCAL_CHAIN_ID, MAINNET_CHAIN_ID, SEPOLIA_CHAIN_ID, rpcUrls } from "./rpc";

@@ -1,8 +1,8 @@
 // Typed addresses and ABIs of the target deployment. The token and the pool serve every page; the governor's
 // and the timelock's ABIs live in governanceContracts.ts so that only the pages using them bundle them.
 import { deploymentFor } from "./chains";
-import { NumiCoinAbi } from "@/generated/abi/NumiCoin";
-import { MiningPoolAbi } from "@/generated/abi/MiningPool";
+import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
+import { MiningPoolAbi } from "@numi/contracts/abi/MiningPool";
 
 export const numiAbi = NumiCoinAbi;
 export const poolAbi = MiningPoolAbi;

@@ -1,7 +1,7 @@
 // The governor and the timelock with their ABIs, for the pages that talk to governance.
 import { deploymentFor } from "./chains";
-import { NumiGovernorAbi } from "@/generated/abi/NumiGovernor";
-import { NumiTimelockAbi } from "@/generated/abi/NumiTimelock";
+import { NumiGovernorAbi } from "@numi/contracts/abi/NumiGovernor";
+import { NumiTimelockAbi } from "@numi/contracts/abi/NumiTimelock";
 
 export const governorAbi = NumiGovernorAbi;
 export const timelockAbi = NumiTimelockAbi;

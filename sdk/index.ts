@@ -1,0 +1,8 @@
+// @numi/contracts: everything a program needs to talk to NumiCoin. Generated files (deploy writes them); this
+// index only gathers them. Import a single ABI from "@numi/contracts/abi/<Contract>" to bundle only that one.
+export { NumiCoinAbi } from "./abi/NumiCoin";
+export { MiningPoolAbi } from "./abi/MiningPool";
+export { NumiGovernorAbi } from "./abi/NumiGovernor";
+export { NumiTimelockAbi } from "./abi/NumiTimelock";
+export { deployments, type DeployedChainId } from "./deployments";
+export { NumiCoin, MiningPool } from "./constants";
