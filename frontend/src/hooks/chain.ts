@@ -6,10 +6,8 @@ import { useBlockNumber, useConnection } from "wagmi";
 import type { Address } from "viem";
 import { useQueryClient } from "@tanstack/react-query";
 import { contracts } from "@/config/contracts";
-import { targetChain, targetChainId } from "@/config/chains";
+import { TARGET_CHAIN_ID, targetChain } from "@/config/chains";
 import { callView, useReads } from "@/hooks/contractRead";
-
-export const TARGET_CHAIN_ID = targetChainId();
 
 /** The connected account and whether it is on the chain the app acts on. */
 export function useWallet() {

@@ -4,7 +4,7 @@
 // would put all of viem, signature recovery included, into the bundle of every page that reads events.
 import { useBlock } from "wagmi";
 import type { Client } from "viem";
-import { TARGET_CHAIN_ID } from "@/hooks/chain";
+import { TARGET_CHAIN_ID } from "@/config/chains";
 import { useReads } from "@/hooks/contractRead";
 
 /** A query on the target chain, refreshed on every new block like every other read (see useReads). */

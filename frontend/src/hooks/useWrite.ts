@@ -9,10 +9,10 @@ import type { Abi, Address, Hash, Hex, TransactionReceipt } from "viem";
 import { useQueryClient } from "@tanstack/react-query";
 import { contracts } from "@/config/contracts";
 import { allAbis } from "@/config/allAbis";
-import { explorerUrl, targetChain } from "@/config/chains";
+import { TARGET_CHAIN_ID, explorerUrl, targetChain } from "@/config/chains";
 import { describeError, type DescribedError } from "@/lib/errors";
 import { useOnline } from "@/hooks/useOnline";
-import { TARGET_CHAIN_ID, useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/chain";
 
 export type TxStep = "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
 
