@@ -1,13 +1,14 @@
 "use client";
 // Reads of the target deployment: the connected account, live block updates and typed contract reads.
-// Writes live in useWrite.ts and event queries in useChainQuery.ts, so a page only loads what it uses.
+// Writes live in useWrite.ts, so a page only loads what it uses.
 import { useEffect, useRef } from "react";
 import { useBlockNumber, useConnection } from "wagmi";
 import type { Address } from "viem";
 import { useQueryClient } from "@tanstack/react-query";
 import { contracts } from "@/config/contracts";
 import { TARGET_CHAIN_ID, targetChain } from "@/config/chains";
-import { callView, useReads } from "@/hooks/contractRead";
+import { READ_KEY, callView } from "@/lib/contractRead";
+import { useReads } from "@/hooks/useReads";
 
 /** The connected account and whether it is on the chain the app acts on. */
 export function useWallet() {
@@ -27,7 +28,7 @@ export function useLiveBlocks() {
     seen.current = block;
     if (block === undefined || previous === undefined || block === previous) return;
     queryClient.invalidateQueries({
-      predicate: (q) => q.queryKey[0] === "chainRead",
+      predicate: (q) => q.queryKey[0] === READ_KEY,
     });
   }, [block, queryClient]);
   return block;
@@ -35,19 +36,18 @@ export function useLiveBlocks() {
 
 export function useMiningState() {
   const { numi } = contracts();
-  return useReads(TARGET_CHAIN_ID, ["miningState"], (client) => callView(client, { ...numi, functionName: "miningState" }));
+  return useReads(["miningState"], (client) => callView(client, { ...numi, functionName: "miningState" }));
 }
 
 export function usePoolState() {
   const { pool } = contracts();
-  return useReads(TARGET_CHAIN_ID, ["poolState"], (client) => callView(client, { ...pool, functionName: "poolState" }));
+  return useReads(["poolState"], (client) => callView(client, { ...pool, functionName: "poolState" }));
 }
 
 /** Constants of the token: the supply cap and the halving interval (in epochs). */
 export function useTokenFacts() {
   const { numi } = contracts();
   return useReads(
-    TARGET_CHAIN_ID,
     ["tokenFacts"],
     async (client) => {
       const [maxSupply, halvingInterval] = await Promise.all([
@@ -64,7 +64,6 @@ export function useTokenFacts() {
 export function useAccountData(account: Address | undefined) {
   const { numi, pool } = contracts();
   const result = useReads(
-    TARGET_CHAIN_ID,
     ["account", account],
     async (client) => {
       const a = account!;

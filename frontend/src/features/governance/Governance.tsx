@@ -7,7 +7,8 @@ import { getContractEvents, readContract } from "viem/actions";
 import { contracts } from "@/config/contracts";
 import { governanceContracts } from "@/config/governanceContracts";
 import { useAccountData, useWallet } from "@/hooks/chain";
-import { useChainQuery, useChainTime } from "@/hooks/useChainQuery";
+import { useReads } from "@/hooks/useReads";
+import { useChainTime } from "@/hooks/useChainTime";
 import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";
@@ -33,7 +34,7 @@ interface Proposal {
 function useProposals(account?: Address) {
   const { fromBlock } = contracts();
   const { governor } = governanceContracts();
-  return useChainQuery(["proposals", account], async (client) => {
+  return useReads(["proposals", account], async (client) => {
     const logs = await getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock });
     const list: Proposal[] = [];
     for (const log of logs) {

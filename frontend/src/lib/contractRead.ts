@@ -1,10 +1,8 @@
-"use client";
 // Contract reads as plain eth_call requests through wagmi's client, cached, retried and refreshed by
 // TanStack Query. wagmi's useReadContract(s) would route them through viem's call and multicall actions,
 // which bring deployless-call and multicall bytecode, CCIP and ENS support and the contract error classes
 // into every page's first load; these reads are plain views of our own contracts and need none of it.
 // Concurrent reads still leave in one JSON-RPC batch (the transport batches, see config/wagmi.ts).
-import { useClient } from "wagmi";
 import {
   decodeFunctionResult,
   encodeFunctionData,
@@ -16,7 +14,6 @@ import {
   type ContractFunctionReturnType,
   type Hex,
 } from "viem";
-import { useQuery } from "@tanstack/react-query";
 
 type ViewName<abi extends Abi> = ContractFunctionName<abi, "pure" | "view">;
 
@@ -39,21 +36,10 @@ export async function callView<const abi extends Abi, name extends ViewName<abi>
   return decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data: result } as never) as ReadResult<abi, name>;
 }
 
+/** The first part of every read's query key: the live-block refresh invalidates the queries that carry it. */
+export const READ_KEY = "chainRead";
+
 /** A query key for reads: bigints become strings, because query keys are hashed as JSON. */
 export function readKey(chainId: number, ...parts: unknown[]): readonly unknown[] {
-  return ["chainRead", chainId, ...parts.map((p) => (typeof p === "bigint" ? `${p}n` : p))];
-}
-
-/**
- * A query over the client of `chainId` for reads that belong together (one dashboard card, one account).
- * Its key starts with "chainRead", which the live-block refresh invalidates on every new block.
- */
-export function useReads<T>(chainId: number, key: readonly unknown[], run: (client: Client) => Promise<T>, options: { enabled?: boolean; staleTime?: number } = {}) {
-  const client = useClient({ chainId });
-  return useQuery({
-    queryKey: readKey(chainId, ...key),
-    queryFn: () => run(client as Client),
-    enabled: (options.enabled ?? true) && !!client,
-    staleTime: options.staleTime,
-  });
+  return [READ_KEY, chainId, ...parts.map((p) => (typeof p === "bigint" ? `${p}n` : p))];
 }
