@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useSwitchChain } from "wagmi";
 import { TARGET_CHAIN_ID } from "@/config/chains";
-import { useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
 import { errorMessage } from "@/lib/errorMessage";
 
 export function NetworkGuard() {

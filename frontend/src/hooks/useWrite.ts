@@ -12,7 +12,7 @@ import { allAbis } from "@/config/allAbis";
 import { TARGET_CHAIN_ID, explorerUrl, targetChain } from "@/config/chains";
 import { describeError, type DescribedError } from "@/lib/errors";
 import { useOnline } from "@/hooks/useOnline";
-import { useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
 
 export type TxStep = "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
 

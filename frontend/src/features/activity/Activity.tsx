@@ -6,7 +6,7 @@ import type { Address, Client } from "viem";
 import { getBlockNumber, getContractEvents } from "viem/actions";
 import { contracts } from "@/config/contracts";
 import { governanceContracts } from "@/config/governanceContracts";
-import { useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
 import { useReads } from "@/hooks/useReads";
 import { formatAmount } from "@/lib/amount";
 import { shortAddress } from "@/lib/address";

@@ -3,7 +3,9 @@
 // amount and deadline shown before signing), withdraw, claim and exit.
 import { useEffect, useState } from "react";
 import { contracts } from "@/config/contracts";
-import { useAccountData, usePoolState, useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
+import { useAccountData } from "@/features/account/useAccountData";
+import { usePoolState } from "./usePoolState";
 import { usePermitSignature, useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { AmountField } from "@/components/AmountField";
