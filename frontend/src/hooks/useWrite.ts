@@ -1,13 +1,12 @@
 "use client";
 // The one write path of the app: simulate, refuse the wrong chain and offline use, and track the transaction
-// to a receipt; plus EIP-2612 permit signatures. Its own module so the read-only pages (the dashboard, the
-// first load) never carry viem's wallet and signing code.
+// to a receipt. Its own module so the read-only pages (the dashboard, the first load) never carry viem's
+// wallet and signing code; permit signatures are in usePermitSignature.ts.
 import { useCallback, useRef, useState } from "react";
 import { useConfig } from "wagmi";
-import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import type { Abi, Address, Hash, Hex, TransactionReceipt } from "viem";
+import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import { useQueryClient } from "@tanstack/react-query";
-import { contracts } from "@/config/contracts";
 import { allAbis } from "@/config/allAbis";
 import { TARGET_CHAIN_ID, explorerUrl, targetChain } from "@/config/chains";
 import { describeError, type DescribedError } from "@/lib/errors";
@@ -126,60 +125,4 @@ export function useWrite() {
   const reset = useCallback(() => setState({ step: "idle" }), [setState]);
   const inFlight = ["checking", "retrying", "confirm", "pending"].includes(state.step);
   return { write, begin, abort, state, reset, inFlight };
-}
-
-export interface PermitRequest {
-  owner: Address;
-  spender: Address;
-  value: bigint;
-  deadline: bigint;
-}
-
-/**
- * Signs an EIP-2612 permit for NUMI. The caller shows spender, amount and deadline before calling this;
- * the signature is refused offline or on the wrong chain like any write.
- */
-export function usePermitSignature() {
-  const config = useConfig();
-  const { onTargetChain } = useWallet();
-  const online = useOnline();
-  return useCallback(
-    async (p: PermitRequest) => {
-      if (!online) throw new Error("You are offline.");
-      if (!onTargetChain) throw new Error("Switch to the NumiCoin network first.");
-      const { numi } = contracts();
-      const [domain, nonce] = await Promise.all([
-        readContract(config, { ...numi, functionName: "eip712Domain", chainId: TARGET_CHAIN_ID }),
-        readContract(config, { ...numi, functionName: "nonces", args: [p.owner], chainId: TARGET_CHAIN_ID }),
-      ]);
-      const [, name, version, chainId, verifyingContract] = domain;
-      const signature = await signTypedData(config, {
-        account: p.owner,
-        domain: { name, version, chainId: Number(chainId), verifyingContract },
-        types: {
-          Permit: [
-            { name: "owner", type: "address" },
-            { name: "spender", type: "address" },
-            { name: "value", type: "uint256" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
-        },
-        primaryType: "Permit",
-        message: { owner: p.owner, spender: p.spender, value: p.value, nonce: nonce as bigint, deadline: p.deadline },
-      });
-      return splitSignature(signature);
-    },
-    [config, onTargetChain, online],
-  );
-}
-
-/**
- * Splits a 65-byte signature into r, s, v. Done by hand rather than with viem's parseSignature, which pulls
- * the whole secp256k1 library into the first-load bundle for three slices.
- */
-export function splitSignature(signature: Hex): { r: Hex; s: Hex; v: number } {
-  if (!/^0x[0-9a-fA-F]{130}$/.test(signature)) throw new Error("The wallet returned a malformed signature.");
-  const v = parseInt(signature.slice(130, 132), 16);
-  return { r: `0x${signature.slice(2, 66)}`, s: `0x${signature.slice(66, 130)}`, v: v < 27 ? v + 27 : v };
 }
