@@ -4,7 +4,7 @@
 // wallet and signing code; permit signatures are in usePermitSignature.ts.
 import { useCallback, useRef, useState } from "react";
 import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { simulateContract, waitForTransactionReceipt, writeContract, type SimulateContractParameters } from "wagmi/actions";
 import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import { useQueryClient } from "@tanstack/react-query";
 import { allAbis } from "@/config/allAbis";
@@ -45,7 +45,7 @@ async function withRetry<T>(run: () => Promise<T>, onRetry: (attempt: number) =>
     try {
       return await run();
     } catch (err) {
-      if (attempt >= RETRIES || describeError(err, allAbis as unknown as Abi[]).kind !== "network") throw err;
+      if (attempt >= RETRIES || describeError(err, allAbis).kind !== "network") throw err;
       onRetry(attempt);
       await new Promise((r) => setTimeout(r, 600 * attempt));
     }
@@ -65,7 +65,6 @@ export function useWrite() {
   const setState = useCallback((next: TxState) => setRawState({ ...next, seq: seq.current }), []);
   const busy = useRef(false);
   const queryClient = useQueryClient();
-  const abis = allAbis as unknown as Abi[];
 
   const write = useCallback(
     async (req: WriteRequest): Promise<TransactionReceipt | undefined> => {
@@ -83,12 +82,13 @@ export function useWrite() {
       busy.current = true;
       try {
         setState({ step: "checking", label: req.label });
+        const call: SimulateContractParameters = { address: req.address, abi: req.abi, functionName: req.functionName, args: req.args, account: address, chainId: TARGET_CHAIN_ID };
         const sim = await withRetry(
-          () => simulateContract(config, { ...req, account: address, chainId: TARGET_CHAIN_ID } as never),
+          () => simulateContract(config, call),
           (attempt) => setState({ step: "retrying", label: req.label, attempt }),
         );
         setState({ step: "confirm", label: req.label });
-        const hash = await writeContract(config, (sim as { request: unknown }).request as never);
+        const hash = await writeContract(config, sim.request);
         const base = explorerUrl(TARGET_CHAIN_ID);
         const explorer = base ? `${base}/tx/${hash}` : undefined;
         setState({ step: "pending", label: req.label, hash, explorer });
@@ -104,13 +104,13 @@ export function useWrite() {
         setState({ step: "confirmed", label: req.label, hash, explorer, receipt });
         return receipt;
       } catch (err) {
-        const described = describeError(err, abis);
+        const described = describeError(err, allAbis);
         return fail(described, described.kind === "cancelled" ? "cancelled" : "failed");
       } finally {
         busy.current = false;
       }
     },
-    [config, address, onTargetChain, isConnected, online, queryClient, abis, setState],
+    [config, address, onTargetChain, isConnected, online, queryClient, setState],
   );
 
   /** Starts an action whose first step is a signature outside `write` (shown as "confirm in wallet"). */

@@ -12,7 +12,7 @@ import {
   type ContractFunctionArgs,
   type ContractFunctionName,
   type ContractFunctionReturnType,
-  type Hex,
+  type EncodeFunctionDataParameters,
 } from "viem";
 
 type ViewName<abi extends Abi> = ContractFunctionName<abi, "pure" | "view">;
@@ -31,9 +31,13 @@ export async function callView<const abi extends Abi, name extends ViewName<abi>
   client: Client,
   read: ContractRead<abi, name>,
 ): Promise<ReadResult<abi, name>> {
-  const data = encodeFunctionData({ abi: read.abi, functionName: read.functionName, args: read.args } as never);
-  const result = (await client.request({ method: "eth_call", params: [{ to: read.address, data }, "latest"] } as never)) as Hex;
-  return decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data: result } as never) as ReadResult<abi, name>;
+  // The caller's types are checked against its ABI above; encoding and decoding work on any ABI. (TypeScript
+  // cannot resolve the generic ContractFunctionArgs to an array, hence Array.isArray rather than a cast.)
+  const call: EncodeFunctionDataParameters = { abi: read.abi, functionName: read.functionName, args: Array.isArray(read.args) ? read.args : undefined };
+  const data = encodeFunctionData(call);
+  const result = await client.request({ method: "eth_call", params: [{ to: read.address, data }, "latest"] });
+  // What viem's readContract does too: the decoded value is the type the ABI gives this function.
+  return decodeFunctionResult({ ...call, data: result }) as ReadResult<abi, name>;
 }
 
 /** The first part of every read's query key: the live-block refresh invalidates the queries that carry it. */
