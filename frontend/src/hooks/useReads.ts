@@ -1,7 +1,7 @@
 "use client";
 // The one way the app reads the chain: a TanStack query over wagmi's client for the target chain. Contract
 // views go through callView (lib/contractRead.ts), events and blocks through single actions from
-// "viem/actions"; why not wagmi's contract hooks: docs/adr/0004-own-read-layer.md.
+// "viem/actions" (docs/adr/0004-own-read-layer.md).
 import { useClient } from "wagmi";
 import type { Client } from "viem";
 import { skipToken, useQuery } from "@tanstack/react-query";

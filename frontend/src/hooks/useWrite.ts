@@ -1,7 +1,7 @@
 "use client";
 // The one write path of the app: simulate, refuse the wrong chain and offline use, and track the transaction
 // to a receipt. Its own module so the read-only pages (the dashboard, the first load) never carry viem's
-// wallet and signing code; permit signatures are in usePermitSignature.ts.
+// wallet and signing code (docs/adr/0004-own-read-layer.md); permit signatures are in usePermitSignature.ts.
 import { useLayoutEffect, useRef, useState } from "react";
 import { useConfig } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract, type SimulateContractParameters } from "wagmi/actions";

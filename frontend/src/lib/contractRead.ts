@@ -1,8 +1,6 @@
-// Contract reads as plain eth_call requests through wagmi's client, cached, retried and refreshed by
-// TanStack Query. wagmi's useReadContract(s) would route them through viem's call and multicall actions,
-// which bring deployless-call and multicall bytecode, CCIP and ENS support and the contract error classes
-// into every page's first load; these reads are plain views of our own contracts and need none of it.
-// Concurrent reads still leave in one JSON-RPC batch (the transport batches, see config/wagmi.ts).
+// Contract views as plain eth_call requests through wagmi's client, typed by the ABI; useReads
+// (hooks/useReads.ts) caches and refreshes them. Concurrent calls leave in one JSON-RPC batch (config/wagmi.ts).
+// Why not wagmi's useReadContract: docs/adr/0004-own-read-layer.md.
 import {
   decodeFunctionResult,
   encodeFunctionData,

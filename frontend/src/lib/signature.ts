@@ -1,8 +1,8 @@
 import type { Hex } from "viem";
 
 /**
- * Splits a 65-byte signature into r, s, v. Done by hand rather than with viem's parseSignature, which pulls
- * the whole secp256k1 library into the first-load bundle for three slices.
+ * Splits a 65-byte signature into r, s, v. By hand: viem's parseSignature would bundle the whole secp256k1
+ * library for three slices (docs/adr/0004-own-read-layer.md).
  */
 export function splitSignature(signature: Hex): { r: Hex; s: Hex; v: number } {
   if (!/^0x[0-9a-fA-F]{130}$/.test(signature)) throw new Error("The wallet returned a malformed signature.");
