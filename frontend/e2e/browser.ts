@@ -60,13 +60,16 @@ export async function act(page: Page, button: Locator, timeout = 30_000): Promis
 
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
+interface AxeResults {
+  violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+}
+/** The page's window once axe-core is evaluated in it. */
+type AxeWindow = typeof window & { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResults> } };
+
 /** Serious and critical axe-core violations on the current page. */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource); // evaluate, not a script tag: independent of the page CSP
-  const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ["violations"] });
-  })) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+  const result = await page.evaluate(() => (window as AxeWindow).axe.run(document, { resultTypes: ["violations"] }));
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, http, parseEther, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import { rpc } from "./stack";
+import type { TestWalletWindow } from "./testWallet";
 import { deployments } from "@numi/contracts/deployments";
 import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
 import { MiningPoolAbi } from "@numi/contracts/abi/MiningPool";
@@ -92,7 +93,7 @@ describe("send", () => {
     await page.getByLabel("Recipient address").fill(ACCOUNT1);
     await page.getByLabel("Amount (NUMI)").fill("1");
     await page.getByRole("button", { name: "Review" }).click();
-    await page.evaluate(() => ((window as unknown as { __testWallet: { rejectNext: boolean } }).__testWallet.rejectNext = true));
+    await page.evaluate(() => ((window as TestWalletWindow).__testWallet.rejectNext = true));
     const before = await read("NumiCoin", "balanceOf", [ACCOUNT1]);
     expect(await act(page, page.getByRole("button", { name: "Confirm and send" }))).toBe("cancelled");
     await expect(page.getByTestId("tx-status").textContent()).resolves.toContain("Cancelled in the wallet");

@@ -13,6 +13,15 @@ export interface TestWalletOptions {
   knownChains?: string[];
 }
 
+/** What a test steers from the page: `rejectNext` refuses the next signing request (4001), `requests` logs every method. */
+export interface TestWalletControl {
+  rejectNext: boolean;
+  requests: string[];
+}
+
+/** The page's window with the test wallet installed, for page.evaluate callbacks. */
+export type TestWalletWindow = typeof window & { __testWallet: TestWalletControl };
+
 /** Runs in the page (serialised by Playwright's addInitScript): keep it self-contained. */
 export function installTestWallet(opts: TestWalletOptions): void {
   type Listener = (...args: unknown[]) => void;
@@ -23,8 +32,8 @@ export function installTestWallet(opts: TestWalletOptions): void {
     : { chainId: opts.startChainId, connected: false, known: [opts.startChainId, ...(opts.knownChains ?? [])] };
   const save = () => sessionStorage.setItem("testwallet:state", JSON.stringify(state));
   const emit = (event: string, ...args: unknown[]) => (listeners[event] ?? []).forEach((l) => l(...args));
-  const control = { rejectNext: false, requests: [] as string[] };
-  (window as unknown as { __testWallet: typeof control }).__testWallet = control;
+  const control: TestWalletControl = { rejectNext: false, requests: [] };
+  Object.assign(window, { __testWallet: control });
 
   const rpcError = (code: number, message: string) => Object.assign(new Error(message), { code });
   let id = 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { ACCOUNT0, ACCOUNT1, axeViolations, connect, launch, walletContext } from "./browser";
+import type { TestWalletWindow } from "./testWallet";
 
 const rpcUrl = inject("rpcUrl");
 const appUrl = inject("appUrl");
@@ -69,7 +70,7 @@ describe("wallet connection", () => {
     await expect(page.getByRole("button", { name: "Review" }).isDisabled()).resolves.toBe(true);
     await page.getByRole("button", { name: /Switch to/ }).click();
     await page.getByTestId("wrong-network").waitFor({ state: "detached" });
-    const requests = await page.evaluate(() => (window as unknown as { __testWallet: { requests: string[] } }).__testWallet.requests);
+    const requests = await page.evaluate(() => (window as TestWalletWindow).__testWallet.requests);
     expect(requests).toContain("wallet_addEthereumChain");
     await context.close();
   });

@@ -1,8 +1,8 @@
 // Explicit JavaScript compile hints (V8, Chrome 136+): a script that starts with `//# allFunctionsCalledOnLoad`
 // has all its functions compiled eagerly on the background thread that streams it, instead of lazily on the
-// main thread the first time each is called. The chunks a page loads at startup run almost all their
-// functions during hydration, so that compile time leaves the main thread (measured in `npm run perf`).
-// Chunks loaded on demand (dynamic imports) keep lazy compilation. Other engines ignore the comment.
+// main thread the first time each is called. Only chunks that can be part of a page's initial load get the
+// hint; chunks loaded on demand keep lazy compilation. Other engines ignore the comment. Why, and what it
+// measured: docs/adr/0005-compile-hints.md.
 
 // The slice of webpack's API this plugin uses (Next bundles webpack and types it as `any`).
 interface Source {

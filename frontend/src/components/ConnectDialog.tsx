@@ -3,7 +3,7 @@
 // the plain injected fallback. A native <dialog> gives focus trapping and Escape for free.
 import { useEffect, useRef, useState } from "react";
 import { useConnect, useConnectors, useDisconnect } from "wagmi";
-import { useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
 import { shortAddress } from "@/lib/address";
 import { errorMessage } from "@/lib/errorMessage";
 

@@ -3,7 +3,8 @@
 // does not know it). Every write is refused by useWrite while this banner shows.
 import { useState } from "react";
 import { useSwitchChain } from "wagmi";
-import { TARGET_CHAIN_ID, useWallet } from "@/hooks/chain";
+import { TARGET_CHAIN_ID } from "@/config/chains";
+import { useWallet } from "@/hooks/useWallet";
 import { errorMessage } from "@/lib/errorMessage";
 
 export function NetworkGuard() {

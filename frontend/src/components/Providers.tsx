@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import { WagmiProvider, type State } from "wagmi";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { makeWagmiConfig } from "@/config/wagmi";
-import { useLiveBlocks } from "@/hooks/chain";
+import { useLiveBlocks } from "@/hooks/useLiveBlocks";
 
 function LiveBlocks() {
   useLiveBlocks();

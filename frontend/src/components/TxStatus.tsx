@@ -1,6 +1,6 @@
 "use client";
 // The visible state of one write: every step, the explorer link, and failures in plain words.
-import type { TxState } from "@/hooks/useWrite";
+import type { TxState } from "@/lib/writeFlow";
 
 const TEXT: Record<TxState["step"], string> = {
   idle: "",

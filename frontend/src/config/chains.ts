@@ -54,6 +54,9 @@ export function targetChainId(): number {
   return records[String(configured)] ? configured : LOCAL_CHAIN_ID;
 }
 
+/** The id of the chain the app acts on, fixed at build time (see targetChainId). */
+export const TARGET_CHAIN_ID = targetChainId();
+
 export function targetChain(): Chain {
   return known[targetChainId()] ?? localChain;
 }

@@ -1,185 +1,46 @@
 "use client";
 // The one write path of the app: simulate, refuse the wrong chain and offline use, and track the transaction
-// to a receipt; plus EIP-2612 permit signatures. Its own module so the read-only pages (the dashboard, the
-// first load) never carry viem's wallet and signing code.
-import { useCallback, useRef, useState } from "react";
+// to a receipt. Its own module so the read-only pages (the dashboard, the first load) never carry viem's
+// wallet and signing code (docs/adr/0004-own-read-layer.md); permit signatures are in usePermitSignature.ts.
+import { useLayoutEffect, useRef, useState } from "react";
 import { useConfig } from "wagmi";
-import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import type { Abi, Address, Hash, Hex, TransactionReceipt } from "viem";
+import { simulateContract, waitForTransactionReceipt, writeContract, type SimulateContractParameters } from "wagmi/actions";
 import { useQueryClient } from "@tanstack/react-query";
-import { contracts } from "@/config/contracts";
-import { allAbis } from "@/config/allAbis";
-import { explorerUrl, targetChain } from "@/config/chains";
-import { describeError, type DescribedError } from "@/lib/errors";
+import { TARGET_CHAIN_ID, explorerUrl, targetChain } from "@/config/chains";
+import { createWriteFlow, isInFlight, type TxState, type WalletStatus } from "@/lib/writeFlow";
 import { useOnline } from "@/hooks/useOnline";
-import { TARGET_CHAIN_ID, useWallet } from "@/hooks/chain";
-
-export type TxStep = "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
-
-export interface TxState {
-  step: TxStep;
-  /** Increases with every new action, so a status line can never be mistaken for the previous one's. */
-  seq?: number;
-  label?: string;
-  hash?: Hash;
-  explorer?: string;
-  error?: DescribedError;
-  attempt?: number;
-  receipt?: TransactionReceipt;
-}
-
-export interface WriteRequest {
-  address: Address;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
-  /** What the user is doing, for the status line ("Send 5 NUMI"). */
-  label: string;
-  /** Part of an action already started with `begin` (a permit signature before the stake). */
-  continues?: boolean;
-}
-
-const RETRIES = 3;
-
-async function withRetry<T>(run: () => Promise<T>, onRetry: (attempt: number) => void): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (err) {
-      if (attempt >= RETRIES || describeError(err, allAbis as unknown as Abi[]).kind !== "network") throw err;
-      onRetry(attempt);
-      await new Promise((r) => setTimeout(r, 600 * attempt));
-    }
-  }
-}
+import { useWallet } from "@/hooks/useWallet";
 
 /**
- * One write: refuse (offline, not connected, wrong chain) -> simulate -> "confirm in wallet" -> "pending"
- * (with explorer link) -> "confirmed" or "reverted". A reverted receipt is never reported as success.
+ * One write at a time: refuse (offline, not connected, wrong chain) -> simulate -> "confirm in wallet" ->
+ * "pending" (with explorer link) -> "confirmed" or "reverted". The steps are lib/writeFlow.ts; this hook gives
+ * them wagmi's actions and the wallet's current state, and keeps the latest step as React state.
  */
 export function useWrite() {
   const config = useConfig();
+  const queryClient = useQueryClient();
   const { address, onTargetChain, isConnected } = useWallet();
   const online = useOnline();
-  const [state, setRawState] = useState<TxState>({ step: "idle" });
-  const seq = useRef(0);
-  const setState = useCallback((next: TxState) => setRawState({ ...next, seq: seq.current }), []);
-  const busy = useRef(false);
-  const queryClient = useQueryClient();
-  const abis = allAbis as unknown as Abi[];
-
-  const write = useCallback(
-    async (req: WriteRequest): Promise<TransactionReceipt | undefined> => {
-      if (busy.current) return undefined;
-      if (!req.continues) seq.current += 1;
-      const fail = (error: DescribedError, step: TxStep = "failed") => {
-        setState({ step, label: req.label, error });
-        return undefined;
-      };
-      if (!online) return fail({ kind: "network", message: "You are offline. Nothing is sent or queued while offline." });
-      if (!isConnected || !address) return fail({ kind: "unknown", message: "Connect a wallet first." });
-      if (!onTargetChain) {
-        return fail({ kind: "wrong-chain", message: `Your wallet is on another network. Switch to ${targetChain().name} first.` });
-      }
-      busy.current = true;
-      try {
-        setState({ step: "checking", label: req.label });
-        const sim = await withRetry(
-          () => simulateContract(config, { ...req, account: address, chainId: TARGET_CHAIN_ID } as never),
-          (attempt) => setState({ step: "retrying", label: req.label, attempt }),
-        );
-        setState({ step: "confirm", label: req.label });
-        const hash = await writeContract(config, (sim as { request: unknown }).request as never);
-        const base = explorerUrl(TARGET_CHAIN_ID);
-        const explorer = base ? `${base}/tx/${hash}` : undefined;
-        setState({ step: "pending", label: req.label, hash, explorer });
-        const receipt = await withRetry(
-          () => waitForTransactionReceipt(config, { hash, chainId: TARGET_CHAIN_ID }),
-          (attempt) => setState({ step: "retrying", label: req.label, hash, explorer, attempt }),
-        );
-        await queryClient.invalidateQueries();
-        if (receipt.status !== "success") {
-          setState({ step: "reverted", label: req.label, hash, explorer, receipt, error: { kind: "revert", message: "The transaction was included but reverted: nothing changed except the gas paid." } });
-          return undefined;
-        }
-        setState({ step: "confirmed", label: req.label, hash, explorer, receipt });
-        return receipt;
-      } catch (err) {
-        const described = describeError(err, abis);
-        return fail(described, described.kind === "cancelled" ? "cancelled" : "failed");
-      } finally {
-        busy.current = false;
-      }
-    },
-    [config, address, onTargetChain, isConnected, online, queryClient, abis, setState],
-  );
-
-  /** Starts an action whose first step is a signature outside `write` (shown as "confirm in wallet"). */
-  const begin = useCallback((label: string) => {
-    seq.current += 1;
-    setState({ step: "confirm", label });
-  }, [setState]);
-  /** Ends an action that failed before `write` (e.g. the signature was refused). */
-  const abort = useCallback((label: string, error: DescribedError) => {
-    setState({ step: error.kind === "cancelled" ? "cancelled" : "failed", label, error });
-  }, [setState]);
-  const reset = useCallback(() => setState({ step: "idle" }), [setState]);
-  const inFlight = ["checking", "retrying", "confirm", "pending"].includes(state.step);
-  return { write, begin, abort, state, reset, inFlight };
-}
-
-export interface PermitRequest {
-  owner: Address;
-  spender: Address;
-  value: bigint;
-  deadline: bigint;
-}
-
-/**
- * Signs an EIP-2612 permit for NUMI. The caller shows spender, amount and deadline before calling this;
- * the signature is refused offline or on the wrong chain like any write.
- */
-export function usePermitSignature() {
-  const config = useConfig();
-  const { onTargetChain } = useWallet();
-  const online = useOnline();
-  return useCallback(
-    async (p: PermitRequest) => {
-      if (!online) throw new Error("You are offline.");
-      if (!onTargetChain) throw new Error("Switch to the NumiCoin network first.");
-      const { numi } = contracts();
-      const [domain, nonce] = await Promise.all([
-        readContract(config, { ...numi, functionName: "eip712Domain", chainId: TARGET_CHAIN_ID }),
-        readContract(config, { ...numi, functionName: "nonces", args: [p.owner], chainId: TARGET_CHAIN_ID }),
-      ]);
-      const [, name, version, chainId, verifyingContract] = domain;
-      const signature = await signTypedData(config, {
-        account: p.owner,
-        domain: { name, version, chainId: Number(chainId), verifyingContract },
-        types: {
-          Permit: [
-            { name: "owner", type: "address" },
-            { name: "spender", type: "address" },
-            { name: "value", type: "uint256" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
+  const [state, setState] = useState<TxState>({ step: "idle" });
+  const status = useRef<WalletStatus>({ online, isConnected, address, onTargetChain });
+  useLayoutEffect(() => {
+    status.current = { online, isConnected, address, onTargetChain };
+  }, [online, isConnected, address, onTargetChain]);
+  const [flow] = useState(() =>
+    createWriteFlow(
+      {
+        status: () => status.current,
+        simulate: async (req, account) => {
+          const call: SimulateContractParameters = { address: req.address, abi: req.abi, functionName: req.functionName, args: req.args, account, chainId: TARGET_CHAIN_ID };
+          return (await simulateContract(config, call)).request;
         },
-        primaryType: "Permit",
-        message: { owner: p.owner, spender: p.spender, value: p.value, nonce: nonce as bigint, deadline: p.deadline },
-      });
-      return splitSignature(signature);
-    },
-    [config, onTargetChain, online],
+        send: (request) => writeContract(config, request),
+        waitForReceipt: (hash) => waitForTransactionReceipt(config, { hash, chainId: TARGET_CHAIN_ID }),
+        refresh: () => queryClient.invalidateQueries(),
+        chain: { name: targetChain().name, explorer: explorerUrl(TARGET_CHAIN_ID) },
+      },
+      setState,
+    ),
   );
-}
-
-/**
- * Splits a 65-byte signature into r, s, v. Done by hand rather than with viem's parseSignature, which pulls
- * the whole secp256k1 library into the first-load bundle for three slices.
- */
-export function splitSignature(signature: Hex): { r: Hex; s: Hex; v: number } {
-  if (!/^0x[0-9a-fA-F]{130}$/.test(signature)) throw new Error("The wallet returned a malformed signature.");
-  const v = parseInt(signature.slice(130, 132), 16);
-  return { r: `0x${signature.slice(2, 66)}`, s: `0x${signature.slice(66, 130)}`, v: v < 27 ? v + 27 : v };
+  return { ...flow, state, inFlight: isInFlight(state.step) };
 }

@@ -1,5 +1,5 @@
 // One template per governed parameter: what it does, its inputs, their validation, and the encoded call.
-import { encodeFunctionData, getAddress, isAddress, zeroAddress, type Abi, type Address, type Hex } from "viem";
+import { encodeFunctionData, getAddress, isAddress, zeroAddress, type Abi, type Address, type EncodeFunctionDataParameters, type Hex } from "viem";
 
 export type ParamKind = "bps" | "address" | "bool" | "uint";
 export interface TemplateParam {
@@ -65,7 +65,8 @@ export function buildCall(
     args.push(checked.value);
   }
   const t = targets[template.target];
-  const calldata = encodeFunctionData({ abi: t.abi, functionName: template.functionName, args } as never);
+  const call: EncodeFunctionDataParameters = { abi: t.abi, functionName: template.functionName, args };
+  const calldata = encodeFunctionData(call);
   return { ok: true, target: t.address, calldata };
 }
 

@@ -7,13 +7,14 @@ import {
   encodeErrorResult,
   parseEther,
   type Abi,
+  type EncodeErrorResultParameters,
 } from "viem";
 import { numiAbi, poolAbi } from "@/config/contracts";
 import { governorAbi } from "@/config/governanceContracts";
 import { allAbis } from "@/config/allAbis";
 import { ERROR_SENTENCES, decodeRevert, describeError } from "@/lib/errors";
 
-const abis = allAbis as unknown as Abi[];
+const abis: readonly Abi[] = allAbis;
 const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
 function reverted(abi: Abi, data: `0x${string}`, functionName: string) {
@@ -78,7 +79,8 @@ describe("decodeRevert", () => {
     for (const { abi, e } of errors) {
       if (e.type !== "error") continue;
       const args = e.inputs.map((i) => (i.type === "address" ? ALICE : i.type === "bool" ? true : i.type === "string" ? "x" : i.type.startsWith("bytes") ? `0x${"11".repeat(Number(i.type.slice(5)) || 32)}` : 1n));
-      const data = encodeErrorResult({ abi, errorName: e.name, args } as never);
+      const error: EncodeErrorResultParameters = { abi, errorName: e.name, args };
+      const data = encodeErrorResult(error);
       expect(decodeRevert(data, abis)?.errorName).toBe(e.name);
     }
   });

@@ -15,7 +15,7 @@ describe("format", () => {
   });
 });
 
-import { splitSignature } from "@/hooks/useWrite";
+import { splitSignature } from "@/lib/signature";
 import { parseSignature } from "viem";
 
 describe("splitSignature", () => {

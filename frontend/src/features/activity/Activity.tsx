@@ -6,8 +6,8 @@ import type { Address, Client } from "viem";
 import { getBlockNumber, getContractEvents } from "viem/actions";
 import { contracts } from "@/config/contracts";
 import { governanceContracts } from "@/config/governanceContracts";
-import { useWallet } from "@/hooks/chain";
-import { useChainQuery } from "@/hooks/useChainQuery";
+import { useWallet } from "@/hooks/useWallet";
+import { useReads } from "@/hooks/useReads";
 import { formatAmount } from "@/lib/amount";
 import { shortAddress } from "@/lib/address";
 
@@ -67,7 +67,7 @@ async function history(client: Client, account: Address): Promise<Entry[]> {
 export function Activity() {
   const { address, isConnected } = useWallet();
   const [page, setPage] = useState(0);
-  const q = useChainQuery(["activity", address], (client) => history(client, address!), !!address);
+  const q = useReads(["activity", address], (client) => history(client, address!), { enabled: !!address });
   if (!isConnected) {
     return (
       <>

@@ -1,6 +1,10 @@
 "use client";
 import { useEffect } from "react";
-import { useAccountData, useMiningState, usePoolState, useTokenFacts, useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
+import { useAccountData } from "@/features/account/useAccountData";
+import { useMiningState } from "@/features/mine/useMiningState";
+import { usePoolState } from "@/features/pool/usePoolState";
+import { useTokenFacts } from "./useTokenFacts";
 import { Stat } from "@/components/Stat";
 import { aprPercent, numi, when } from "@/lib/format";
 import { formatAmount } from "@/lib/amount";

@@ -1,57 +1,20 @@
 "use client";
 // Governance: delegate, propose from a template per governed parameter, vote with a reason, queue and
-// execute; proposals come from ProposalCreated events since the deployment block, their state from the governor.
+// execute (the proposals: useProposals.ts).
 import { useId, useMemo, useState } from "react";
-import { keccak256, toBytes, type Address, type Hex } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { keccak256, toBytes } from "viem";
 import { contracts } from "@/config/contracts";
 import { governanceContracts } from "@/config/governanceContracts";
-import { useAccountData, useWallet } from "@/hooks/chain";
-import { useChainQuery, useChainTime } from "@/hooks/useChainQuery";
+import { useAccountData } from "@/features/account/useAccountData";
+import { useWallet } from "@/hooks/useWallet";
+import { useChainTime } from "@/hooks/useChainTime";
 import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";
 import { checkRecipient, shortAddress } from "@/lib/address";
 import { duration, numi } from "@/lib/format";
 import { buildCall, PROPOSAL_STATES, TEMPLATES } from "@/lib/proposalTemplates";
-
-interface Proposal {
-  id: bigint;
-  proposer: Address;
-  targets: readonly Address[];
-  values: readonly bigint[];
-  calldatas: readonly Hex[];
-  description: string;
-  state: number;
-  snapshot: bigint;
-  deadline: bigint;
-  eta: bigint;
-  votes: readonly [bigint, bigint, bigint];
-  hasVoted: boolean;
-}
-
-function useProposals(account?: Address) {
-  const { fromBlock } = contracts();
-  const { governor } = governanceContracts();
-  return useChainQuery(["proposals", account], async (client) => {
-    const logs = await getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock });
-    const list: Proposal[] = [];
-    for (const log of logs) {
-      const a = log.args as { proposalId: bigint; proposer: Address; targets: Address[]; values: bigint[]; calldatas: Hex[]; description: string };
-      const read = <T,>(functionName: string, args: unknown[]) => readContract(client, { ...governor, functionName, args } as never) as Promise<T>;
-      const [state, snapshot, deadline, eta, votes, hasVoted] = await Promise.all([
-        read<number>("state", [a.proposalId]),
-        read<bigint>("proposalSnapshot", [a.proposalId]),
-        read<bigint>("proposalDeadline", [a.proposalId]),
-        read<bigint>("proposalEta", [a.proposalId]),
-        read<readonly [bigint, bigint, bigint]>("proposalVotes", [a.proposalId]),
-        account ? read<boolean>("hasVoted", [a.proposalId, account]) : Promise.resolve(false),
-      ]);
-      list.push({ id: a.proposalId, proposer: a.proposer, targets: a.targets, values: a.values, calldatas: a.calldatas, description: a.description, state, snapshot, deadline, eta, votes, hasVoted });
-    }
-    return list.reverse(); // newest first
-  });
-}
+import { useProposals, type Proposal } from "./useProposals";
 
 function Delegate({ write, canAct }: { write: ReturnType<typeof useWrite>["write"]; canAct: boolean }) {
   const { address } = useWallet();

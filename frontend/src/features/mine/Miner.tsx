@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Hex } from "viem";
 import { contracts } from "@/config/contracts";
-import { useMiningState, useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
+import { useMiningState } from "./useMiningState";
 import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";

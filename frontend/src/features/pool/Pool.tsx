@@ -1,10 +1,14 @@
 "use client";
 // The staking pool: position with a ticking "earned", stake by exact-amount approval or by permit (spender,
 // amount and deadline shown before signing), withdraw, claim and exit.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { contracts } from "@/config/contracts";
-import { useAccountData, usePoolState, useWallet } from "@/hooks/chain";
-import { usePermitSignature, useWrite } from "@/hooks/useWrite";
+import { useWallet } from "@/hooks/useWallet";
+import { useAccountData } from "@/features/account/useAccountData";
+import { usePoolState } from "./usePoolState";
+import { useTickingEarned } from "./useTickingEarned";
+import { useWrite } from "@/hooks/useWrite";
+import { usePermitSignature } from "@/hooks/usePermitSignature";
 import { useOnline } from "@/hooks/useOnline";
 import { AmountField } from "@/components/AmountField";
 import { Stat } from "@/components/Stat";
@@ -14,21 +18,6 @@ import { aprPercent, duration, numi, when } from "@/lib/format";
 import { describeError } from "@/lib/errors";
 
 const PERMIT_MINUTES = 20;
-
-/** Earned now, extrapolated between blocks from the account's reward rate (capped at the stream's end). */
-function useTickingEarned(earned?: bigint, rate?: bigint, periodFinish?: bigint): bigint | undefined {
-  const [base, setBase] = useState({ at: Date.now() });
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => setBase({ at: Date.now() }), [earned]);
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(t);
-  }, []);
-  if (earned === undefined || rate === undefined || periodFinish === undefined) return earned;
-  const end = Number(periodFinish) * 1000;
-  const elapsed = Math.max(0, Math.min(now, end) - base.at) / 1000;
-  return earned + (rate * BigInt(Math.floor(elapsed)));
-}
 
 export function Pool() {
   const { address, isConnected, onTargetChain } = useWallet();

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
 import { QrCode } from "./QrCode";
 
 export function Receive() {

@@ -2,7 +2,8 @@
 // Send NUMI: validate recipient and amount as typed, review, then one simulated transfer.
 import { useId, useMemo, useState } from "react";
 import { contracts } from "@/config/contracts";
-import { useAccountData, useWallet } from "@/hooks/chain";
+import { useWallet } from "@/hooks/useWallet";
+import { useAccountData } from "@/features/account/useAccountData";
 import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { amountToInput, checkAmount, formatAmount } from "@/lib/amount";
