@@ -18,11 +18,7 @@ const handover: DeployFunction = async ({ deployments, getNamedAccounts, network
   const pool = await at("MiningPool");
   const timelock = await at("NumiTimelock");
   const governor = await deployments.get("NumiGovernor");
-  const [tokenAddr, poolAddr, timelockAddr] = await Promise.all([
-    token.getAddress(),
-    pool.getAddress(),
-    timelock.getAddress(),
-  ]);
+  const [poolAddr, timelockAddr] = await Promise.all([pool.getAddress(), timelock.getAddress()]);
 
   const send = async (label: string, tx: Promise<ContractTransactionResponse>) => {
     const receipt = await (await tx).wait(p.confirmations);

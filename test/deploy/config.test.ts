@@ -135,7 +135,7 @@ describe("@numi/contracts export (sdk/)", function () {
     for (const [file, text] of Object.entries(files)) expect(readFileSync(join(out, file), "utf8"), file).to.equal(text);
     // Records carry addresses only; each ABI is its own module, so a page bundles only the ABIs it imports.
     const text = files["deployments.ts"];
-    expect(text).to.match(/export const deployments = \{\n  "31337": \{/);
+    expect(text).to.match(/export const deployments = \{\n {2}"31337": \{/);
     const records = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("} as const") + 1));
     expect(records["31337"].contracts.MiningPool).to.deep.equal({ address: `0x${"2".padStart(40, "0")}`, blockNumber: 8 });
     expect(files["abi/MiningPool.ts"]).to.contain('export const MiningPoolAbi = [\n  {\n    "type": "function",\n    "name": "x"\n  }\n] as const;');

@@ -16,7 +16,7 @@
 // epochs. A controller that eases even 0.25% of an epoch too much per epoch breaks the bound (checked below).
 import { expect } from "chai";
 import { expectedNextTarget } from "../helpers/difficultyModel";
-import { MAX_TARGET, MIN_TARGET } from "../helpers/mining";
+import { MIN_TARGET } from "../helpers/mining";
 import { Rng } from "../helpers/rng";
 
 const T = 600n;
