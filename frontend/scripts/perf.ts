@@ -1,5 +1,5 @@
-// `npm run perf [-- --json]`: measures the production build against the budget of issue #7 and writes the
-// figures to frontend/perf/results.json. Lighthouse (mobile form factor, its default simulated throttling)
+// `npm run perf [-- --json] [-- --write]`: measures the production build against the budget of issue #7; --write
+// records the figures in frontend/perf/results.json. Lighthouse (mobile form factor, its default simulated throttling)
 // in Debian's Chromium; first-load JS = gzip size of every script the home page's HTML loads. Simulated
 // TBT and LCP swing by ±100 ms between runs on a loaded 2-CPU machine, so the figures are those of the median
 // of several runs, picked by Lighthouse's own computeMedianRun (`--runs N`, default 5); every run is recorded.
@@ -15,6 +15,8 @@ import { startupScripts } from "../e2e/startupScripts";
 
 const BUDGET = { lighthouse: 95, lcpMs: 2500, tbtMs: 200, cls: 0.05, firstLoadJsGzipKB: 200, thirdPartyRequests: 0 };
 const json = process.argv.includes("--json");
+/** Record the figures in perf/results.json (committed); without it a run only prints them. */
+const write = process.argv.includes("--write");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 1) : 5;
 const log = (...a: unknown[]) => (json ? undefined : console.log(...a));
@@ -101,8 +103,10 @@ async function main() {
           .slice(0, 6)
           .map((i) => ({ url: i.url.replace(stack.appUrl, ""), scriptingMs: Math.round(i.scripting) })),
       };
-      mkdirSync(path.join(FRONTEND, "perf"), { recursive: true });
-      writeFileSync(path.join(FRONTEND, "perf", "results.json"), `${JSON.stringify(record, null, 2)}\n`);
+      if (write) {
+        mkdirSync(path.join(FRONTEND, "perf"), { recursive: true });
+        writeFileSync(path.join(FRONTEND, "perf", "results.json"), `${JSON.stringify(record, null, 2)}\n`);
+      }
       if (json) {
         const { totalBytesKB: _unused, ...line } = figures;
         console.log(JSON.stringify({ ...line, totalBytesKB: figures.totalBytesKB }));

@@ -3,12 +3,15 @@
 # Self-sufficient for a fresh clone (CI): creates .venv-audit with a pinned Slither when it is missing.
 # Slither compiles through crytic-compile (`hardhat compile --force`), which rewrites artifacts/ and cache/:
 # run it where nothing else is reading them (CI runs steps one after another; on a shared tree use a copy).
-# Output: audits/slither/slither.{txt,sarif} (paths made relative), audits/slither/slither.json (the part of the 600 KB
-# JSON the gate reads: findings with their source mappings and a sha256 of each source file, no absolute paths), then
-# the gate's verdict on it in audits/slither/gate.txt.
+# Output: slither.{txt,sarif} (paths made relative), slither.json (the part of the 600 KB JSON the gate reads: findings
+# with their source mappings and a sha256 of each source file, no absolute paths), then the gate's verdict on it in
+# gate.txt. They go to cache/slither/ (ignored), so `npm test` leaves the tree clean; `npm run slither -- --write`
+# records them in audits/slither/ (committed; test/audit/slitherGate.test.ts checks they match the contracts).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
+out="cache/slither"
+[ "${1:-}" = "--write" ] && out="audits/slither"
 
 SLITHER_VERSION="0.11.6"
 CRYTIC_COMPILE_VERSION="0.4.2"
@@ -32,10 +35,11 @@ if [ "$status" -ne 0 ] || [ ! -s "$work/slither.json" ]; then
   exit 1
 fi
 
-mkdir -p audits/slither
+mkdir -p "$out"
 for f in slither.txt slither.sarif; do
-  # Absolute paths differ per machine; keep the committed reports reproducible.
-  sed "s#$root/##g; s#$root#.#g" "$work/$f" >"audits/slither/$f"
+  # Absolute paths differ per machine; keep the reports reproducible. npm's own warnings (crytic-compile runs
+  # hardhat through npx) are not Slither's output.
+  sed "s#$root/##g; s#$root#.#g" "$work/$f" | grep -v '^npm warn' >"$out/$f"
 done
-node scripts/slither/gate.js --compact "$work/slither.json" >audits/slither/slither.json
-node scripts/slither/gate.js audits/slither/slither.json scripts/slither/triage.json | tee audits/slither/gate.txt
+node scripts/slither/gate.js --compact "$work/slither.json" >"$out/slither.json"
+node scripts/slither/gate.js "$out/slither.json" scripts/slither/triage.json | tee "$out/gate.txt"
