@@ -2,9 +2,9 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
-import { REWARD, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture, mineAs } from "./helpers/fixtures";
-import { MAX_TARGET, TEST_TARGET, blockTimestamp, latestTimestamp, solveFor } from "./helpers/mining";
-import { signPermit } from "./helpers/permit";
+import { REWARD, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture, mineAs } from "../helpers/fixtures";
+import { MAX_TARGET, TEST_TARGET, blockTimestamp, latestTimestamp, solveFor } from "../helpers/mining";
+import { signPermit } from "../helpers/permit";
 
 describe("NumiCoin: token, views, permit and votes", function () {
   describe("EIP-918 views and miningState()", function () {

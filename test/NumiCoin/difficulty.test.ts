@@ -3,10 +3,10 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
-import { TARGET_EPOCH_TIME, coinFixture, mineAs } from "./helpers/fixtures";
-import { MAX_TARGET, TEST_TARGET } from "./helpers/mining";
-import { expectedNextTarget, ratio } from "./helpers/difficultyModel";
-import type { NumiCoin } from "../typechain-types";
+import { TARGET_EPOCH_TIME, coinFixture, mineAs } from "../helpers/fixtures";
+import { MAX_TARGET, TEST_TARGET } from "../helpers/mining";
+import { expectedNextTarget, ratio } from "../helpers/difficultyModel";
+import type { NumiCoin } from "../../typechain-types";
 
 const T = TARGET_EPOCH_TIME;
 

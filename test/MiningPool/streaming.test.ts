@@ -3,9 +3,9 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { loadFixture, mine } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
-import { REWARDS_DURATION, mineAs } from "./helpers/fixtures";
-import { arrive, atTime, expectSolvent, fundedPoolFixture, mineAt, syncAtNextSecond } from "./helpers/pool";
-import { latestTimestamp } from "./helpers/mining";
+import { REWARDS_DURATION, mineAs } from "../helpers/fixtures";
+import { arrive, atTime, expectSolvent, fundedPoolFixture, mineAt, syncAtNextSecond } from "../helpers/pool";
+import { latestTimestamp } from "../helpers/mining";
 
 const D = REWARDS_DURATION;
 // 3,600 NUMI over a 3,600 s period: exactly 1 NUMI per second, so expected figures are exact.

@@ -3,10 +3,12 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { getCreateAddress, parseEther } from "ethers";
-import { REWARDS_DURATION, coinAndPoolFixture, mineAs } from "./helpers/fixtures";
-import { FUNDS, arrive, atTime, expectSolvent, fundedPoolFixture, syncAtNextSecond } from "./helpers/pool";
-import { latestTimestamp } from "./helpers/mining";
-import { signPermit } from "./helpers/permit";
+import { REWARDS_DURATION, coinAndPoolFixture, mineAs } from "../helpers/fixtures";
+import { FUNDS, arrive, atTime, expectSolvent, fundedPoolFixture, syncAtNextSecond } from "../helpers/pool";
+import { latestTimestamp } from "../helpers/mining";
+import { signPermit } from "../helpers/permit";
+import { shouldBehaveLikeBoundedSetter } from "../behaviours/boundedSetter.behavior";
+import { shouldBehaveLikeHandoverOwnable } from "../behaviours/handoverOwnable.behavior";
 
 const RATE_PRECISION = 1_000_000n;
 const DAY = 86_400n;
@@ -357,13 +359,6 @@ describe("MiningPool", function () {
       await arrive(coin, pool, parseEther("10"));
       await expect(pool.sync()).to.changeTokenBalance(coin, treasury, parseEther("1"));
     });
-
-    it("reverts with FeeTooHigh above 10%", async function () {
-      const { pool, owner } = await loadFixture(fundedPoolFixture);
-      await expect(pool.connect(owner).setFee(1_001))
-        .to.be.revertedWithCustomError(pool, "FeeTooHigh")
-        .withArgs(1_001, 1_000);
-    });
   });
 
   describe("staking pause", function () {
@@ -549,43 +544,34 @@ describe("MiningPool", function () {
     });
   });
 
-  describe("onlyOwner and the one-time handover", function () {
-    it("every governed function reverts with OwnableUnauthorizedAccount for anyone else", async function () {
-      const { pool, mallory } = await loadFixture(fundedPoolFixture);
-      const asMallory = pool.connect(mallory);
-      const foreign = await ethers.deployContract("ERC20Mock");
-      const calls = [
-        () => asMallory.setFee(0),
-        () => asMallory.setTreasury(mallory.address),
-        () => asMallory.setStakingPaused(true),
-        () => asMallory.sweep(foreign.getAddress(), mallory.address, 0n),
-        () => asMallory.transferOwnership(mallory.address),
-        () => asMallory.renounceOwnership(),
-      ];
-      for (const call of calls) {
-        await expect(call())
-          .to.be.revertedWithCustomError(pool, "OwnableUnauthorizedAccount")
-          .withArgs(mallory.address);
-      }
-    });
+  shouldBehaveLikeHandoverOwnable(async function poolOwnership() {
+    const { pool, owner, alice, mallory } = await fundedPoolFixture();
+    const foreign = await ethers.deployContract("ERC20Mock");
+    return {
+      contract: pool,
+      owner,
+      alice,
+      mallory,
+      governedCalls: (as) => [
+        () => pool.connect(as).setFee(0),
+        () => pool.connect(as).setTreasury(as.address),
+        () => pool.connect(as).setStakingPaused(true),
+        () => pool.connect(as).sweep(foreign.getAddress(), as.address, 0n),
+      ],
+      governs: (as) => ({ call: () => pool.connect(as).setFee(1), event: "FeeUpdated" }),
+    };
+  });
 
-    it("hands over once on acceptance; then ownership can neither move nor be renounced", async function () {
-      const { pool, owner, alice, mallory } = await loadFixture(fundedPoolFixture);
-      await expect(pool.connect(owner).renounceOwnership()).to.be.revertedWithCustomError(pool, "OwnershipIsFinal");
-      await expect(pool.connect(owner).transferOwnership(alice.address))
-        .to.emit(pool, "OwnershipTransferStarted")
-        .withArgs(owner.address, alice.address);
-      expect(await pool.owner()).to.equal(owner.address);
-      await expect(pool.connect(alice).acceptOwnership())
-        .to.emit(pool, "OwnershipTransferred")
-        .withArgs(owner.address, alice.address);
-      await expect(pool.connect(alice).setFee(1)).to.emit(pool, "FeeUpdated").withArgs(0, 1);
-      await expect(pool.connect(alice).transferOwnership(mallory.address)).to.be.revertedWithCustomError(
-        pool,
-        "OwnershipIsFinal",
-      );
-      await expect(pool.connect(alice).renounceOwnership()).to.be.revertedWithCustomError(pool, "OwnershipIsFinal");
-    });
+  shouldBehaveLikeBoundedSetter("setFee", async function feeSetter() {
+    const { pool, owner } = await fundedPoolFixture();
+    return {
+      contract: pool,
+      set: (value) => pool.connect(owner).setFee(value),
+      read: async () => (await pool.poolState()).feeBps,
+      max: await pool.MAX_FEE_BPS(),
+      event: "FeeUpdated",
+      error: "FeeTooHigh",
+    };
   });
 });
 

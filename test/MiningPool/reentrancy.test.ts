@@ -2,8 +2,8 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
-import { REWARDS_DURATION } from "./helpers/fixtures";
-import type { MiningPool, ReentrantToken } from "../typechain-types";
+import { REWARDS_DURATION } from "../helpers/fixtures";
+import type { MiningPool, ReentrantToken } from "../../typechain-types";
 
 async function hostileTokenFixture() {
   const [deployer, alice, treasury] = await ethers.getSigners();

@@ -2,8 +2,10 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
-import { REWARDS_DURATION, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture } from "./helpers/fixtures";
-import { MAX_TARGET, MIN_TARGET, TEST_TARGET } from "./helpers/mining";
+import { REWARDS_DURATION, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture } from "../helpers/fixtures";
+import { MAX_TARGET, MIN_TARGET, TEST_TARGET } from "../helpers/mining";
+import { shouldBehaveLikeBoundedSetter } from "../behaviours/boundedSetter.behavior";
+import { shouldBehaveLikeHandoverOwnable } from "../behaviours/handoverOwnable.behavior";
 
 const DAY = 86_400n;
 
@@ -61,61 +63,21 @@ describe("NumiCoin: governance", function () {
     });
   });
 
-  describe("onlyOwner", function () {
-    it("every governed function reverts with OwnableUnauthorizedAccount for anyone else", async function () {
-      const { coin, pool, mallory } = await loadFixture(coinAndPoolFixture);
-      const asMallory = coin.connect(mallory);
-      const calls = [
-        () => asMallory.pauseMining(),
-        () => asMallory.unpauseMining(),
-        () => asMallory.setPoolShare(0),
-        () => asMallory.setPool(pool.getAddress()),
-        () => asMallory.transferOwnership(mallory.address),
-        () => asMallory.renounceOwnership(),
-      ];
-      for (const call of calls) {
-        await expect(call())
-          .to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount")
-          .withArgs(mallory.address);
-      }
-    });
-  });
-
-  describe("ownership moves once (HandoverOwnable)", function () {
-    it("hands over only when the new owner accepts, and then never moves again", async function () {
-      const { coin, owner, alice, mallory } = await loadFixture(coinFixture);
-      expect(await coin.ownershipFinal()).to.equal(false);
-      await expect(coin.connect(owner).transferOwnership(alice.address))
-        .to.emit(coin, "OwnershipTransferStarted")
-        .withArgs(owner.address, alice.address);
-      expect(await coin.owner()).to.equal(owner.address);
-      expect(await coin.pendingOwner()).to.equal(alice.address);
-      await expect(coin.connect(mallory).acceptOwnership())
-        .to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount")
-        .withArgs(mallory.address);
-      await expect(coin.connect(alice).acceptOwnership())
-        .to.emit(coin, "OwnershipTransferred")
-        .withArgs(owner.address, alice.address);
-      expect(await coin.owner()).to.equal(alice.address);
-      expect(await coin.ownershipFinal()).to.equal(true);
-      await expect(coin.connect(owner).pauseMining())
-        .to.be.revertedWithCustomError(coin, "OwnableUnauthorizedAccount")
-        .withArgs(owner.address);
-      // The new owner can govern, but can neither pass ownership on nor renounce it.
-      await expect(coin.connect(alice).pauseMining()).to.emit(coin, "MiningPausedSet");
-      await expect(coin.connect(alice).transferOwnership(mallory.address)).to.be.revertedWithCustomError(
-        coin,
-        "OwnershipIsFinal",
-      );
-      await expect(coin.connect(alice).renounceOwnership()).to.be.revertedWithCustomError(coin, "OwnershipIsFinal");
-      expect(await coin.owner()).to.equal(alice.address);
-    });
-
-    it("refuses renounceOwnership even before the handover", async function () {
-      const { coin, owner } = await loadFixture(coinFixture);
-      await expect(coin.connect(owner).renounceOwnership()).to.be.revertedWithCustomError(coin, "OwnershipIsFinal");
-      expect(await coin.owner()).to.equal(owner.address);
-    });
+  shouldBehaveLikeHandoverOwnable(async function coinOwnership() {
+    const { coin, pool, owner, alice, mallory } = await coinAndPoolFixture();
+    return {
+      contract: coin,
+      owner,
+      alice,
+      mallory,
+      governedCalls: (as) => [
+        () => coin.connect(as).pauseMining(),
+        () => coin.connect(as).unpauseMining(),
+        () => coin.connect(as).setPoolShare(0),
+        () => coin.connect(as).setPool(pool.getAddress()),
+      ],
+      governs: (as) => ({ call: () => coin.connect(as).pauseMining(), event: "MiningPausedSet" }),
+    };
   });
 
   describe("pauseMining / unpauseMining", function () {
@@ -179,20 +141,25 @@ describe("NumiCoin: governance", function () {
     });
   });
 
-  describe("setPoolShare", function () {
-    it("sets the share up to 20% with PoolShareUpdated(old, new)", async function () {
-      const { coin, owner } = await loadFixture(coinFixture);
-      await expect(coin.connect(owner).setPoolShare(2_000)).to.emit(coin, "PoolShareUpdated").withArgs(1_000, 2_000);
-      expect(await coin.poolShareBps()).to.equal(2_000);
-      await expect(coin.connect(owner).setPoolShare(0)).to.emit(coin, "PoolShareUpdated").withArgs(2_000, 0);
-      expect((await coin.miningState()).poolShareBps).to.equal(0);
-    });
+  shouldBehaveLikeBoundedSetter("setPoolShare", async function poolShareSetter() {
+    const { coin, owner } = await coinFixture();
+    return {
+      contract: coin,
+      set: (value) => coin.connect(owner).setPoolShare(value),
+      read: () => coin.poolShareBps(),
+      max: await coin.MAX_POOL_SHARE_BPS(),
+      event: "PoolShareUpdated",
+      error: "PoolShareTooHigh",
+    };
+  });
 
-    it("reverts with PoolShareTooHigh above 20%", async function () {
+  describe("setPoolShare", function () {
+    it("is 10% by default, at most 20%, and miningState reports it", async function () {
       const { coin, owner } = await loadFixture(coinFixture);
-      await expect(coin.connect(owner).setPoolShare(2_001))
-        .to.be.revertedWithCustomError(coin, "PoolShareTooHigh")
-        .withArgs(2_001, 2_000);
+      expect(await coin.poolShareBps()).to.equal(1_000);
+      expect(await coin.MAX_POOL_SHARE_BPS()).to.equal(2_000);
+      await coin.connect(owner).setPoolShare(1_500);
+      expect((await coin.miningState()).poolShareBps).to.equal(1_500);
     });
   });
 
