@@ -1,6 +1,7 @@
 // @numi/miner/cli: the Node miner: a worker_threads pool over the shared core, and the loop that reads the
 // mining state, searches, and submits each solution through an ethers contract.
 export { runMiner, type MinerHooks, type MinerOptions } from "./miner";
+export type { MiningContract, RawMiningState, SendableMethod } from "./contract";
 export type { MinerStats } from "./stats";
 export { WorkerPool, type Solution, type WorkerPoolOptions } from "./workerPool";
 export { classifyFailure, type Failure } from "./failures";

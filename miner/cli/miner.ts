@@ -2,7 +2,8 @@
 // found (simulated first), and move on to the next challenge. Polls for someone else's reward and abandons
 // stale work at once. Every failure is named, explained and retried; a solution is dropped only when the
 // challenge it solves is gone.
-import type { Contract, ContractTransactionResponse } from "ethers";
+import type { ContractRunner, Signer } from "ethers";
+import type { MiningContract, SendableMethod } from "./contract";
 import { classifyFailure, Failure } from "./failures";
 import { readMiningState, MiningState } from "./miningState";
 import type { MinerStats } from "./stats";
@@ -19,7 +20,7 @@ export interface MinerHooks {
 
 export interface MinerOptions {
   /** NumiCoin, connected to the signer that sends the transactions. */
-  contract: Contract;
+  contract: MiningContract;
   /** Mint to this address with mintTo(nonce, beneficiary) (the digest binds it) instead of mint(nonce, digest). */
   beneficiary?: string;
   threads: number;
@@ -44,18 +45,80 @@ type Outcome = { kind: "solution"; solution: Solution } | { kind: "changed"; sta
 
 /** Mines until `maxBlocks` rewards, mining finishes, or `signal` aborts. Resolves with the statistics. */
 export async function runMiner(options: MinerOptions): Promise<MinerStats> {
-  const { contract, beneficiary, hooks = {} } = options;
-  const pollMs = options.pollMs ?? 1_000;
-  const retryMs = options.retryMs ?? 2_000;
-  const maxBlocks = options.maxBlocks ?? Number.POSITIVE_INFINITY;
-  const log = options.log ?? ((line: string) => console.log(line));
-  const signal = options.signal;
-  const stats: MinerStats = { hashes: 0, solutions: 0, rewards: 0, rewardWei: 0n, staleSolutions: 0, abandonedJobs: 0, failures: {} };
-  const stopped = () => signal?.aborted === true;
+  return new Miner(options).run();
+}
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (stopped()) return resolve();
+/** One miner run: the state machine read → search → submit, with its statistics and its worker pool. */
+class Miner {
+  private readonly contract: MiningContract;
+  private readonly beneficiary?: string;
+  private readonly hooks: MinerHooks;
+  private readonly pollMs: number;
+  private readonly retryMs: number;
+  private readonly maxBlocks: number;
+  private readonly log: (line: string) => void;
+  private readonly stats: MinerStats = {
+    hashes: 0,
+    solutions: 0,
+    rewards: 0,
+    rewardWei: 0n,
+    staleSolutions: 0,
+    abandonedJobs: 0,
+    failures: {},
+  };
+  private pool!: WorkerPool;
+  /** The mining address the digest binds (the beneficiary, or the sender), lower case. */
+  private miner = "";
+  private state: MiningState | null = null;
+  /** The job whose solution `deliver` receives; solutions of replaced jobs are dropped. */
+  private wantedJob = 0;
+  private deliver: ((solution: Solution) => void) | null = null;
+
+  constructor(private readonly options: MinerOptions) {
+    this.contract = options.contract;
+    this.beneficiary = options.beneficiary;
+    this.hooks = options.hooks ?? {};
+    this.pollMs = options.pollMs ?? 1_000;
+    this.retryMs = options.retryMs ?? 2_000;
+    this.maxBlocks = options.maxBlocks ?? Number.POSITIVE_INFINITY;
+    this.log = options.log ?? ((line: string) => console.log(line));
+  }
+
+  async run(): Promise<MinerStats> {
+    const runner = this.contract.runner;
+    if (!isSigner(runner)) throw new Error("the miner's contract must be connected to the signer that sends its transactions");
+    const sender = await runner.getAddress();
+    this.miner = (this.beneficiary ?? sender).toLowerCase();
+    this.pool = await WorkerPool.start({ threads: this.options.threads, batch: this.options.batch });
+    const { threads, kernel } = this.pool;
+    this.log(
+      `[miner] ${threads} worker${threads === 1 ? "" : "s"} (${kernel} kernel) mining for ${this.beneficiary ?? sender}` +
+        (this.beneficiary ? ` via mintTo, sent by ${sender}` : ""),
+    );
+    this.pool.on("solution", (solution: Solution) => {
+      if (solution.jobId === this.wantedJob && this.deliver) this.deliver(solution);
+    });
+    this.pool.on("error", (error: Error) => this.log(`[miner] worker error: ${error.message}`));
+    const statusTimer = this.startStatusLine();
+    try {
+      await this.loop();
+    } finally {
+      clearInterval(statusTimer);
+      this.stats.hashes = this.pool.totalHashes;
+      await this.pool.stop();
+    }
+    return this.stats;
+  }
+
+  private stopped(): boolean {
+    return this.options.signal?.aborted === true;
+  }
+
+  /** Resolves after `ms`, or at once when the miner is stopped. */
+  private sleep(ms: number): Promise<void> {
+    const signal = this.options.signal;
+    return new Promise<void>((resolve) => {
+      if (this.stopped()) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -64,175 +127,175 @@ export async function runMiner(options: MinerOptions): Promise<MinerStats> {
       }
       signal?.addEventListener("abort", done);
     });
+  }
 
-  const note = (failure: Failure) => {
-    stats.failures[failure.name] = (stats.failures[failure.name] ?? 0) + 1;
-    log(`[miner] ${failure.message}`);
-  };
+  private note(failure: Failure): void {
+    this.stats.failures[failure.name] = (this.stats.failures[failure.name] ?? 0) + 1;
+    this.log(`[miner] ${failure.message}`);
+  }
+
+  /** Sends the status line every `statusMs`: hash rate since the last line, counts, difficulty, epoch. */
+  private startStatusLine(): NodeJS.Timeout {
+    let lastHashes = 0;
+    let lastTime = Date.now();
+    const timer = setInterval(() => {
+      const now = Date.now();
+      const rate = ((this.pool.totalHashes - lastHashes) * 1000) / Math.max(1, now - lastTime);
+      lastHashes = this.pool.totalHashes;
+      lastTime = now;
+      this.options.status?.(statusLine(rate, this.pool.threads, { ...this.stats, hashes: this.pool.totalHashes }, this.state));
+    }, this.options.statusMs ?? 2_000);
+    timer.unref();
+    return timer;
+  }
 
   /** Reads the state, retrying (and saying why) until it succeeds or the miner is stopped. */
-  async function readState(): Promise<MiningState | null> {
-    while (!stopped()) {
+  private async readState(): Promise<MiningState | null> {
+    while (!this.stopped()) {
       try {
-        return await readMiningState(contract);
+        return await readMiningState(this.contract);
       } catch (error) {
-        note(classifyFailure(error, contract.interface));
-        await sleep(retryMs);
+        this.note(classifyFailure(error, this.contract.interface));
+        await this.sleep(this.retryMs);
       }
     }
     return null;
   }
 
-  const signerAddress = await (contract.runner as unknown as { getAddress(): Promise<string> }).getAddress();
-  const miner = (beneficiary ?? signerAddress).toLowerCase();
-  const pool = await WorkerPool.start({ threads: options.threads, batch: options.batch });
-  log(`[miner] ${pool.threads} worker${pool.threads === 1 ? "" : "s"} (${pool.kernel} kernel) mining for ${beneficiary ?? signerAddress}` +
-    (beneficiary ? ` via mintTo, sent by ${signerAddress}` : ""));
-
-  let state: MiningState | null = null;
-  let lastHashes = 0;
-  let lastTime = Date.now();
-  const statusTimer = setInterval(() => {
-    const now = Date.now();
-    const rate = ((pool.totalHashes - lastHashes) * 1000) / Math.max(1, now - lastTime);
-    lastHashes = pool.totalHashes;
-    lastTime = now;
-    options.status?.(statusLine(rate, pool.threads, { ...stats, hashes: pool.totalHashes }, state));
-  }, options.statusMs ?? 2_000);
-  statusTimer.unref();
-
-  let wantedJob = 0;
-  let deliver: ((solution: Solution) => void) | null = null;
-  pool.on("solution", (solution: Solution) => {
-    if (solution.jobId === wantedJob && deliver) deliver(solution);
-  });
-  pool.on("error", (error: Error) => log(`[miner] worker error: ${error.message}`));
-
-  /** Searches `current` until a solution, a new challenge (or a pause), or stop. */
-  async function search(current: MiningState): Promise<Outcome> {
-    let found: Solution | null = null;
-    const solutionArrived = new Promise<void>((resolve) => {
-      deliver = (solution) => {
-        found = solution;
-        resolve();
-      };
-    });
-    wantedJob = pool.startJob(current.challenge, miner, current.target);
-    await hooks.onJob?.(current);
-    let rpcDown = false;
-    while (!stopped()) {
-      await Promise.race([solutionArrived, sleep(pollMs)]);
-      if (found) return { kind: "solution", solution: found };
-      if (stopped()) break;
-      try {
-        const latest = await readMiningState(contract);
-        rpcDown = false;
-        if (latest.challenge !== current.challenge || latest.paused) {
-          pool.idle();
-          return { kind: "changed", state: latest };
-        }
-      } catch (error) {
-        // Keep searching: the challenge is probably unchanged; say so once per outage.
-        if (!rpcDown) note(classifyFailure(error, contract.interface));
-        rpcDown = true;
-      }
-    }
-    pool.idle();
-    return { kind: "stopped" };
-  }
-
-  /** Simulates, sends and confirms one solution. Returns the failure, or null on success. */
-  async function submit(solution: Solution): Promise<Failure | null> {
-    try {
-      const call = beneficiary
-        ? { fn: contract.getFunction("mintTo"), args: [solution.nonce, beneficiary] }
-        : { fn: contract.getFunction("mint"), args: [solution.nonce, solution.digest] };
-      // Simulate in the pending block (the one the transaction will join): a stale or failing solution costs
-      // no gas. At "latest", a block that holds a reward would wrongly report RewardAlreadyMintedThisBlock.
-      await call.fn.staticCall(...call.args, { blockTag: "pending" });
-      const gas = await call.fn.estimateGas(...call.args, { blockTag: "pending" });
-      const tx = (await call.fn.send(...call.args, { gasLimit: gas + gas / 4n })) as ContractTransactionResponse;
-      log(`[miner] solution nonce ${solution.nonce} (digest ${solution.digest.slice(0, 18)}…) sent: ${tx.hash}`);
-      const receipt = await tx.wait();
-      if (!receipt || receipt.status !== 1) throw Object.assign(new Error("transaction reverted on chain"), { receipt });
-      for (const entry of receipt.logs) {
-        const parsed = (() => {
-          try {
-            return contract.interface.parseLog(entry);
-          } catch {
-            return null;
-          }
-        })();
-        if (parsed?.name === "Mint") {
-          stats.rewardWei += BigInt(parsed.args.rewardAmount);
-          log(`[miner] reward for epoch ${BigInt(parsed.args.epochCount) - 1n} in block ${receipt.blockNumber}`);
-        }
-      }
-      stats.rewards++;
-      return null;
-    } catch (error) {
-      return classifyFailure(error, contract.interface);
-    }
-  }
-
-  let held: Solution | null = null;
-  let pausedSaid = false;
-  try {
-    state = await readState();
-    while (state && !stopped() && stats.rewards < maxBlocks) {
+  /** Until a reward cap, `maxBlocks`, a stop, or the end of mining: search the current challenge, submit. */
+  private async loop(): Promise<void> {
+    let held: Solution | null = null;
+    let pausedSaid = false;
+    this.state = await this.readState();
+    while (this.state && !this.stopped() && this.stats.rewards < this.maxBlocks) {
+      const state: MiningState = this.state;
       if (state.reward === 0n) {
-        log("[miner] mining has finished: the supply cap is reached");
-        break;
+        this.log("[miner] mining has finished: the supply cap is reached");
+        return;
       }
       if (state.paused) {
-        pool.idle();
-        if (!pausedSaid) log("[miner] mining is paused by governance; waiting");
+        this.pool.idle();
+        if (!pausedSaid) this.log("[miner] mining is paused by governance; waiting");
         pausedSaid = true;
-        await sleep(pollMs);
-        state = await readState();
+        await this.sleep(this.pollMs);
+        this.state = await this.readState();
         continue;
       }
       pausedSaid = false;
       if (held && held.challenge !== state.challenge) {
-        stats.staleSolutions++;
-        log("[miner] the held solution's challenge moved on; dropping it");
+        this.stats.staleSolutions++;
+        this.log("[miner] the held solution's challenge moved on; dropping it");
         held = null;
       }
       if (!held) {
-        const outcome = await search(state);
-        if (outcome.kind === "stopped") break;
+        const outcome = await this.search(state);
+        if (outcome.kind === "stopped") return;
         if (outcome.kind === "changed") {
           if (outcome.state.challenge !== state.challenge) {
-            stats.abandonedJobs++;
-            log(`[miner] new challenge (epoch ${outcome.state.epoch}): abandoned stale work`);
+            this.stats.abandonedJobs++;
+            this.log(`[miner] new challenge (epoch ${outcome.state.epoch}): abandoned stale work`);
           }
-          state = outcome.state;
+          this.state = outcome.state;
           continue;
         }
         held = outcome.solution;
-        stats.solutions++;
+        this.stats.solutions++;
       }
-      await hooks.beforeSubmit?.(held);
-      const failure = await submit(held);
+      await this.hooks.beforeSubmit?.(held);
+      const failure = await this.submit(held);
       if (!failure) {
         held = null;
-        state = await readState();
+        this.state = await this.readState();
         continue;
       }
-      note(failure);
-      if (failure.action === "stop") break;
+      this.note(failure);
+      if (failure.action === "stop") return;
       if (failure.action === "stale") {
-        stats.staleSolutions++;
+        this.stats.staleSolutions++;
         held = null;
       }
-      if (failure.action === "retry") await sleep(retryMs);
+      if (failure.action === "retry") await this.sleep(this.retryMs);
       // "wait" (paused) and "retry" keep the solution; the next state read decides whether it is still current.
-      state = await readState();
+      this.state = await this.readState();
     }
-  } finally {
-    clearInterval(statusTimer);
-    stats.hashes = pool.totalHashes;
-    await pool.stop();
   }
-  return stats;
+
+  /** Searches `current` until a solution, a new challenge (or a pause), or stop. */
+  private async search(current: MiningState): Promise<Outcome> {
+    let found: Solution | null = null;
+    const solutionArrived = new Promise<void>((resolve) => {
+      this.deliver = (solution) => {
+        found = solution;
+        resolve();
+      };
+    });
+    this.wantedJob = this.pool.startJob(current.challenge, this.miner, current.target);
+    await this.hooks.onJob?.(current);
+    let rpcDown = false;
+    while (!this.stopped()) {
+      await Promise.race([solutionArrived, this.sleep(this.pollMs)]);
+      if (found) return { kind: "solution", solution: found };
+      if (this.stopped()) break;
+      try {
+        const latest = await readMiningState(this.contract);
+        rpcDown = false;
+        if (latest.challenge !== current.challenge || latest.paused) {
+          this.pool.idle();
+          return { kind: "changed", state: latest };
+        }
+      } catch (error) {
+        // Keep searching: the challenge is probably unchanged; say so once per outage.
+        if (!rpcDown) this.note(classifyFailure(error, this.contract.interface));
+        rpcDown = true;
+      }
+    }
+    this.pool.idle();
+    return { kind: "stopped" };
+  }
+
+  /** Simulates, sends and confirms one solution. Returns the failure, or null on success. */
+  private async submit(solution: Solution): Promise<Failure | null> {
+    try {
+      const tx = this.beneficiary
+        ? await this.send(this.contract.getFunction("mintTo"), [solution.nonce, this.beneficiary])
+        : await this.send(this.contract.getFunction("mint"), [solution.nonce, solution.digest]);
+      this.log(`[miner] solution nonce ${solution.nonce} (digest ${solution.digest.slice(0, 18)}…) sent: ${tx.hash}`);
+      const receipt = await tx.wait();
+      if (!receipt || receipt.status !== 1) throw Object.assign(new Error("transaction reverted on chain"), { receipt });
+      for (const entry of receipt.logs) {
+        const parsed = parseLogOrNull(this.contract, entry);
+        if (parsed?.name === "Mint") {
+          this.stats.rewardWei += BigInt(parsed.args.rewardAmount);
+          this.log(`[miner] reward for epoch ${BigInt(parsed.args.epochCount) - 1n} in block ${receipt.blockNumber}`);
+        }
+      }
+      this.stats.rewards++;
+      return null;
+    } catch (error) {
+      return classifyFailure(error, this.contract.interface);
+    }
+  }
+
+  /**
+   * Simulates in the pending block (the one the transaction will join), so a stale or failing solution costs no
+   * gas (at "latest", a block that holds a reward would wrongly report RewardAlreadyMintedThisBlock), then sends
+   * with a quarter more gas than estimated.
+   */
+  private async send<A extends unknown[]>(method: SendableMethod<A>, args: A) {
+    await method.staticCall(...args, { blockTag: "pending" });
+    const gas = await method.estimateGas(...args, { blockTag: "pending" });
+    return method.send(...args, { gasLimit: gas + gas / 4n });
+  }
+}
+
+function isSigner(runner: ContractRunner | null): runner is Signer {
+  return runner !== null && typeof (runner as Partial<Signer>).getAddress === "function";
+}
+
+function parseLogOrNull(contract: MiningContract, entry: { topics: readonly string[]; data: string }) {
+  try {
+    return contract.interface.parseLog(entry);
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 // The one read a miner needs per poll: NumiCoin.miningState(), typed.
-import type { Contract } from "ethers";
+import type { MiningContract } from "./contract";
 
 export interface MiningState {
   challenge: string;
@@ -14,7 +14,7 @@ export interface MiningState {
   paused: boolean;
 }
 
-export async function readMiningState(contract: Contract): Promise<MiningState> {
+export async function readMiningState(contract: MiningContract): Promise<MiningState> {
   const s = await contract.miningState();
   return {
     challenge: String(s.challenge).toLowerCase(),

@@ -4,10 +4,11 @@
 // cleanly when aborted.
 import { expect } from "chai";
 import { ethers } from "hardhat";
-import { Contract, parseEther } from "ethers";
+import { parseEther } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import { createSearcher } from "@numi/miner";
 import { runMiner, type MinerOptions, type MinerStats } from "@numi/miner/cli";
+import type { NumiCoinHarness } from "../../typechain-types";
 
 const MAX_TARGET = 2n ** 252n;
 const EASY_TARGET = MAX_TARGET >> 10n; // ~16k hashes per solution: milliseconds
@@ -17,21 +18,21 @@ const searcher = createSearcher();
 async function deploy(contractName: "NumiCoin" | "NumiCoinHarness", owner: HardhatEthersSigner, target = EASY_TARGET) {
   const coin = await ethers.deployContract(contractName, [owner.address, 5, target]);
   await coin.waitForDeployment();
-  return coin as unknown as Contract;
+  return coin as unknown as NumiCoinHarness; // a superset of NumiCoin
 }
 
 /** A competitor's solution for the current challenge, found with the same core. */
-async function competitorSolution(coin: Contract, who: string) {
+async function competitorSolution(coin: NumiCoinHarness, who: string) {
   const [challenge, target] = await Promise.all([coin.getChallengeNumber(), coin.getMiningTarget()]);
   const result = searcher.search(challenge, who, target, 1n << 200n, 1 << 30);
   expect(result.found).to.equal(true);
   return { nonce: result.nonce!, digest: result.digest! };
 }
 
-function mine(coin: Contract, signer: HardhatEthersSigner, options: Partial<MinerOptions> = {}) {
+function mine(coin: NumiCoinHarness, signer: HardhatEthersSigner, options: Partial<MinerOptions> = {}) {
   const lines: string[] = [];
   const promise = runMiner({
-    contract: coin.connect(signer) as Contract,
+    contract: coin.connect(signer),
     threads: 1,
     pollMs: 20,
     retryMs: 20,
@@ -93,7 +94,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
           if (competed) return;
           competed = true;
           const sol = await competitorSolution(coin, carol.address);
-          await (await (coin.connect(carol) as Contract).mint(sol.nonce, sol.digest)).wait();
+          await (await coin.connect(carol).mint(sol.nonce, sol.digest)).wait();
         },
       },
     });
@@ -120,7 +121,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
         onJob: async () => {
           if (competed) return;
           competed = true;
-          await (await (coin.connect(carol) as Contract).mint(sol.nonce, sol.digest)).wait();
+          await (await coin.connect(carol).mint(sol.nonce, sol.digest)).wait();
         },
       },
     });
@@ -143,12 +144,12 @@ describe("miner against NumiCoin (in-process chain)", function () {
         beforeSubmit: async () => {
           if (paused) return;
           paused = true;
-          await (await (coin.connect(owner) as Contract).pauseMining()).wait();
+          await (await coin.connect(owner).pauseMining()).wait();
         },
       },
     });
     await until(() => lines.some((l) => l.includes("mining is paused by governance; waiting")), "the pause to be seen");
-    await (await (coin.connect(owner) as Contract).unpauseMining()).wait();
+    await (await coin.connect(owner).unpauseMining()).wait();
     const stats = await promise;
     expect(stats.failures).to.deep.equal({ MiningIsPaused: 1 });
     expect(stats.staleSolutions).to.equal(1); // the unpause renewed the challenge: the held solution was dropped
@@ -163,7 +164,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
       hooks: {
         beforeSubmit: async () => {
           const left = parseEther("21000000") - (await coin.totalSupply());
-          await (await (coin.connect(owner) as Contract).mintUnscheduled(owner.address, left)).wait();
+          await (await coin.connect(owner).mintUnscheduled(owner.address, left)).wait();
         },
       },
     });
@@ -175,7 +176,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
 
   it("does not start searching once the cap is reached", async function () {
     const coin = await deploy("NumiCoinHarness", owner);
-    await (await (coin.connect(owner) as Contract).mintUnscheduled(owner.address, parseEther("21000000"))).wait();
+    await (await coin.connect(owner).mintUnscheduled(owner.address, parseEther("21000000"))).wait();
     const { promise, lines } = mine(coin, alice);
     const stats = await promise;
     expect(stats.hashes).to.equal(0);
@@ -184,7 +185,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
 
   it("survives the RPC endpoint being down: says so, retries, then mines", async function () {
     const coin = await deploy("NumiCoin", owner);
-    const connected = coin.connect(alice) as Contract;
+    const connected = coin.connect(alice);
     let failuresLeft = 2;
     const flaky = new Proxy(connected, {
       get(target, property, receiver) {

@@ -1,12 +1,13 @@
 // Resolves what the miner task needs from the Hardhat environment: the token, the sending account and the
 // beneficiary, with one clear message for each thing that can be missing.
-import { Contract, getAddress, Wallet, ZeroAddress } from "ethers";
+import { getAddress, Wallet, ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { optionalVar } from "../../../deploy/config/env";
 import { MINER_KEY_VAR } from "../../../deploy/config/networks";
+import { NumiCoin__factory, type NumiCoin } from "../../../typechain-types";
 
 export interface MinerSetup {
-  contract: Contract;
+  contract: NumiCoin;
   beneficiary?: string;
 }
 
@@ -47,10 +48,7 @@ export async function resolveMinerSetup(
   }
 
   let address = args.address;
-  let abi;
-  if (address) {
-    abi = (await hre.artifacts.readArtifact("NumiCoin")).abi;
-  } else {
+  if (!address) {
     let deployment = await hre.deployments.getOrNull("NumiCoin");
     if (!deployment && hre.network.name === "hardhat") {
       await hre.deployments.fixture(); // an in-process chain: deploy the stack for this run
@@ -63,7 +61,6 @@ export async function resolveMinerSetup(
       );
     }
     address = deployment.address;
-    abi = deployment.abi;
   }
   const code = await hre.ethers.provider.getCode(address).catch(() => null); // null: RPC down, the miner retries
   if (code === "0x") {
@@ -72,5 +69,6 @@ export async function resolveMinerSetup(
         `Redeploy (npm start, or npx hardhat deploy --network ${hre.network.name}) or pass --address.`,
     );
   }
-  return { contract: new Contract(getAddress(address), abi, signer), beneficiary };
+  // The compiled ABI (typechain): a deployment record's ABI is the same, checked by test/deploy/config.test.ts.
+  return { contract: NumiCoin__factory.connect(getAddress(address), signer), beneficiary };
 }
