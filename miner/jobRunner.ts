@@ -24,7 +24,13 @@ export function createJobRunner(searcher: Searcher, batch: number, host: JobRunn
       const current = job;
       const result = searcher.search(current.challenge, current.miner, current.target, nonce, batch);
       if (result.found) {
-        host.post({ type: "solution", jobId: current.id, nonce: result.nonce!, digest: result.digest!, hashes: result.hashes });
+        host.post({
+          type: "solution",
+          jobId: current.id,
+          nonce: result.nonce!,
+          digest: result.digest!,
+          hashes: result.hashes,
+        });
         job = null; // the main thread submits it; the next challenge comes as a new job
         break;
       }

@@ -2,27 +2,27 @@
 // run `npm run export:deployments` (every deploy does it for you).
 export const deployments = {
   "31337": {
-    "chainId": 31337,
-    "name": "localhost",
-    "contracts": {
-      "NumiCoin": {
-        "address": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
-        "blockNumber": 2
+    chainId: 31337,
+    name: "localhost",
+    contracts: {
+      NumiCoin: {
+        address: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+        blockNumber: 2,
       },
-      "MiningPool": {
-        "address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
-        "blockNumber": 3
+      MiningPool: {
+        address: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
+        blockNumber: 3,
       },
-      "NumiGovernor": {
-        "address": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
-        "blockNumber": 4
+      NumiGovernor: {
+        address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+        blockNumber: 4,
       },
-      "NumiTimelock": {
-        "address": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-        "blockNumber": 1
-      }
-    }
-  }
+      NumiTimelock: {
+        address: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+        blockNumber: 1,
+      },
+    },
+  },
 } as const;
 
 export type DeployedChainId = keyof typeof deployments;

@@ -22,7 +22,10 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-export async function walletContext(browser: Browser, opts: Partial<TestWalletOptions> & { rpcUrl: string }): Promise<BrowserContext> {
+export async function walletContext(
+  browser: Browser,
+  opts: Partial<TestWalletOptions> & { rpcUrl: string },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ serviceWorkers: "block" });
   await context.addInitScript(installTestWallet, {
     account: ACCOUNT0,

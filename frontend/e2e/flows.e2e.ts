@@ -16,7 +16,12 @@ import { NumiTimelockAbi } from "@numi/contracts/abi/NumiTimelock";
 const rpcUrl = inject("rpcUrl");
 const appUrl = inject("appUrl");
 const local = deployments["31337"].contracts;
-const abis = { NumiCoin: NumiCoinAbi, MiningPool: MiningPoolAbi, NumiGovernor: NumiGovernorAbi, NumiTimelock: NumiTimelockAbi };
+const abis = {
+  NumiCoin: NumiCoinAbi,
+  MiningPool: MiningPoolAbi,
+  NumiGovernor: NumiGovernorAbi,
+  NumiTimelock: NumiTimelockAbi,
+};
 const client = createPublicClient({ transport: http(rpcUrl) });
 const read = (name: keyof typeof local, functionName: string, args: unknown[] = []) =>
   client.readContract({ address: local[name].address, abi: abis[name] as Abi, functionName, args }) as Promise<bigint>;
@@ -53,9 +58,17 @@ describe("mine", () => {
     const epochBefore = await read("NumiCoin", "epochCount");
     await go("/mine");
     await page.getByRole("button", { name: "Start mining" }).click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="mined-count"]')?.textContent) >= 1, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="mined-count"]')?.textContent) >= 1,
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.getByRole("button", { name: "Stop mining" }).click();
-    await page.waitForFunction(() => ["confirmed", "failed", "reverted"].includes((document.querySelector('[data-testid="tx-status"]') as HTMLElement | null)?.dataset.step ?? ""));
+    await page.waitForFunction(() =>
+      ["confirmed", "failed", "reverted"].includes(
+        (document.querySelector('[data-testid="tx-status"]') as HTMLElement | null)?.dataset.step ?? "",
+      ),
+    );
     expect(await read("NumiCoin", "epochCount")).toBeGreaterThanOrEqual(epochBefore + 1n);
     expect(await read("NumiCoin", "balanceOf", [ACCOUNT0])).toBeGreaterThan(before);
   });
@@ -210,10 +223,14 @@ describe("governance", () => {
     await page.waitForSelector('[data-testid="proposal"][data-state="Queued"]', { timeout: 20_000 });
     await advance(31);
     const execute = page.getByRole("button", { name: "Execute" });
-    await page.waitForFunction(() => {
-      const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Execute");
-      return !!b && !b.disabled;
-    }, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Execute");
+        return !!b && !b.disabled;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(await act(page, execute)).toBe("confirmed");
     await page.waitForSelector('[data-testid="proposal"][data-state="Executed"]', { timeout: 20_000 });
     expect(Number(await read("NumiCoin", "poolShareBps"))).toBe(1500);
@@ -225,26 +242,32 @@ describe("activity", () => {
     await go("/activity");
     await page.getByTestId("activity").waitFor();
     const text = (await page.getByTestId("activity").textContent()) ?? "";
-    for (const what of ["Mined", "Sent", "Staked", "Claimed", "Withdrew", "Voted", "Delegated"]) expect(text).toContain(what);
+    for (const what of ["Mined", "Sent", "Staked", "Claimed", "Withdrew", "Voted", "Delegated"])
+      expect(text).toContain(what);
   });
 });
 
 describe("accessibility", () => {
-  test.each(["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"])("axe-core finds no serious or critical violation on %s", async (path) => {
-    await go(path);
-    await page.waitForTimeout(500);
-    expect(await axeViolations(page)).toEqual([]);
-  });
+  test.each(["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"])(
+    "axe-core finds no serious or critical violation on %s",
+    async (path) => {
+      await go(path);
+      await page.waitForTimeout(500);
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
 
   test("every flow is reachable by keyboard: Tab reaches the main navigation and the forms", async () => {
     await go("/send");
     const reached = new Set<string>();
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press("Tab");
-      reached.add(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return `${el?.tagName}:${el?.getAttribute("aria-label") ?? el?.textContent?.trim() ?? ""}:${(el as HTMLInputElement | null)?.name ?? ""}`;
-      }));
+      reached.add(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return `${el?.tagName}:${el?.getAttribute("aria-label") ?? el?.textContent?.trim() ?? ""}:${(el as HTMLInputElement | null)?.name ?? ""}`;
+        }),
+      );
     }
     const all = [...reached].join("|");
     expect(all).toContain("A:Pool");

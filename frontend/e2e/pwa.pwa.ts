@@ -23,7 +23,11 @@ async function controlled(p: Page): Promise<boolean> {
 beforeAll(async () => {
   // A persistent profile: an incognito context always reports "in-incognito" and cannot install.
   context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  await context.addInitScript(installTestWallet, { rpcUrl, account: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", startChainId: "0x7a69" });
+  await context.addInitScript(installTestWallet, {
+    rpcUrl,
+    account: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+    startChainId: "0x7a69",
+  });
   page = context.pages()[0] ?? (await context.newPage());
 });
 
@@ -42,22 +46,46 @@ describe("installable", () => {
 
   test("Chromium reports no installability errors", async () => {
     const cdp = await context.newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: Array<{ errorId: string }> };
+    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
+      installabilityErrors: Array<{ errorId: string }>;
+    };
     expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
   });
 
   test("the manifest parses with every field the issue asks for, and all icons are reachable", async () => {
     const cdp = await context.newCDPSession(page);
-    const { url, errors, data } = (await cdp.send("Page.getAppManifest")) as { url: string; errors: unknown[]; data: string };
+    const { url, errors, data } = (await cdp.send("Page.getAppManifest")) as {
+      url: string;
+      errors: unknown[];
+      data: string;
+    };
     expect(errors).toEqual([]);
-    const manifest = JSON.parse(data) as Record<string, unknown> & { icons: Array<{ src: string; sizes: string; purpose?: string }>; shortcuts: Array<{ url: string }> };
-    expect(manifest).toMatchObject({ name: "NumiCoin wallet", short_name: "NumiCoin", start_url: "/", scope: "/", display: "standalone" });
+    const manifest = JSON.parse(data) as Record<string, unknown> & {
+      icons: Array<{ src: string; sizes: string; purpose?: string }>;
+      shortcuts: Array<{ url: string }>;
+    };
+    expect(manifest).toMatchObject({
+      name: "NumiCoin wallet",
+      short_name: "NumiCoin",
+      start_url: "/",
+      scope: "/",
+      display: "standalone",
+    });
     expect(manifest.theme_color).toBeTruthy();
     expect(manifest.background_color).toBeTruthy();
     for (const size of ["192x192", "512x512"])
-      for (const purpose of ["any", "maskable"]) expect(manifest.icons.some((i) => i.sizes === size && i.purpose === purpose), `${size} ${purpose}`).toBe(true);
+      for (const purpose of ["any", "maskable"])
+        expect(
+          manifest.icons.some((i) => i.sizes === size && i.purpose === purpose),
+          `${size} ${purpose}`,
+        ).toBe(true);
     expect(manifest.shortcuts.map((s) => s.url)).toEqual(["/send", "/receive", "/mine", "/pool"]);
-    const srcs = [...manifest.icons.map((i) => i.src), "/icons/apple-touch-icon.png", "/screenshots/wide.png", "/screenshots/narrow.png"];
+    const srcs = [
+      ...manifest.icons.map((i) => i.src),
+      "/icons/apple-touch-icon.png",
+      "/screenshots/wide.png",
+      "/screenshots/narrow.png",
+    ];
     for (const src of srcs) {
       const res = await page.request.get(new URL(src, url).toString());
       expect(res.status(), src).toBe(200);
@@ -101,7 +129,8 @@ describe("offline", () => {
     const origin = new URL(rpcUrl).origin;
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+      for (const name of await caches.keys())
+        for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
       return urls;
     });
     expect(cached.length).toBeGreaterThan(0);

@@ -22,7 +22,11 @@ describe("security", () => {
     for (const route of ["/", "/send", "/mine", "/governance", "/~offline"]) {
       const res = await fetch(`${appUrl}${route}`);
       const csp = res.headers.get("content-security-policy") ?? "";
-      const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+      const scriptSrc =
+        csp
+          .split(";")
+          .map((d) => d.trim())
+          .find((d) => d.startsWith("script-src")) ?? "";
       const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
       expect(nonce, route).toBeTruthy();
       nonces.add(nonce!);
@@ -45,13 +49,18 @@ describe("security", () => {
   });
 
   test("the client bundle holds no private key, seed phrase or secret variable", () => {
-    const bundle = files(path.join(FRONTEND, ".next", "static"), /\.js$/).map((f) => readFileSync(f, "utf8")).join("\n");
+    const bundle = files(path.join(FRONTEND, ".next", "static"), /\.js$/)
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     expect(bundle.length).toBeGreaterThan(100_000);
     // Hardhat's well-known account #0 key: used only by the test wallet, never shipped.
     expect(bundle).not.toContain("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    for (const secret of ["PRIVATE_KEY", "MNEMONIC", "DEPLOYER_", "ETHERSCAN_API_KEY"]) expect(bundle, secret).not.toContain(secret);
+    for (const secret of ["PRIVATE_KEY", "MNEMONIC", "DEPLOYER_", "ETHERSCAN_API_KEY"])
+      expect(bundle, secret).not.toContain(secret);
     // No public RPC, WalletConnect relay, font or analytics host is even named in the bundle.
-    expect(bundle).not.toMatch(/relay\.walletconnect\.(com|org)|infura\.io|alchemy\.com|fonts\.(googleapis|gstatic)|cloudflare-eth\.com|llamarpc\.com|rpc\.thirdweb\.com|merkle\.io|drpc\.org|publicnode\.com|google-analytics/i);
+    expect(bundle).not.toMatch(
+      /relay\.walletconnect\.(com|org)|infura\.io|alchemy\.com|fonts\.(googleapis|gstatic)|cloudflare-eth\.com|llamarpc\.com|rpc\.thirdweb\.com|merkle\.io|drpc\.org|publicnode\.com|google-analytics/i,
+    );
   });
 
   test("no source uses dangerouslySetInnerHTML, eval or new Function", () => {

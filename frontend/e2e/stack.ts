@@ -41,7 +41,12 @@ async function freePort(preferred: number): Promise<number> {
 }
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string>, log: string[]): ChildProcess {
-  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (d) => log.push(String(d)));
   child.stderr?.on("data", (d) => log.push(String(d)));
   return child;
@@ -57,7 +62,11 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms: number, 
 }
 
 export async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = (await res.json()) as { result?: unknown; error?: { message: string } };
   if (body.error) throw new Error(`${method}: ${body.error.message}`);
   return body.result;
@@ -88,7 +97,8 @@ function sourceFingerprint(): string {
   };
   for (const dir of ["src", "public", "webpack"]) walk(path.join(FRONTEND, dir));
   walk(path.join(ROOT, "scripts", "miner", "core"));
-  for (const f of ["next.config.ts", "package.json", "tsconfig.json"]) hash.update(readFileSync(path.join(FRONTEND, f)));
+  for (const f of ["next.config.ts", "package.json", "tsconfig.json"])
+    hash.update(readFileSync(path.join(FRONTEND, f)));
   hash.update(readFileSync(path.join(ROOT, "package-lock.json")));
   return hash.digest("hex");
 }
@@ -97,9 +107,19 @@ function sourceFingerprint(): string {
 export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
   const marker = path.join(FRONTEND, ".next", "numi-build.json");
   // NUMI_COMPILE_HINTS=off builds without the compile hints (webpack/compileHints.ts), for an A/B measurement.
-  const wanted = JSON.stringify({ rpcUrl, compileHints: process.env.NUMI_COMPILE_HINTS !== "off", sources: sourceFingerprint() });
+  const wanted = JSON.stringify({
+    rpcUrl,
+    compileHints: process.env.NUMI_COMPILE_HINTS !== "off",
+    sources: sourceFingerprint(),
+  });
   const sw = path.join(FRONTEND, "public", "sw.js");
-  if (existsSync(marker) && existsSync(sw) && readFileSync(marker, "utf8") === wanted && process.env.NUMI_REBUILD !== "1") return;
+  if (
+    existsSync(marker) &&
+    existsSync(sw) &&
+    readFileSync(marker, "utf8") === wanted &&
+    process.env.NUMI_REBUILD !== "1"
+  )
+    return;
   const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const child = run("npx", ["next", "build", "--webpack"], FRONTEND, env, log);
   const code: number = await new Promise((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
@@ -126,16 +146,28 @@ export async function startStack(opts: { withChain?: boolean } = {}): Promise<St
   try {
     if (withChain) {
       node = run("npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(rpcPort)], ROOT, {}, log);
-      await waitFor(async () => (await rpc(rpcUrl, "eth_blockNumber")) !== undefined && log.join("").includes("Started HTTP"), "the Hardhat node and its deployment", 180_000, log);
+      await waitFor(
+        async () => (await rpc(rpcUrl, "eth_blockNumber")) !== undefined && log.join("").includes("Started HTTP"),
+        "the Hardhat node and its deployment",
+        180_000,
+        log,
+      );
     }
     await buildFor(rpcUrl, log);
     const appPort = await freePort(Number(process.env.E2E_APP_PORT ?? 3100));
     const appUrl = `http://localhost:${appPort}`;
-    app = run("npx", ["next", "start", "-p", String(appPort)], FRONTEND, { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, log);
+    app = run(
+      "npx",
+      ["next", "start", "-p", String(appPort)],
+      FRONTEND,
+      { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      log,
+    );
     await waitFor(async () => (await fetch(appUrl)).ok, "next start", 60_000, log);
     const deprioritise = () => {
       // Each child runs in its own process group (detached), so renice -g covers the workers it spawns too.
-      for (const group of [node?.pid, app?.pid]) if (group !== undefined) spawnSync("renice", ["-n", "15", "-g", String(group)], { stdio: "ignore" });
+      for (const group of [node?.pid, app?.pid])
+        if (group !== undefined) spawnSync("renice", ["-n", "15", "-g", String(group)], { stdio: "ignore" });
     };
     return { rpcUrl, appUrl, deprioritise, stop };
   } catch (err) {

@@ -48,7 +48,14 @@ export function installTestWallet(opts: TestWalletOptions): void {
     return body.result;
   }
 
-  const signing = new Set(["eth_sendTransaction", "eth_signTypedData_v4", "personal_sign", "eth_requestAccounts", "wallet_switchEthereumChain", "wallet_addEthereumChain"]);
+  const signing = new Set([
+    "eth_sendTransaction",
+    "eth_signTypedData_v4",
+    "personal_sign",
+    "eth_requestAccounts",
+    "wallet_switchEthereumChain",
+    "wallet_addEthereumChain",
+  ]);
   const provider = {
     isMetaMask: false,
     async request({ method, params }: { method: string; params?: unknown[] }): Promise<unknown> {
@@ -114,9 +121,16 @@ export function installTestWallet(opts: TestWalletOptions): void {
 
   const icon =
     "data:image/svg+xml;base64," +
-    btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#7c3aed"/><text x="16" y="22" font-size="16" text-anchor="middle" fill="#fff">T</text></svg>');
+    btoa(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#7c3aed"/><text x="16" y="22" font-size="16" text-anchor="middle" fill="#fff">T</text></svg>',
+    );
   const detail = Object.freeze({
-    info: Object.freeze({ uuid: "6f1c4c0e-9a3e-4d1b-8f55-0e2b7e0a7d11", name: "Numi Test Wallet", icon, rdns: "dev.numicoin.testwallet" }),
+    info: Object.freeze({
+      uuid: "6f1c4c0e-9a3e-4d1b-8f55-0e2b7e0a7d11",
+      name: "Numi Test Wallet",
+      icon,
+      rdns: "dev.numicoin.testwallet",
+    }),
     provider,
   });
   const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail }));

@@ -29,13 +29,20 @@ describe("wallet connection", () => {
     // Wait for the reconnect after the reload: until then wagmi may be rewriting its cookie.
     await expect(page.getByTestId("account-address").textContent()).resolves.toContain(ACCOUNT0.slice(0, 6));
     // The cookie-restored session renders connected on the server: no "Connect wallet" flash.
-    const html = await (await page.request.get(appUrl, { headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } })).text();
+    const html = await (
+      await page.request.get(appUrl, {
+        headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
+      })
+    ).text();
     expect(html).toContain("Disconnect");
     await context.close();
   });
 
   test("a returning user's dashboard does not move while the wallet reconnects and the figures arrive", async () => {
-    for (const viewport of [{ width: 1280, height: 720 }, { width: 360, height: 740 }]) {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 360, height: 740 },
+    ]) {
       const context = await walletContext(browser, { rpcUrl });
       const page = await context.newPage();
       await page.setViewportSize(viewport);
@@ -44,7 +51,10 @@ describe("wallet connection", () => {
       await page.reload();
       await page.getByTestId("balance").filter({ hasText: /NUMI/ }).waitFor();
       await page.getByTestId("delegate").filter({ hasText: /\w/ }).waitFor();
-      await page.getByTestId("supply").filter({ hasText: /\d+ \/ \d+/ }).waitFor();
+      await page
+        .getByTestId("supply")
+        .filter({ hasText: /\d+ \/ \d+/ })
+        .waitFor();
       // Every layout shift since the navigation (the buffer holds them), not caused by the user's own input.
       const shifts = await page.evaluate(
         () =>

@@ -23,19 +23,27 @@ const log = (...a: unknown[]) => (json ? undefined : console.log(...a));
 
 async function firstLoadJsGzipKB(appUrl: string): Promise<number> {
   let bytes = 0;
-  for (const src of await startupScripts(appUrl)) bytes += gzipSync(Buffer.from(await (await fetch(src)).arrayBuffer()), { level: 9 }).length;
+  for (const src of await startupScripts(appUrl))
+    bytes += gzipSync(Buffer.from(await (await fetch(src)).arrayBuffer()), { level: 9 }).length;
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
 /** The longest main-thread tasks of a run (simulated times), where blocking time comes from. */
 function longTasks(lhr: { audits: Record<string, { details?: unknown }> }, appUrl: string) {
-  const items = (lhr.audits["long-tasks"]?.details as { items?: Array<{ url: string; startTime: number; duration: number }> } | undefined)?.items ?? [];
-  return items.slice(0, 6).map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${t.url.replace(appUrl, "")}`);
+  const items =
+    (
+      lhr.audits["long-tasks"]?.details as
+        { items?: Array<{ url: string; startTime: number; duration: number }> } | undefined
+    )?.items ?? [];
+  return items
+    .slice(0, 6)
+    .map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${t.url.replace(appUrl, "")}`);
 }
 
 /** What the largest contentful paint was, to tell a late server paint from a client-rendered element. */
 function lcpElement(lhr: { audits: Record<string, { details?: unknown }> }): string | undefined {
-  const details = lhr.audits["largest-contentful-paint-element"]?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string } }> }> } | undefined;
+  const details = lhr.audits["largest-contentful-paint-element"]?.details as
+    { items?: Array<{ items?: Array<{ node?: { snippet?: string } }> }> } | undefined;
   return details?.items?.[0]?.items?.[0]?.node?.snippet;
 }
 
@@ -48,20 +56,35 @@ async function main() {
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
     try {
       // A warm-up run so the server's first-request compile and caches do not count.
-      await lighthouse(stack.appUrl, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      await lighthouse(stack.appUrl, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance"],
+      });
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(stack.appUrl, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+        const result = await lighthouse(stack.appUrl, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance"],
+        });
         if (!result) throw new Error("Lighthouse returned no result");
         runs.push(result.lhr);
-        log(`run ${i + 1}/${RUNS}: score ${Math.round((result.lhr.categories.performance.score ?? 0) * 100)}, TBT ${Math.round(result.lhr.audits["total-blocking-time"].numericValue ?? NaN)} ms`);
+        log(
+          `run ${i + 1}/${RUNS}: score ${Math.round((result.lhr.categories.performance.score ?? 0) * 100)}, TBT ${Math.round(result.lhr.audits["total-blocking-time"].numericValue ?? NaN)} ms`,
+        );
       }
       // A run Lighthouse could not finish (no paint or no TTI recorded) is reported, not counted.
       const valid = filterToValidRuns(runs);
-      if (valid.length < Math.ceil(RUNS / 2)) throw new Error(`only ${valid.length} of ${RUNS} Lighthouse runs completed`);
+      if (valid.length < Math.ceil(RUNS / 2))
+        throw new Error(`only ${valid.length} of ${RUNS} Lighthouse runs completed`);
       const lhr = computeMedianRun(valid);
       const allowed = new Set([new URL(stack.appUrl).origin, new URL(stack.rpcUrl).origin]);
-      const requests = ((lhr.audits["network-requests"]?.details as { items?: Array<{ url: string }> } | undefined)?.items ?? []).map((i) => i.url);
+      const requests = (
+        (lhr.audits["network-requests"]?.details as { items?: Array<{ url: string }> } | undefined)?.items ?? []
+      ).map((i) => i.url);
       const thirdParty = requests.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).origin));
       const figures = {
         lighthouse: Math.round((lhr.categories.performance.score ?? 0) * 100),
@@ -99,7 +122,10 @@ async function main() {
           longTasks: longTasks(r, stack.appUrl),
         })),
         longTasks: longTasks(lhr, stack.appUrl),
-        bootupMs: ((lhr.audits["bootup-time"]?.details as { items?: Array<{ url: string; scripting: number }> } | undefined)?.items ?? [])
+        bootupMs: (
+          (lhr.audits["bootup-time"]?.details as { items?: Array<{ url: string; scripting: number }> } | undefined)
+            ?.items ?? []
+        )
           .slice(0, 6)
           .map((i) => ({ url: i.url.replace(stack.appUrl, ""), scriptingMs: Math.round(i.scripting) })),
       };
@@ -111,7 +137,14 @@ async function main() {
         const { totalBytesKB: _unused, ...line } = figures;
         console.log(JSON.stringify({ ...line, totalBytesKB: figures.totalBytesKB }));
       } else {
-        console.table(Object.entries(figures).map(([k, v]) => ({ metric: k, value: v, budget: (BUDGET as Record<string, number>)[k] ?? "", pass: (pass as Record<string, boolean>)[k] ?? "" })));
+        console.table(
+          Object.entries(figures).map(([k, v]) => ({
+            metric: k,
+            value: v,
+            budget: (BUDGET as Record<string, number>)[k] ?? "",
+            pass: (pass as Record<string, boolean>)[k] ?? "",
+          })),
+        );
       }
       if (Object.values(pass).includes(false)) process.exitCode = 1;
     } finally {

@@ -56,7 +56,11 @@ async function main() {
         const script = frame.url ? new URL(frame.url).pathname : frame.functionName; // (program), (garbage collector), natives
         const ms = (profile.timeDeltas[k + 1] ?? 0) / 1000 / RUNS;
         add(byScript, script, ms);
-        add(byFunction, `${script} ${frame.functionName || "(anonymous)"}:${frame.lineNumber}:${frame.columnNumber}`, ms);
+        add(
+          byFunction,
+          `${script} ${frame.functionName || "(anonymous)"}:${frame.lineNumber}:${frame.columnNumber}`,
+          ms,
+        );
       });
     }
   } finally {
@@ -65,7 +69,9 @@ async function main() {
   }
   const total = [...byScript.values()].reduce((a, b) => a + b, 0);
   const js = [...byScript.entries()].filter(([k]) => k.endsWith(".js")).reduce((a, [, v]) => a + v, 0);
-  console.log(`main thread busy per load (4x throttled, mean of ${RUNS}): ${total.toFixed(0)} ms, of which app and framework scripts ${js.toFixed(0)} ms`);
+  console.log(
+    `main thread busy per load (4x throttled, mean of ${RUNS}): ${total.toFixed(0)} ms, of which app and framework scripts ${js.toFixed(0)} ms`,
+  );
   console.log(`\nby script:\n${top(byScript, 20)}\n\nby function:\n${top(byFunction, 25)}`);
 }
 

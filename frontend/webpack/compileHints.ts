@@ -14,7 +14,10 @@ interface Compilation {
   updateAsset(file: string, update: (source: Source) => Source): void;
 }
 interface Compiler {
-  webpack: { Compilation: { PROCESS_ASSETS_STAGE_DEV_TOOLING: number }; sources: { ConcatSource: new (...parts: Array<string | Source>) => Source } };
+  webpack: {
+    Compilation: { PROCESS_ASSETS_STAGE_DEV_TOOLING: number };
+    sources: { ConcatSource: new (...parts: Array<string | Source>) => Source };
+  };
   hooks: { thisCompilation: { tap(name: string, fn: (compilation: Compilation) => void): void } };
 }
 

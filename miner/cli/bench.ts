@@ -44,10 +44,14 @@ async function measurePool(threads: number): Promise<{ rate: number; ratePerCpuS
 
 /** OpenSSL's SHA3-256 (Keccak-f[1600]) rate on 84-byte inputs, one core. */
 export function opensslRate(seconds = OPENSSL_SECONDS): number {
-  const out = execFileSync("/usr/bin/openssl", ["speed", "-evp", "sha3-256", "-bytes", "84", "-seconds", String(seconds)], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const out = execFileSync(
+    "/usr/bin/openssl",
+    ["speed", "-evp", "sha3-256", "-bytes", "84", "-seconds", String(seconds)],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   // Last line: "sha3-256        207887.99k" (thousands of bytes per second for the one size asked for)
   const match = /^sha3-256\s+([\d.]+)k\s*$/m.exec(out);
   if (!match) throw new Error(`cannot parse openssl speed output:\n${out}`);
@@ -65,8 +69,10 @@ async function main() {
   const load = os.loadavg()[0];
   say(`  load average (1 min) before the run: ${load.toFixed(2)} on ${threads} cores`);
   const one = await measurePool(1);
-  say(`  1 thread (${one.kernel} kernel): ${(one.ratePerCpuSecond / 1e6).toFixed(3)} M hashes per CPU-second ` +
-    `(${(one.rate / 1e6).toFixed(3)} M/s wall-clock)`);
+  say(
+    `  1 thread (${one.kernel} kernel): ${(one.ratePerCpuSecond / 1e6).toFixed(3)} M hashes per CPU-second ` +
+      `(${(one.rate / 1e6).toFixed(3)} M/s wall-clock)`,
+  );
   const all = threads === 1 ? one : await measurePool(threads);
   say(`  ${threads} threads: ${(all.rate / 1e6).toFixed(3)} M hashes/s wall-clock`);
   const openssl = opensslRate();
@@ -86,7 +92,8 @@ async function main() {
       ...figures,
       kernel: one.kernel,
       hashesPerSecond1WallClock: Math.round(one.rate),
-      basis: "hashesPerSecond1 and opensslPerSecond: per CPU-second of one thread (openssl speed's own basis); hashesPerSecondAll: wall-clock",
+      basis:
+        "hashesPerSecond1 and opensslPerSecond: per CPU-second of one thread (openssl speed's own basis); hashesPerSecondAll: wall-clock",
       machine: {
         cpu: os.cpus()[0]?.model ?? "unknown",
         cores: threads,

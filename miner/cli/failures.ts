@@ -65,19 +65,33 @@ export function classifyFailure(error: unknown, iface: Interface): Failure {
   const msg = text(error);
   const lower = `${msg} ${String(e.message ?? "")}`.toLowerCase();
   if (e.code === "INSUFFICIENT_FUNDS" || lower.includes("insufficient funds")) {
-    return { name: "InsufficientFunds", action: "retry", message: "the mining account cannot pay for gas: fund it; retrying the same solution" };
+    return {
+      name: "InsufficientFunds",
+      action: "retry",
+      message: "the mining account cannot pay for gas: fund it; retrying the same solution",
+    };
   }
   if (lower.includes("out of gas") || (e.receipt && e.receipt.status === 0)) {
-    return { name: "OutOfGas", action: "retry", message: "the transaction ran out of gas or reverted on chain; retrying with a fresh gas estimate" };
+    return {
+      name: "OutOfGas",
+      action: "retry",
+      message: "the transaction ran out of gas or reverted on chain; retrying with a fresh gas estimate",
+    };
   }
   if (e.code === "NONCE_EXPIRED" || e.code === "REPLACEMENT_UNDERPRICED" || lower.includes("nonce too low")) {
-    return { name: "NonceConflict", action: "retry", message: "another transaction from this account took the nonce; retrying" };
+    return {
+      name: "NonceConflict",
+      action: "retry",
+      message: "another transaction from this account took the nonce; retrying",
+    };
   }
   if (
     e.code === "NETWORK_ERROR" ||
     e.code === "SERVER_ERROR" ||
     e.code === "TIMEOUT" ||
-    /econnrefused|econnreset|etimedout|enotfound|socket hang up|fetch failed|failed to detect network|network/.test(lower)
+    /econnrefused|econnreset|etimedout|enotfound|socket hang up|fetch failed|failed to detect network|network/.test(
+      lower,
+    )
   ) {
     return { name: "RpcUnavailable", action: "retry", message: `the RPC endpoint is unreachable (${msg}); retrying` };
   }
@@ -92,7 +106,11 @@ function fromCustomError(name: string, args: string[]): Failure {
     case "RewardAlreadyMintedThisBlock":
       // The solution may still be good for the next block (the challenge changes with a reward, and the state
       // re-read before retrying drops the solution if it did): keep it.
-      return { name, action: "retry", message: `a reward was already minted in block ${args[0]}; retrying in the next block` };
+      return {
+        name,
+        action: "retry",
+        message: `a reward was already minted in block ${args[0]}; retrying in the next block`,
+      };
     case "MiningIsPaused":
       return {
         name,

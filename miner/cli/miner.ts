@@ -10,7 +10,6 @@ import type { MinerStats } from "./stats";
 import { statusLine } from "./statusLine";
 import { Solution, WorkerPool } from "./workerPool";
 
-
 export interface MinerHooks {
   /** Called when workers start on a challenge (tests use it to let a competitor mint first). */
   onJob?(state: MiningState): Promise<void> | void;
@@ -86,7 +85,8 @@ class Miner {
 
   async run(): Promise<MinerStats> {
     const runner = this.contract.runner;
-    if (!isSigner(runner)) throw new Error("the miner's contract must be connected to the signer that sends its transactions");
+    if (!isSigner(runner))
+      throw new Error("the miner's contract must be connected to the signer that sends its transactions");
     const sender = await runner.getAddress();
     this.miner = (this.beneficiary ?? sender).toLowerCase();
     this.pool = await WorkerPool.start({ threads: this.options.threads, batch: this.options.batch });
@@ -143,7 +143,9 @@ class Miner {
       const rate = ((this.pool.totalHashes - lastHashes) * 1000) / Math.max(1, now - lastTime);
       lastHashes = this.pool.totalHashes;
       lastTime = now;
-      this.options.status?.(statusLine(rate, this.pool.threads, { ...this.stats, hashes: this.pool.totalHashes }, this.state));
+      this.options.status?.(
+        statusLine(rate, this.pool.threads, { ...this.stats, hashes: this.pool.totalHashes }, this.state),
+      );
     }, this.options.statusMs ?? 2_000);
     timer.unref();
     return timer;
@@ -261,7 +263,8 @@ class Miner {
         : await this.send(this.contract.getFunction("mint"), [solution.nonce, solution.digest]);
       this.log(`[miner] solution nonce ${solution.nonce} (digest ${solution.digest.slice(0, 18)}…) sent: ${tx.hash}`);
       const receipt = await tx.wait();
-      if (!receipt || receipt.status !== 1) throw Object.assign(new Error("transaction reverted on chain"), { receipt });
+      if (!receipt || receipt.status !== 1)
+        throw Object.assign(new Error("transaction reverted on chain"), { receipt });
       for (const entry of receipt.logs) {
         const parsed = parseLogOrNull(this.contract, entry);
         if (parsed?.name === "Mint") {

@@ -29,7 +29,13 @@ export interface Searcher {
    * Tries nonces startNonce, startNonce + 1, ... (at most `count`, capped so the nonce never passes 2^256 - 1)
    * and returns at the first whose digest is <= target.
    */
-  search(challenge: Uint8Array | string, miner: string, target: bigint, startNonce: bigint, count: number): SearchResult;
+  search(
+    challenge: Uint8Array | string,
+    miner: string,
+    target: bigint,
+    startNonce: bigint,
+    count: number,
+  ): SearchResult;
   /** keccak256(abi.encodePacked(challenge, miner, nonce)), 0x-prefixed. */
   hash(challenge: Uint8Array | string, miner: string, nonce: bigint): string;
 }
@@ -92,7 +98,9 @@ export function compileKernel(kind: KernelKind = simdSupported() ? "simd" : "sca
 }
 
 /** Async variant for the browser main thread, where synchronous compilation of large modules is refused. */
-export async function compileKernelAsync(kind: KernelKind = simdSupported() ? "simd" : "scalar"): Promise<KernelModule> {
+export async function compileKernelAsync(
+  kind: KernelKind = simdSupported() ? "simd" : "scalar",
+): Promise<KernelModule> {
   return wasm.compile(kernelBytes(kind));
 }
 
@@ -143,7 +151,8 @@ function searcherFor(kind: KernelKind, kernel: KernelExports): Searcher {
   function load(challenge: Uint8Array | string, miner: string, high: bigint, target: bigint): void {
     const challengeHex = typeof challenge === "string" ? challenge.toLowerCase() : bytesToHex(toBytes32(challenge));
     const minerHex = miner.toLowerCase();
-    if (challengeHex === loadedChallenge && minerHex === loadedMiner && high === loadedHigh && target === loadedTarget) return;
+    if (challengeHex === loadedChallenge && minerHex === loadedMiner && high === loadedHigh && target === loadedTarget)
+      return;
     mem.fill(0, 0, RATE);
     mem.set(toBytes32(challengeHex), 0);
     mem.set(hexToBytes(minerHex, 20), MINER_OFFSET);
@@ -190,7 +199,12 @@ function searcherFor(kind: KernelKind, kernel: KernelExports): Searcher {
           const digest = digestAt(candidate);
           // The kernel compared the top 64 bits; equal top words need the full comparison.
           if (bytesToUint256(digest) <= target) {
-            return { found: true, nonce: (high << 64n) | candidate, digest: bytesToHex(digest), hashes: hashes + offset + index + 1 };
+            return {
+              found: true,
+              nonce: (high << 64n) | candidate,
+              digest: bytesToHex(digest),
+              hashes: hashes + offset + index + 1,
+            };
           }
           offset += index + 1;
         }

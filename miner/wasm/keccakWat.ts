@@ -29,12 +29,30 @@ import { DIGEST_OFFSET, STATE_BASE } from "../core/layout";
 export type KernelVariant = "scalar" | "simd";
 
 const ROUND_CONSTANTS: bigint[] = [
-  0x0000000000000001n, 0x0000000000008082n, 0x800000000000808an, 0x8000000080008000n,
-  0x000000000000808bn, 0x0000000080000001n, 0x8000000080008081n, 0x8000000000008009n,
-  0x000000000000008an, 0x0000000000000088n, 0x0000000080008009n, 0x000000008000000an,
-  0x000000008000808bn, 0x800000000000008bn, 0x8000000000008089n, 0x8000000000008003n,
-  0x8000000000008002n, 0x8000000000000080n, 0x000000000000800an, 0x800000008000000an,
-  0x8000000080008081n, 0x8000000000008080n, 0x0000000080000001n, 0x8000000080008008n,
+  0x0000000000000001n,
+  0x0000000000008082n,
+  0x800000000000808an,
+  0x8000000080008000n,
+  0x000000000000808bn,
+  0x0000000080000001n,
+  0x8000000080008081n,
+  0x8000000000008009n,
+  0x000000000000008an,
+  0x0000000000000088n,
+  0x0000000080008009n,
+  0x000000008000000an,
+  0x000000008000808bn,
+  0x800000000000008bn,
+  0x8000000000008089n,
+  0x8000000000008003n,
+  0x8000000000008002n,
+  0x8000000000000080n,
+  0x000000000000800an,
+  0x800000008000000an,
+  0x8000000080008081n,
+  0x8000000000008080n,
+  0x0000000080000001n,
+  0x8000000080008008n,
 ];
 
 // Rotation offsets of rho, indexed by lane x + 5y.
@@ -124,7 +142,12 @@ function round(ops: LaneOps, r: number, from: string, to: string, out: number[],
   } else {
     for (let x = 0; x < 5; x++) {
       const lanes = [0, 1, 2, 3, 4].map((y) => get(`${from}${x + 5 * y}`));
-      code.push(set(`c${x}`, lanes.reduce((acc, lane) => ops.xor(acc, lane))));
+      code.push(
+        set(
+          `c${x}`,
+          lanes.reduce((acc, lane) => ops.xor(acc, lane)),
+        ),
+      );
     }
     for (let x = 0; x < 5; x++) {
       code.push(set(`d${x}`, ops.xor(get(`c${(x + 4) % 5}`), ops.rotl(get(`c${(x + 1) % 5}`), 1))));
@@ -208,8 +231,14 @@ function bswap32(x: string): string {
 /** Big-endian value of a digest's first 8 bytes from lane 0 (little-endian): a 64-bit byte swap. */
 function bswap64Code(v: string): string[] {
   return [
-    set(v, `(i64.or (i64.and (i64.shr_u ${get(v)} (i64.const 8)) (i64.const 0x00ff00ff00ff00ff)) (i64.shl (i64.and ${get(v)} (i64.const 0x00ff00ff00ff00ff)) (i64.const 8)))`),
-    set(v, `(i64.or (i64.and (i64.shr_u ${get(v)} (i64.const 16)) (i64.const 0x0000ffff0000ffff)) (i64.shl (i64.and ${get(v)} (i64.const 0x0000ffff0000ffff)) (i64.const 16)))`),
+    set(
+      v,
+      `(i64.or (i64.and (i64.shr_u ${get(v)} (i64.const 8)) (i64.const 0x00ff00ff00ff00ff)) (i64.shl (i64.and ${get(v)} (i64.const 0x00ff00ff00ff00ff)) (i64.const 8)))`,
+    ),
+    set(
+      v,
+      `(i64.or (i64.and (i64.shr_u ${get(v)} (i64.const 16)) (i64.const 0x0000ffff0000ffff)) (i64.shl (i64.and ${get(v)} (i64.const 0x0000ffff0000ffff)) (i64.const 16)))`,
+    ),
     set(v, `(i64.rotl ${get(v)} (i64.const 32))`),
   ];
 }
@@ -231,7 +260,12 @@ const range = (n: number, prefix: string) => Array.from({ length: n }, (_, i) =>
 /** Per-challenge constants, in globals: k = template lanes 0..10, p/r = theta parts, q = column-2 lanes. */
 const CONSTANT_NAMES = [
   ...range(11, "k"),
-  "p0", "p2", "p3", "p4", "r1", "r2",
+  "p0",
+  "p2",
+  "p3",
+  "p4",
+  "r1",
+  "r2",
   ...[2, 7, 12, 17, 22].map((i) => `q${i}`),
 ];
 
@@ -242,10 +276,16 @@ function prepareFunction(): string {
   for (let i = 0; i <= 10; i++) code.push(set(`k${i}`, `(i64.load offset=${8 * i} (i32.const 0))`));
   const lane = (i: number) => (i <= 10 ? get(`k${i}`) : i === 16 ? scalarOps.constant(1n << 63n) : "(i64.const 0)");
   for (let x = 0; x < 5; x++) {
-    code.push(set(`c${x}`, [0, 1, 2, 3, 4].map((y) => lane(x + 5 * y)).reduce((a, b) => scalarOps.xor(a, b))));
+    code.push(
+      set(
+        `c${x}`,
+        [0, 1, 2, 3, 4].map((y) => lane(x + 5 * y)).reduce((a, b) => scalarOps.xor(a, b)),
+      ),
+    );
   }
   code.push(set("d2", scalarOps.xor(get("c1"), scalarOps.rotl(get("c3"), 1))));
-  for (const i of [2, 7, 12, 17, 22]) code.push(set(`q${i}`, scalarOps.rotl(scalarOps.xor(lane(i), get("d2")), RHO[i])));
+  for (const i of [2, 7, 12, 17, 22])
+    code.push(set(`q${i}`, scalarOps.rotl(scalarOps.xor(lane(i), get("d2")), RHO[i])));
   code.push(set("p0", get("c0")), set("p4", get("c4")), set("p2", get("c2")), set("p3", get("c3")));
   code.push(set("r1", scalarOps.rotl(get("c1"), 1)), set("r2", scalarOps.rotl(get("c2"), 1)));
   for (const name of CONSTANT_NAMES) code.push(`(global.set $g_${name} ${get(name)})`);
@@ -305,7 +345,11 @@ function searchFunction(ops: LaneOps): string {
         ...bswap64Code("h"),
         `(if (i32.and (i64.le_u ${get("h")} (global.get $target_hi)) (i32.lt_u (i32.add ${get("i")} (i32.const 1)) ${get("count")})) (then (return (i32.add ${get("i")} (i32.const 1)))))`,
       ]
-    : [set("h", get("a0")), ...bswap64Code("h"), `(if (i64.le_u ${get("h")} (global.get $target_hi)) (then (return ${get("i")})))`];
+    : [
+        set("h", get("a0")),
+        ...bswap64Code("h"),
+        `(if (i64.le_u ${get("h")} (global.get $target_hi)) (then (return ${get("i")})))`,
+      ];
   const step = simd ? 2 : 1;
   return `(func $search (export "search") (param $lo i64) (param $count i32) (result i32)
     (local $i i32) (local $n i64) (local $h i64) (local $s9 i64) (local $s10 i64) (local $u9 i64) (local $u10 i64)

@@ -5,8 +5,18 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, dirname, sep } from "node:path";
 
 const ROOT = resolve(__dirname, "..", "..");
-const WORKSPACES = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { workspaces: string[] }).workspaces;
-const SKIP = new Set(["node_modules", ".next", "artifacts", "cache", "coverage", "typechain-types", "out-forge", "public"]);
+const WORKSPACES = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { workspaces: string[] })
+  .workspaces;
+const SKIP = new Set([
+  "node_modules",
+  ".next",
+  "artifacts",
+  "cache",
+  "coverage",
+  "typechain-types",
+  "out-forge",
+  "public",
+]);
 const IMPORT = /(?:from\s+|import\s*\(\s*|require\(\s*)["'](\.{1,2}\/[^"']*)["']/g;
 
 /** The workspace a path belongs to, or "." for the root project. */
@@ -29,7 +39,8 @@ for (const file of sources(ROOT)) {
   const text = readFileSync(file, "utf8");
   for (const match of text.matchAll(IMPORT)) {
     const target = resolve(dirname(file), match[1]);
-    if (roomOf(target) !== roomOf(file)) violations.push(`${relative(ROOT, file)} imports ${match[1]} (in ${roomOf(target)})`);
+    if (roomOf(target) !== roomOf(file))
+      violations.push(`${relative(ROOT, file)} imports ${match[1]} (in ${roomOf(target)})`);
   }
 }
 if (violations.length) {

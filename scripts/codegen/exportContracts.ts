@@ -70,10 +70,14 @@ const HEADER = [
  */
 export function renderModules(chains: ChainDeployment[]): Record<string, string> {
   const sorted = [...chains].sort((a, b) => a.chainId - b.chainId);
-  const byId: Record<number, { chainId: number; name: string; contracts: Record<string, { address: string; blockNumber: number }> }> = {};
+  const byId: Record<
+    number,
+    { chainId: number; name: string; contracts: Record<string, { address: string; blockNumber: number }> }
+  > = {};
   for (const c of sorted) {
     const contracts: Record<string, { address: string; blockNumber: number }> = {};
-    for (const name of EXPORTED_CONTRACTS) contracts[name] = { address: c.contracts[name].address, blockNumber: c.contracts[name].blockNumber };
+    for (const name of EXPORTED_CONTRACTS)
+      contracts[name] = { address: c.contracts[name].address, blockNumber: c.contracts[name].blockNumber };
     byId[c.chainId] = { chainId: c.chainId, name: c.name, contracts };
   }
   const files: Record<string, string> = {
@@ -86,7 +90,11 @@ export function renderModules(chains: ChainDeployment[]): Record<string, string>
     ].join("\n"),
   };
   for (const name of EXPORTED_CONTRACTS) {
-    files[`abi/${name}.ts`] = [...HEADER, `export const ${name}Abi = ${JSON.stringify(sharedAbi(sorted, name), null, 2)} as const;`, ""].join("\n");
+    files[`abi/${name}.ts`] = [
+      ...HEADER,
+      `export const ${name}Abi = ${JSON.stringify(sharedAbi(sorted, name), null, 2)} as const;`,
+      "",
+    ].join("\n");
   }
   return files;
 }
@@ -105,7 +113,9 @@ export function exportDeployments(deploymentsDir?: string, outputDir = OUTPUT_DI
 
 /** A public constant of a contract: an UPPER_CASE view function with no inputs and one unsigned output. */
 export function constantNames(abi: readonly unknown[]): string[] {
-  return (abi as { type: string; name?: string; inputs?: unknown[]; outputs?: { type: string }[]; stateMutability?: string }[])
+  return (
+    abi as { type: string; name?: string; inputs?: unknown[]; outputs?: { type: string }[]; stateMutability?: string }[]
+  )
     .filter(
       (f) =>
         f.type === "function" &&

@@ -11,7 +11,8 @@ export async function readConstants(hre: HardhatRuntimeEnvironment): Promise<Rec
     const record = await hre.deployments.get(name);
     const contract = await hre.ethers.getContractAt(record.abi, record.address);
     values[name] = {};
-    for (const constant of constantNames(record.abi)) values[name][constant] = BigInt(await contract.getFunction(constant)());
+    for (const constant of constantNames(record.abi))
+      values[name][constant] = BigInt(await contract.getFunction(constant)());
   }
   return values;
 }

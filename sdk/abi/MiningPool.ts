@@ -2,989 +2,989 @@
 // run `npm run export:deployments` (every deploy does it for you).
 export const MiningPoolAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
+        internalType: "address",
+        name: "token",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "initialOwner",
-        "type": "address"
+        internalType: "address",
+        name: "initialOwner",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "rewardsDuration_",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "rewardsDuration_",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "treasury_",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "treasury_",
+        type: "address",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [],
-    "name": "CannotSweepStakingToken",
-    "type": "error"
+    inputs: [],
+    name: "CannotSweepStakingToken",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "CheckpointUnorderedInsertion",
-    "type": "error"
+    inputs: [],
+    name: "CheckpointUnorderedInsertion",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "feeBps",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "feeBps",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "maxFeeBps",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "maxFeeBps",
+        type: "uint256",
+      },
     ],
-    "name": "FeeTooHigh",
-    "type": "error"
+    name: "FeeTooHigh",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "timepoint",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "timepoint",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "currentTimepoint",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "currentTimepoint",
+        type: "uint256",
+      },
     ],
-    "name": "FutureLookup",
-    "type": "error"
+    name: "FutureLookup",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "staked",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "staked",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "requested",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "requested",
+        type: "uint256",
+      },
     ],
-    "name": "InsufficientStake",
-    "type": "error"
+    name: "InsufficientStake",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "to",
+        type: "address",
+      },
     ],
-    "name": "InvalidRecipient",
-    "type": "error"
+    name: "InvalidRecipient",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "duration",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "duration",
+        type: "uint256",
+      },
     ],
-    "name": "InvalidRewardsDuration",
-    "type": "error"
+    name: "InvalidRewardsDuration",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
     ],
-    "name": "InvalidStakingToken",
-    "type": "error"
+    name: "InvalidStakingToken",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "treasury",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "treasury",
+        type: "address",
+      },
     ],
-    "name": "InvalidTreasury",
-    "type": "error"
+    name: "InvalidTreasury",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "NothingToClaim",
-    "type": "error"
+    name: "NothingToClaim",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "OwnableInvalidOwner",
-    "type": "error"
+    name: "OwnableInvalidOwner",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "OwnableUnauthorizedAccount",
-    "type": "error"
+    name: "OwnableUnauthorizedAccount",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "OwnershipIsFinal",
-    "type": "error"
+    inputs: [],
+    name: "OwnershipIsFinal",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "allowance",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "allowance",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "needed",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "needed",
+        type: "uint256",
+      },
     ],
-    "name": "PermitFailed",
-    "type": "error"
+    name: "PermitFailed",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ReentrancyGuardReentrantCall",
-    "type": "error"
+    inputs: [],
+    name: "ReentrancyGuardReentrantCall",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint8",
-        "name": "bits",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "bits",
+        type: "uint8",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "SafeCastOverflowedUintDowncast",
-    "type": "error"
+    name: "SafeCastOverflowedUintDowncast",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
     ],
-    "name": "SafeERC20FailedOperation",
-    "type": "error"
+    name: "SafeERC20FailedOperation",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "until",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "until",
+        type: "uint256",
+      },
     ],
-    "name": "StakingIsPaused",
-    "type": "error"
+    name: "StakingIsPaused",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "allowedAt",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "allowedAt",
+        type: "uint256",
+      },
     ],
-    "name": "StakingPauseCoolingDown",
-    "type": "error"
+    name: "StakingPauseCoolingDown",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bool",
-        "name": "paused",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "paused",
+        type: "bool",
+      },
     ],
-    "name": "StakingPauseUnchanged",
-    "type": "error"
+    name: "StakingPauseUnchanged",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ZeroAmount",
-    "type": "error"
+    inputs: [],
+    name: "ZeroAmount",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldFeeBps",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "oldFeeBps",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newFeeBps",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "newFeeBps",
+        type: "uint256",
+      },
     ],
-    "name": "FeeUpdated",
-    "type": "event"
+    name: "FeeUpdated",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousOwner",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "previousOwner",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "OwnershipTransferStarted",
-    "type": "event"
+    name: "OwnershipTransferStarted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousOwner",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "previousOwner",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "OwnershipTransferred",
-    "type": "event"
+    name: "OwnershipTransferred",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "RewardPaid",
-    "type": "event"
+    name: "RewardPaid",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "fee",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "fee",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "rewardRate",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "rewardRate",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "periodFinish",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "periodFinish",
+        type: "uint256",
+      },
     ],
-    "name": "RewardsStreamed",
-    "type": "event"
+    name: "RewardsStreamed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "Staked",
-    "type": "event"
+    name: "Staked",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "bool",
-        "name": "paused",
-        "type": "bool"
+        indexed: false,
+        internalType: "bool",
+        name: "paused",
+        type: "bool",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "until",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "until",
+        type: "uint256",
+      },
     ],
-    "name": "StakingPausedSet",
-    "type": "event"
+    name: "StakingPausedSet",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "token",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "Swept",
-    "type": "event"
+    name: "Swept",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "oldTreasury",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "oldTreasury",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newTreasury",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "newTreasury",
+        type: "address",
+      },
     ],
-    "name": "TreasuryUpdated",
-    "type": "event"
+    name: "TreasuryUpdated",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "Withdrawn",
-    "type": "event"
+    name: "Withdrawn",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "MAX_FEE_BPS",
-    "outputs": [
+    inputs: [],
+    name: "MAX_FEE_BPS",
+    outputs: [
       {
-        "internalType": "uint16",
-        "name": "",
-        "type": "uint16"
-      }
+        internalType: "uint16",
+        name: "",
+        type: "uint16",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_REWARDS_DURATION",
-    "outputs": [
+    inputs: [],
+    name: "MAX_REWARDS_DURATION",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_STAKING_PAUSE",
-    "outputs": [
+    inputs: [],
+    name: "MAX_STAKING_PAUSE",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MIN_REWARDS_DURATION",
-    "outputs": [
+    inputs: [],
+    name: "MIN_REWARDS_DURATION",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "STAKING_PAUSE_COOLDOWN",
-    "outputs": [
+    inputs: [],
+    name: "STAKING_PAUSE_COOLDOWN",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "acceptOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "acceptOwnership",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "balanceOf",
-    "outputs": [
+    name: "balanceOf",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "claim",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "claim",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "earned",
-    "outputs": [
+    name: "earned",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "exit",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "exit",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "timepoint",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "timepoint",
+        type: "uint256",
+      },
     ],
-    "name": "heldAt",
-    "outputs": [
+    name: "heldAt",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "owner",
-    "outputs": [
+    inputs: [],
+    name: "owner",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "ownershipFinal",
-    "outputs": [
+    inputs: [],
+    name: "ownershipFinal",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "pendingOwner",
-    "outputs": [
+    inputs: [],
+    name: "pendingOwner",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "poolState",
-    "outputs": [
+    inputs: [],
+    name: "poolState",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "uint256",
-            "name": "totalStaked",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "totalStaked",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "rewardRate",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "rewardRate",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "periodFinish",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "periodFinish",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "rewardPerToken",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "rewardPerToken",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "undistributed",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "undistributed",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "rewardReserve",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "rewardReserve",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "unsynced",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "unsynced",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "rewardsDuration",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "rewardsDuration",
+            type: "uint256",
           },
           {
-            "internalType": "uint16",
-            "name": "feeBps",
-            "type": "uint16"
+            internalType: "uint16",
+            name: "feeBps",
+            type: "uint16",
           },
           {
-            "internalType": "address",
-            "name": "treasury",
-            "type": "address"
+            internalType: "address",
+            name: "treasury",
+            type: "address",
           },
           {
-            "internalType": "bool",
-            "name": "stakingPaused",
-            "type": "bool"
+            internalType: "bool",
+            name: "stakingPaused",
+            type: "bool",
           },
           {
-            "internalType": "uint256",
-            "name": "stakingPausedUntil",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "stakingPausedUntil",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "holders",
-            "type": "uint256"
-          }
+            internalType: "uint256",
+            name: "holders",
+            type: "uint256",
+          },
         ],
-        "internalType": "struct IMiningPool.PoolState",
-        "name": "",
-        "type": "tuple"
-      }
+        internalType: "struct IMiningPool.PoolState",
+        name: "",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "position",
-    "outputs": [
+    name: "position",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "uint256",
-            "name": "staked",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "staked",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "earned",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "earned",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "shareBps",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "shareBps",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "rewardRate",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "rewardRate",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "periodFinish",
-            "type": "uint256"
-          }
+            internalType: "uint256",
+            name: "periodFinish",
+            type: "uint256",
+          },
         ],
-        "internalType": "struct IMiningPool.Position",
-        "name": "p",
-        "type": "tuple"
-      }
+        internalType: "struct IMiningPool.Position",
+        name: "p",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "renounceOwnership",
-    "outputs": [],
-    "stateMutability": "view",
-    "type": "function"
+    inputs: [],
+    name: "renounceOwnership",
+    outputs: [],
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "rewardPerToken",
-    "outputs": [
+    inputs: [],
+    name: "rewardPerToken",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "rewardsDuration",
-    "outputs": [
+    inputs: [],
+    name: "rewardsDuration",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint16",
-        "name": "feeBps",
-        "type": "uint16"
-      }
+        internalType: "uint16",
+        name: "feeBps",
+        type: "uint16",
+      },
     ],
-    "name": "setFee",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setFee",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bool",
-        "name": "paused",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "paused",
+        type: "bool",
+      },
     ],
-    "name": "setStakingPaused",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setStakingPaused",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "newTreasury",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "newTreasury",
+        type: "address",
+      },
     ],
-    "name": "setTreasury",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setTreasury",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "stake",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "stake",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "v",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "v",
+        type: "uint8",
       },
       {
-        "internalType": "bytes32",
-        "name": "r",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "r",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "s",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "s",
+        type: "bytes32",
+      },
     ],
-    "name": "stakeWithPermit",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "stakeWithPermit",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "stakingToken",
-    "outputs": [
+    inputs: [],
+    name: "stakingToken",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
+        internalType: "address",
+        name: "token",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "sweep",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "sweep",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "sync",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "sync",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "totalStaked",
-    "outputs": [
+    inputs: [],
+    name: "totalStaked",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "transferOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "transferOwnership",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "treasury",
-    "outputs": [
+    inputs: [],
+    name: "treasury",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "withdraw",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  }
+    name: "withdraw",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
 ] as const;

@@ -2,1927 +2,1927 @@
 // run `npm run export:deployments` (every deploy does it for you).
 export const NumiGovernorAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "contract IVotes",
-        "name": "token",
-        "type": "address"
+        internalType: "contract IVotes",
+        name: "token",
+        type: "address",
       },
       {
-        "internalType": "contract TimelockController",
-        "name": "timelock",
-        "type": "address"
+        internalType: "contract TimelockController",
+        name: "timelock",
+        type: "address",
       },
       {
-        "internalType": "contract IMiningPool",
-        "name": "pool_",
-        "type": "address"
+        internalType: "contract IMiningPool",
+        name: "pool_",
+        type: "address",
       },
       {
-        "components": [
+        components: [
           {
-            "internalType": "uint48",
-            "name": "votingDelay",
-            "type": "uint48"
+            internalType: "uint48",
+            name: "votingDelay",
+            type: "uint48",
           },
           {
-            "internalType": "uint32",
-            "name": "votingPeriod",
-            "type": "uint32"
+            internalType: "uint32",
+            name: "votingPeriod",
+            type: "uint32",
           },
           {
-            "internalType": "uint48",
-            "name": "lateQuorumExtension",
-            "type": "uint48"
+            internalType: "uint48",
+            name: "lateQuorumExtension",
+            type: "uint48",
           },
           {
-            "internalType": "uint256",
-            "name": "proposalThreshold",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "proposalThreshold",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "quorumPercent",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "quorumPercent",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "launchSupply",
-            "type": "uint256"
-          }
+            internalType: "uint256",
+            name: "launchSupply",
+            type: "uint256",
+          },
         ],
-        "internalType": "struct NumiGovernor.Params",
-        "name": "p",
-        "type": "tuple"
-      }
+        internalType: "struct NumiGovernor.Params",
+        name: "p",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [],
-    "name": "CheckpointUnorderedInsertion",
-    "type": "error"
+    inputs: [],
+    name: "CheckpointUnorderedInsertion",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ERC6372InconsistentClock",
-    "type": "error"
+    inputs: [],
+    name: "ERC6372InconsistentClock",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "FailedCall",
-    "type": "error"
+    inputs: [],
+    name: "FailedCall",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "supply",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "supply",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "launchSupply",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "launchSupply",
+        type: "uint256",
+      },
     ],
-    "name": "GovernanceNotLive",
-    "type": "error"
+    name: "GovernanceNotLive",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "voter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "voter",
+        type: "address",
+      },
     ],
-    "name": "GovernorAlreadyCastVote",
-    "type": "error"
+    name: "GovernorAlreadyCastVote",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorAlreadyQueuedProposal",
-    "type": "error"
+    name: "GovernorAlreadyQueuedProposal",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "GovernorDisabledDeposit",
-    "type": "error"
+    inputs: [],
+    name: "GovernorDisabledDeposit",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "proposer",
-        "type": "address"
+        internalType: "address",
+        name: "proposer",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "votes",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "votes",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "threshold",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "threshold",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorInsufficientProposerVotes",
-    "type": "error"
+    name: "GovernorInsufficientProposerVotes",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "targets",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "targets",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "calldatas",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "calldatas",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "values",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "values",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorInvalidProposalLength",
-    "type": "error"
+    name: "GovernorInvalidProposalLength",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "quorumNumerator",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "quorumNumerator",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "quorumDenominator",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "quorumDenominator",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorInvalidQuorumFraction",
-    "type": "error"
+    name: "GovernorInvalidQuorumFraction",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "voter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "voter",
+        type: "address",
+      },
     ],
-    "name": "GovernorInvalidSignature",
-    "type": "error"
+    name: "GovernorInvalidSignature",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "GovernorInvalidVoteParams",
-    "type": "error"
+    inputs: [],
+    name: "GovernorInvalidVoteParams",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "GovernorInvalidVoteType",
-    "type": "error"
+    inputs: [],
+    name: "GovernorInvalidVoteType",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "votingPeriod",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "votingPeriod",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorInvalidVotingPeriod",
-    "type": "error"
+    name: "GovernorInvalidVotingPeriod",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorNonexistentProposal",
-    "type": "error"
+    name: "GovernorNonexistentProposal",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "GovernorOnlyExecutor",
-    "type": "error"
+    name: "GovernorOnlyExecutor",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "newVoteExtension",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "newVoteExtension",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "maxVoteExtension",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "maxVoteExtension",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorPreventLateQuorumVoteExtensionTooLarge",
-    "type": "error"
+    name: "GovernorPreventLateQuorumVoteExtensionTooLarge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorProposalQueueingFailed",
-    "type": "error"
+    name: "GovernorProposalQueueingFailed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "GovernorProposalQueueingNotRequired",
-    "type": "error"
+    name: "GovernorProposalQueueingNotRequired",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "proposer",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "proposer",
+        type: "address",
+      },
     ],
-    "name": "GovernorRestrictedProposer",
-    "type": "error"
+    name: "GovernorRestrictedProposer",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "GovernorUnableToCancel",
-    "type": "error"
+    name: "GovernorUnableToCancel",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "enum IGovernor.ProposalState",
-        "name": "current",
-        "type": "uint8"
+        internalType: "enum IGovernor.ProposalState",
+        name: "current",
+        type: "uint8",
       },
       {
-        "internalType": "bytes32",
-        "name": "expectedStates",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "expectedStates",
+        type: "bytes32",
+      },
     ],
-    "name": "GovernorUnexpectedProposalState",
-    "type": "error"
+    name: "GovernorUnexpectedProposalState",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "currentNonce",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "currentNonce",
+        type: "uint256",
+      },
     ],
-    "name": "InvalidAccountNonce",
-    "type": "error"
+    name: "InvalidAccountNonce",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "InvalidShortString",
-    "type": "error"
+    inputs: [],
+    name: "InvalidShortString",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint8",
-        "name": "bits",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "bits",
+        type: "uint8",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "SafeCastOverflowedUintDowncast",
-    "type": "error"
+    name: "SafeCastOverflowedUintDowncast",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "floor",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "floor",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "ceiling",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "ceiling",
+        type: "uint256",
+      },
     ],
-    "name": "SettingOutOfBounds",
-    "type": "error"
+    name: "SettingOutOfBounds",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "string",
-        "name": "str",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "str",
+        type: "string",
+      },
     ],
-    "name": "StringTooLong",
-    "type": "error"
+    name: "StringTooLong",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "TimelockIsFixed",
-    "type": "error"
+    inputs: [],
+    name: "TimelockIsFixed",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [],
-    "name": "EIP712DomainChanged",
-    "type": "event"
+    anonymous: false,
+    inputs: [],
+    name: "EIP712DomainChanged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "oldVoteExtension",
-        "type": "uint64"
+        indexed: false,
+        internalType: "uint64",
+        name: "oldVoteExtension",
+        type: "uint64",
       },
       {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "newVoteExtension",
-        "type": "uint64"
-      }
+        indexed: false,
+        internalType: "uint64",
+        name: "newVoteExtension",
+        type: "uint64",
+      },
     ],
-    "name": "LateQuorumVoteExtensionSet",
-    "type": "event"
+    name: "LateQuorumVoteExtensionSet",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "ProposalCanceled",
-    "type": "event"
+    name: "ProposalCanceled",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "address",
-        "name": "proposer",
-        "type": "address"
+        indexed: false,
+        internalType: "address",
+        name: "proposer",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        indexed: false,
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "indexed": false,
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        indexed: false,
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "indexed": false,
-        "internalType": "string[]",
-        "name": "signatures",
-        "type": "string[]"
+        indexed: false,
+        internalType: "string[]",
+        name: "signatures",
+        type: "string[]",
       },
       {
-        "indexed": false,
-        "internalType": "bytes[]",
-        "name": "calldatas",
-        "type": "bytes[]"
+        indexed: false,
+        internalType: "bytes[]",
+        name: "calldatas",
+        type: "bytes[]",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "voteStart",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "voteStart",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "voteEnd",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "voteEnd",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "string",
-        "name": "description",
-        "type": "string"
-      }
+        indexed: false,
+        internalType: "string",
+        name: "description",
+        type: "string",
+      },
     ],
-    "name": "ProposalCreated",
-    "type": "event"
+    name: "ProposalCreated",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "ProposalExecuted",
-    "type": "event"
+    name: "ProposalExecuted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "extendedDeadline",
-        "type": "uint64"
-      }
+        indexed: false,
+        internalType: "uint64",
+        name: "extendedDeadline",
+        type: "uint64",
+      },
     ],
-    "name": "ProposalExtended",
-    "type": "event"
+    name: "ProposalExtended",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "etaSeconds",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "etaSeconds",
+        type: "uint256",
+      },
     ],
-    "name": "ProposalQueued",
-    "type": "event"
+    name: "ProposalQueued",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldProposalThreshold",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "oldProposalThreshold",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newProposalThreshold",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "newProposalThreshold",
+        type: "uint256",
+      },
     ],
-    "name": "ProposalThresholdSet",
-    "type": "event"
+    name: "ProposalThresholdSet",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldQuorumNumerator",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "oldQuorumNumerator",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newQuorumNumerator",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "newQuorumNumerator",
+        type: "uint256",
+      },
     ],
-    "name": "QuorumNumeratorUpdated",
-    "type": "event"
+    name: "QuorumNumeratorUpdated",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "address",
-        "name": "oldTimelock",
-        "type": "address"
+        indexed: false,
+        internalType: "address",
+        name: "oldTimelock",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "address",
-        "name": "newTimelock",
-        "type": "address"
-      }
+        indexed: false,
+        internalType: "address",
+        name: "newTimelock",
+        type: "address",
+      },
     ],
-    "name": "TimelockChange",
-    "type": "event"
+    name: "TimelockChange",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "voter",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "voter",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint8",
-        "name": "support",
-        "type": "uint8"
+        indexed: false,
+        internalType: "uint8",
+        name: "support",
+        type: "uint8",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "weight",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "weight",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "string",
-        "name": "reason",
-        "type": "string"
-      }
+        indexed: false,
+        internalType: "string",
+        name: "reason",
+        type: "string",
+      },
     ],
-    "name": "VoteCast",
-    "type": "event"
+    name: "VoteCast",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "voter",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "voter",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint8",
-        "name": "support",
-        "type": "uint8"
+        indexed: false,
+        internalType: "uint8",
+        name: "support",
+        type: "uint8",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "weight",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "weight",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "string",
-        "name": "reason",
-        "type": "string"
+        indexed: false,
+        internalType: "string",
+        name: "reason",
+        type: "string",
       },
       {
-        "indexed": false,
-        "internalType": "bytes",
-        "name": "params",
-        "type": "bytes"
-      }
+        indexed: false,
+        internalType: "bytes",
+        name: "params",
+        type: "bytes",
+      },
     ],
-    "name": "VoteCastWithParams",
-    "type": "event"
+    name: "VoteCastWithParams",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldVotingDelay",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "oldVotingDelay",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newVotingDelay",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "newVotingDelay",
+        type: "uint256",
+      },
     ],
-    "name": "VotingDelaySet",
-    "type": "event"
+    name: "VotingDelaySet",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldVotingPeriod",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "oldVotingPeriod",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newVotingPeriod",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "newVotingPeriod",
+        type: "uint256",
+      },
     ],
-    "name": "VotingPeriodSet",
-    "type": "event"
+    name: "VotingPeriodSet",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "BALLOT_TYPEHASH",
-    "outputs": [
+    inputs: [],
+    name: "BALLOT_TYPEHASH",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "CLOCK_MODE",
-    "outputs": [
+    inputs: [],
+    name: "CLOCK_MODE",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "COUNTING_MODE",
-    "outputs": [
+    inputs: [],
+    name: "COUNTING_MODE",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "pure",
-    "type": "function"
+    stateMutability: "pure",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "EXTENDED_BALLOT_TYPEHASH",
-    "outputs": [
+    inputs: [],
+    name: "EXTENDED_BALLOT_TYPEHASH",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_LATE_QUORUM_EXTENSION",
-    "outputs": [
+    inputs: [],
+    name: "MAX_LATE_QUORUM_EXTENSION",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_PROPOSAL_THRESHOLD",
-    "outputs": [
+    inputs: [],
+    name: "MAX_PROPOSAL_THRESHOLD",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_QUORUM_PERCENT",
-    "outputs": [
+    inputs: [],
+    name: "MAX_QUORUM_PERCENT",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_VOTING_DELAY",
-    "outputs": [
+    inputs: [],
+    name: "MAX_VOTING_DELAY",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_VOTING_PERIOD",
-    "outputs": [
+    inputs: [],
+    name: "MAX_VOTING_PERIOD",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "calldatas",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "calldatas",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "descriptionHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "descriptionHash",
+        type: "bytes32",
+      },
     ],
-    "name": "cancel",
-    "outputs": [
+    name: "cancel",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "support",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "support",
+        type: "uint8",
+      },
     ],
-    "name": "castVote",
-    "outputs": [
+    name: "castVote",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "support",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "support",
+        type: "uint8",
       },
       {
-        "internalType": "address",
-        "name": "voter",
-        "type": "address"
+        internalType: "address",
+        name: "voter",
+        type: "address",
       },
       {
-        "internalType": "bytes",
-        "name": "signature",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "signature",
+        type: "bytes",
+      },
     ],
-    "name": "castVoteBySig",
-    "outputs": [
+    name: "castVoteBySig",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "support",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "support",
+        type: "uint8",
       },
       {
-        "internalType": "string",
-        "name": "reason",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "reason",
+        type: "string",
+      },
     ],
-    "name": "castVoteWithReason",
-    "outputs": [
+    name: "castVoteWithReason",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "support",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "support",
+        type: "uint8",
       },
       {
-        "internalType": "string",
-        "name": "reason",
-        "type": "string"
+        internalType: "string",
+        name: "reason",
+        type: "string",
       },
       {
-        "internalType": "bytes",
-        "name": "params",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "params",
+        type: "bytes",
+      },
     ],
-    "name": "castVoteWithReasonAndParams",
-    "outputs": [
+    name: "castVoteWithReasonAndParams",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "support",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "support",
+        type: "uint8",
       },
       {
-        "internalType": "address",
-        "name": "voter",
-        "type": "address"
+        internalType: "address",
+        name: "voter",
+        type: "address",
       },
       {
-        "internalType": "string",
-        "name": "reason",
-        "type": "string"
+        internalType: "string",
+        name: "reason",
+        type: "string",
       },
       {
-        "internalType": "bytes",
-        "name": "params",
-        "type": "bytes"
+        internalType: "bytes",
+        name: "params",
+        type: "bytes",
       },
       {
-        "internalType": "bytes",
-        "name": "signature",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "signature",
+        type: "bytes",
+      },
     ],
-    "name": "castVoteWithReasonAndParamsBySig",
-    "outputs": [
+    name: "castVoteWithReasonAndParamsBySig",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "clock",
-    "outputs": [
+    inputs: [],
+    name: "clock",
+    outputs: [
       {
-        "internalType": "uint48",
-        "name": "",
-        "type": "uint48"
-      }
+        internalType: "uint48",
+        name: "",
+        type: "uint48",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "eip712Domain",
-    "outputs": [
+    inputs: [],
+    name: "eip712Domain",
+    outputs: [
       {
-        "internalType": "bytes1",
-        "name": "fields",
-        "type": "bytes1"
+        internalType: "bytes1",
+        name: "fields",
+        type: "bytes1",
       },
       {
-        "internalType": "string",
-        "name": "name",
-        "type": "string"
+        internalType: "string",
+        name: "name",
+        type: "string",
       },
       {
-        "internalType": "string",
-        "name": "version",
-        "type": "string"
+        internalType: "string",
+        name: "version",
+        type: "string",
       },
       {
-        "internalType": "uint256",
-        "name": "chainId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "chainId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "verifyingContract",
-        "type": "address"
+        internalType: "address",
+        name: "verifyingContract",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256[]",
-        "name": "extensions",
-        "type": "uint256[]"
-      }
+        internalType: "uint256[]",
+        name: "extensions",
+        type: "uint256[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "calldatas",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "calldatas",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "descriptionHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "descriptionHash",
+        type: "bytes32",
+      },
     ],
-    "name": "execute",
-    "outputs": [
+    name: "execute",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "payable",
-    "type": "function"
+    stateMutability: "payable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "calldatas",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "calldatas",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "descriptionHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "descriptionHash",
+        type: "bytes32",
+      },
     ],
-    "name": "getProposalId",
-    "outputs": [
+    name: "getProposalId",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "timepoint",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "timepoint",
+        type: "uint256",
+      },
     ],
-    "name": "getVotes",
-    "outputs": [
+    name: "getVotes",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "timepoint",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "timepoint",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "params",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "params",
+        type: "bytes",
+      },
     ],
-    "name": "getVotesWithParams",
-    "outputs": [
+    name: "getVotesWithParams",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "hasVoted",
-    "outputs": [
+    name: "hasVoted",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "calldatas",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "calldatas",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "descriptionHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "descriptionHash",
+        type: "bytes32",
+      },
     ],
-    "name": "hashProposal",
-    "outputs": [
+    name: "hashProposal",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "pure",
-    "type": "function"
+    stateMutability: "pure",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "lateQuorumVoteExtension",
-    "outputs": [
+    inputs: [],
+    name: "lateQuorumVoteExtension",
+    outputs: [
       {
-        "internalType": "uint48",
-        "name": "",
-        "type": "uint48"
-      }
+        internalType: "uint48",
+        name: "",
+        type: "uint48",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "launchSupply",
-    "outputs": [
+    inputs: [],
+    name: "launchSupply",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "name",
-    "outputs": [
+    inputs: [],
+    name: "name",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "nonces",
-    "outputs": [
+    name: "nonces",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "uint256[]",
-        "name": "",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "",
+        type: "uint256[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes",
-        "name": "",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "",
+        type: "bytes",
+      },
     ],
-    "name": "onERC1155BatchReceived",
-    "outputs": [
+    name: "onERC1155BatchReceived",
+    outputs: [
       {
-        "internalType": "bytes4",
-        "name": "",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "",
+        type: "bytes4",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "",
+        type: "bytes",
+      },
     ],
-    "name": "onERC1155Received",
-    "outputs": [
+    name: "onERC1155Received",
+    outputs: [
       {
-        "internalType": "bytes4",
-        "name": "",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "",
+        type: "bytes4",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "",
+        type: "bytes",
+      },
     ],
-    "name": "onERC721Received",
-    "outputs": [
+    name: "onERC721Received",
+    outputs: [
       {
-        "internalType": "bytes4",
-        "name": "",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "",
+        type: "bytes4",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "pool",
-    "outputs": [
+    inputs: [],
+    name: "pool",
+    outputs: [
       {
-        "internalType": "contract IMiningPool",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "contract IMiningPool",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "proposalDeadline",
-    "outputs": [
+    name: "proposalDeadline",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "proposalEta",
-    "outputs": [
+    name: "proposalEta",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "proposalNeedsQueuing",
-    "outputs": [
+    name: "proposalNeedsQueuing",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "proposalProposer",
-    "outputs": [
+    name: "proposalProposer",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "proposalSnapshot",
-    "outputs": [
+    name: "proposalSnapshot",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "proposalThreshold",
-    "outputs": [
+    inputs: [],
+    name: "proposalThreshold",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "proposalVotes",
-    "outputs": [
+    name: "proposalVotes",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "againstVotes",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "againstVotes",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "forVotes",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "forVotes",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "abstainVotes",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "abstainVotes",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "calldatas",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "calldatas",
+        type: "bytes[]",
       },
       {
-        "internalType": "string",
-        "name": "description",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "description",
+        type: "string",
+      },
     ],
-    "name": "propose",
-    "outputs": [
+    name: "propose",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "calldatas",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "calldatas",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "descriptionHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "descriptionHash",
+        type: "bytes32",
+      },
     ],
-    "name": "queue",
-    "outputs": [
+    name: "queue",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "timepoint",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "timepoint",
+        type: "uint256",
+      },
     ],
-    "name": "quorum",
-    "outputs": [
+    name: "quorum",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "quorumDenominator",
-    "outputs": [
+    inputs: [],
+    name: "quorumDenominator",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "timepoint",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "timepoint",
+        type: "uint256",
+      },
     ],
-    "name": "quorumNumerator",
-    "outputs": [
+    name: "quorumNumerator",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "quorumNumerator",
-    "outputs": [
+    inputs: [],
+    name: "quorumNumerator",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "target",
-        "type": "address"
+        internalType: "address",
+        name: "target",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "data",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "data",
+        type: "bytes",
+      },
     ],
-    "name": "relay",
-    "outputs": [],
-    "stateMutability": "payable",
-    "type": "function"
+    name: "relay",
+    outputs: [],
+    stateMutability: "payable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint48",
-        "name": "newVoteExtension",
-        "type": "uint48"
-      }
+        internalType: "uint48",
+        name: "newVoteExtension",
+        type: "uint48",
+      },
     ],
-    "name": "setLateQuorumVoteExtension",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setLateQuorumVoteExtension",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "newProposalThreshold",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "newProposalThreshold",
+        type: "uint256",
+      },
     ],
-    "name": "setProposalThreshold",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setProposalThreshold",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint48",
-        "name": "newVotingDelay",
-        "type": "uint48"
-      }
+        internalType: "uint48",
+        name: "newVotingDelay",
+        type: "uint48",
+      },
     ],
-    "name": "setVotingDelay",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setVotingDelay",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint32",
-        "name": "newVotingPeriod",
-        "type": "uint32"
-      }
+        internalType: "uint32",
+        name: "newVotingPeriod",
+        type: "uint32",
+      },
     ],
-    "name": "setVotingPeriod",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setVotingPeriod",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "proposalId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "proposalId",
+        type: "uint256",
+      },
     ],
-    "name": "state",
-    "outputs": [
+    name: "state",
+    outputs: [
       {
-        "internalType": "enum IGovernor.ProposalState",
-        "name": "",
-        "type": "uint8"
-      }
+        internalType: "enum IGovernor.ProposalState",
+        name: "",
+        type: "uint8",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes4",
-        "name": "interfaceId",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "interfaceId",
+        type: "bytes4",
+      },
     ],
-    "name": "supportsInterface",
-    "outputs": [
+    name: "supportsInterface",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "timelock",
-    "outputs": [
+    inputs: [],
+    name: "timelock",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "token",
-    "outputs": [
+    inputs: [],
+    name: "token",
+    outputs: [
       {
-        "internalType": "contract IERC5805",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "contract IERC5805",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "newQuorumNumerator",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "newQuorumNumerator",
+        type: "uint256",
+      },
     ],
-    "name": "updateQuorumNumerator",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "updateQuorumNumerator",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "contract TimelockController",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "contract TimelockController",
+        name: "",
+        type: "address",
+      },
     ],
-    "name": "updateTimelock",
-    "outputs": [],
-    "stateMutability": "pure",
-    "type": "function"
+    name: "updateTimelock",
+    outputs: [],
+    stateMutability: "pure",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "version",
-    "outputs": [
+    inputs: [],
+    name: "version",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "votingDelay",
-    "outputs": [
+    inputs: [],
+    name: "votingDelay",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "votingPeriod",
-    "outputs": [
+    inputs: [],
+    name: "votingPeriod",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "stateMutability": "payable",
-    "type": "receive"
-  }
+    stateMutability: "payable",
+    type: "receive",
+  },
 ] as const;

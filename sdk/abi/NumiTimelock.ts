@@ -2,1112 +2,1112 @@
 // run `npm run export:deployments` (every deploy does it for you).
 export const NumiTimelockAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "minDelay",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "minDelay",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "minDelayFloor_",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "minDelayFloor_",
+        type: "uint256",
       },
       {
-        "internalType": "address[]",
-        "name": "proposers",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "proposers",
+        type: "address[]",
       },
       {
-        "internalType": "address[]",
-        "name": "executors",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "executors",
+        type: "address[]",
       },
       {
-        "internalType": "address",
-        "name": "admin",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "admin",
+        type: "address",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [],
-    "name": "AccessControlBadConfirmation",
-    "type": "error"
+    inputs: [],
+    name: "AccessControlBadConfirmation",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "neededRole",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "neededRole",
+        type: "bytes32",
+      },
     ],
-    "name": "AccessControlUnauthorizedAccount",
-    "type": "error"
+    name: "AccessControlUnauthorizedAccount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "delay",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "delay",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "floor",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "floor",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "ceiling",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "ceiling",
+        type: "uint256",
+      },
     ],
-    "name": "DelayOutOfBounds",
-    "type": "error"
+    name: "DelayOutOfBounds",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "FailedCall",
-    "type": "error"
+    inputs: [],
+    name: "FailedCall",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "governor",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "governor",
+        type: "address",
+      },
     ],
-    "name": "InvalidGovernor",
-    "type": "error"
+    name: "InvalidGovernor",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "RolesFrozen",
-    "type": "error"
+    inputs: [],
+    name: "RolesFrozen",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "delay",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "delay",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "minDelay",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "minDelay",
+        type: "uint256",
+      },
     ],
-    "name": "TimelockInsufficientDelay",
-    "type": "error"
+    name: "TimelockInsufficientDelay",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "targets",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "targets",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "payloads",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "payloads",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "values",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "values",
+        type: "uint256",
+      },
     ],
-    "name": "TimelockInvalidOperationLength",
-    "type": "error"
+    name: "TimelockInvalidOperationLength",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "TimelockUnauthorizedCaller",
-    "type": "error"
+    name: "TimelockUnauthorizedCaller",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "predecessorId",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "predecessorId",
+        type: "bytes32",
+      },
     ],
-    "name": "TimelockUnexecutedPredecessor",
-    "type": "error"
+    name: "TimelockUnexecutedPredecessor",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "operationId",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "operationId",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "expectedStates",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "expectedStates",
+        type: "bytes32",
+      },
     ],
-    "name": "TimelockUnexpectedOperationState",
-    "type": "error"
+    name: "TimelockUnexpectedOperationState",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "address",
-        "name": "target",
-        "type": "address"
+        indexed: false,
+        internalType: "address",
+        name: "target",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "bytes",
-        "name": "data",
-        "type": "bytes"
-      }
+        indexed: false,
+        internalType: "bytes",
+        name: "data",
+        type: "bytes",
+      },
     ],
-    "name": "CallExecuted",
-    "type": "event"
+    name: "CallExecuted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      }
+        indexed: false,
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
+      },
     ],
-    "name": "CallSalt",
-    "type": "event"
+    name: "CallSalt",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "address",
-        "name": "target",
-        "type": "address"
+        indexed: false,
+        internalType: "address",
+        name: "target",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "bytes",
-        "name": "data",
-        "type": "bytes"
+        indexed: false,
+        internalType: "bytes",
+        name: "data",
+        type: "bytes",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "predecessor",
-        "type": "bytes32"
+        indexed: false,
+        internalType: "bytes32",
+        name: "predecessor",
+        type: "bytes32",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "delay",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "delay",
+        type: "uint256",
+      },
     ],
-    "name": "CallScheduled",
-    "type": "event"
+    name: "CallScheduled",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        indexed: true,
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "Cancelled",
-    "type": "event"
+    name: "Cancelled",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "governor",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "governor",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "delay",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "delay",
+        type: "uint256",
+      },
     ],
-    "name": "HandoverCompleted",
-    "type": "event"
+    name: "HandoverCompleted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldDuration",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "oldDuration",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newDuration",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "newDuration",
+        type: "uint256",
+      },
     ],
-    "name": "MinDelayChange",
-    "type": "event"
+    name: "MinDelayChange",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "previousAdminRole",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "previousAdminRole",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "newAdminRole",
-        "type": "bytes32"
-      }
+        indexed: true,
+        internalType: "bytes32",
+        name: "newAdminRole",
+        type: "bytes32",
+      },
     ],
-    "name": "RoleAdminChanged",
-    "type": "event"
+    name: "RoleAdminChanged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "sender",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "sender",
+        type: "address",
+      },
     ],
-    "name": "RoleGranted",
-    "type": "event"
+    name: "RoleGranted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "sender",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "sender",
+        type: "address",
+      },
     ],
-    "name": "RoleRevoked",
-    "type": "event"
+    name: "RoleRevoked",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "CANCELLER_ROLE",
-    "outputs": [
+    inputs: [],
+    name: "CANCELLER_ROLE",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "DEFAULT_ADMIN_ROLE",
-    "outputs": [
+    inputs: [],
+    name: "DEFAULT_ADMIN_ROLE",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "EXECUTOR_ROLE",
-    "outputs": [
+    inputs: [],
+    name: "EXECUTOR_ROLE",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_DELAY",
-    "outputs": [
+    inputs: [],
+    name: "MAX_DELAY",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "PROPOSER_ROLE",
-    "outputs": [
+    inputs: [],
+    name: "PROPOSER_ROLE",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "cancel",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "cancel",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "governor",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "governor",
+        type: "address",
+      },
     ],
-    "name": "completeHandover",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "completeHandover",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "target",
-        "type": "address"
+        internalType: "address",
+        name: "target",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "payload",
-        "type": "bytes"
+        internalType: "bytes",
+        name: "payload",
+        type: "bytes",
       },
       {
-        "internalType": "bytes32",
-        "name": "predecessor",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "predecessor",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
+      },
     ],
-    "name": "execute",
-    "outputs": [],
-    "stateMutability": "payable",
-    "type": "function"
+    name: "execute",
+    outputs: [],
+    stateMutability: "payable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "payloads",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "payloads",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "predecessor",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "predecessor",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
+      },
     ],
-    "name": "executeBatch",
-    "outputs": [],
-    "stateMutability": "payable",
-    "type": "function"
+    name: "executeBatch",
+    outputs: [],
+    stateMutability: "payable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "getMinDelay",
-    "outputs": [
+    inputs: [],
+    name: "getMinDelay",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "getOperationState",
-    "outputs": [
+    name: "getOperationState",
+    outputs: [
       {
-        "internalType": "enum TimelockController.OperationState",
-        "name": "",
-        "type": "uint8"
-      }
+        internalType: "enum TimelockController.OperationState",
+        name: "",
+        type: "uint8",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
+      },
     ],
-    "name": "getRoleAdmin",
-    "outputs": [
+    name: "getRoleAdmin",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "getTimestamp",
-    "outputs": [
+    name: "getTimestamp",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "grantRole",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "grantRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "hasRole",
-    "outputs": [
+    name: "hasRole",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "target",
-        "type": "address"
+        internalType: "address",
+        name: "target",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "data",
-        "type": "bytes"
+        internalType: "bytes",
+        name: "data",
+        type: "bytes",
       },
       {
-        "internalType": "bytes32",
-        "name": "predecessor",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "predecessor",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
+      },
     ],
-    "name": "hashOperation",
-    "outputs": [
+    name: "hashOperation",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "pure",
-    "type": "function"
+    stateMutability: "pure",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "payloads",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "payloads",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "predecessor",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "predecessor",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
+      },
     ],
-    "name": "hashOperationBatch",
-    "outputs": [
+    name: "hashOperationBatch",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "pure",
-    "type": "function"
+    stateMutability: "pure",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "isOperation",
-    "outputs": [
+    name: "isOperation",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "isOperationDone",
-    "outputs": [
+    name: "isOperationDone",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "isOperationPending",
-    "outputs": [
+    name: "isOperationPending",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "id",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "id",
+        type: "bytes32",
+      },
     ],
-    "name": "isOperationReady",
-    "outputs": [
+    name: "isOperationReady",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "minDelayFloor",
-    "outputs": [
+    inputs: [],
+    name: "minDelayFloor",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "uint256[]",
-        "name": "",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "",
+        type: "uint256[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes",
-        "name": "",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "",
+        type: "bytes",
+      },
     ],
-    "name": "onERC1155BatchReceived",
-    "outputs": [
+    name: "onERC1155BatchReceived",
+    outputs: [
       {
-        "internalType": "bytes4",
-        "name": "",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "",
+        type: "bytes4",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "",
+        type: "bytes",
+      },
     ],
-    "name": "onERC1155Received",
-    "outputs": [
+    name: "onERC1155Received",
+    outputs: [
       {
-        "internalType": "bytes4",
-        "name": "",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "",
+        type: "bytes4",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "",
-        "type": "bytes"
-      }
+        internalType: "bytes",
+        name: "",
+        type: "bytes",
+      },
     ],
-    "name": "onERC721Received",
-    "outputs": [
+    name: "onERC721Received",
+    outputs: [
       {
-        "internalType": "bytes4",
-        "name": "",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "",
+        type: "bytes4",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "callerConfirmation",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "callerConfirmation",
+        type: "address",
+      },
     ],
-    "name": "renounceRole",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "renounceRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "revokeRole",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "revokeRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "rolesFrozen",
-    "outputs": [
+    inputs: [],
+    name: "rolesFrozen",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "target",
-        "type": "address"
+        internalType: "address",
+        name: "target",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "internalType": "bytes",
-        "name": "data",
-        "type": "bytes"
+        internalType: "bytes",
+        name: "data",
+        type: "bytes",
       },
       {
-        "internalType": "bytes32",
-        "name": "predecessor",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "predecessor",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256",
-        "name": "delay",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "delay",
+        type: "uint256",
+      },
     ],
-    "name": "schedule",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "schedule",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address[]",
-        "name": "targets",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "targets",
+        type: "address[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "values",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "values",
+        type: "uint256[]",
       },
       {
-        "internalType": "bytes[]",
-        "name": "payloads",
-        "type": "bytes[]"
+        internalType: "bytes[]",
+        name: "payloads",
+        type: "bytes[]",
       },
       {
-        "internalType": "bytes32",
-        "name": "predecessor",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "predecessor",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256",
-        "name": "delay",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "delay",
+        type: "uint256",
+      },
     ],
-    "name": "scheduleBatch",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "scheduleBatch",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes4",
-        "name": "interfaceId",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "interfaceId",
+        type: "bytes4",
+      },
     ],
-    "name": "supportsInterface",
-    "outputs": [
+    name: "supportsInterface",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "newDelay",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "newDelay",
+        type: "uint256",
+      },
     ],
-    "name": "updateDelay",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "updateDelay",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "stateMutability": "payable",
-    "type": "receive"
-  }
+    stateMutability: "payable",
+    type: "receive",
+  },
 ] as const;

@@ -3,7 +3,14 @@ import { expect } from "chai";
 import { ethers, network } from "hardhat";
 import { loadFixture, mine, time } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
-import { REWARD, TARGET_EPOCH_TIME, coinAndPoolFixture, coinFixture, harnessFixture, mineAs } from "../helpers/fixtures";
+import {
+  REWARD,
+  TARGET_EPOCH_TIME,
+  coinAndPoolFixture,
+  coinFixture,
+  harnessFixture,
+  mineAs,
+} from "../helpers/fixtures";
 import {
   TEST_TARGET,
   blockTimestamp,

@@ -103,7 +103,9 @@ describe("NumiCoin: token, views, permit and votes", function () {
       expect(await coin.getVotes(alice.address)).to.equal((REWARD * 4n) / 5n);
       expect(await coin.getVotes(bob.address)).to.equal(0n); // a receiver's balance does not vote until it delegates
       const tx = await coin.connect(bob).delegate(bob.address);
-      await expect(tx).to.emit(coin, "DelegateVotesChanged").withArgs(bob.address, 0n, REWARD / 5n);
+      await expect(tx)
+        .to.emit(coin, "DelegateVotesChanged")
+        .withArgs(bob.address, 0n, REWARD / 5n);
       expect(await coin.getVotes(bob.address)).to.equal(REWARD / 5n);
       expect(await coin.getPastVotes(alice.address, minedAt)).to.equal(REWARD);
       expect(await coin.getPastVotes(alice.address, minedAt - 1n)).to.equal(0n);

@@ -33,7 +33,9 @@ export function shouldBehaveLikeBoundedSetter(name: string, fixture: () => Promi
     it("refuses one above the ceiling with its custom error (value, ceiling) and keeps the setting", async function () {
       const { contract, set, read, max, error } = await loadFixture(fixture);
       const before = await read();
-      await expect(set(max + 1n)).to.be.revertedWithCustomError(contract, error).withArgs(max + 1n, max);
+      await expect(set(max + 1n))
+        .to.be.revertedWithCustomError(contract, error)
+        .withArgs(max + 1n, max);
       expect(await read()).to.equal(before);
     });
   });

@@ -39,7 +39,9 @@ export function shouldBehaveLikeHandoverOwnable(fixture: () => Promise<HandoverO
         () => asMallory.renounceOwnership(),
       ];
       for (const call of calls) {
-        await expect(call()).to.be.revertedWithCustomError(contract, "OwnableUnauthorizedAccount").withArgs(mallory.address);
+        await expect(call())
+          .to.be.revertedWithCustomError(contract, "OwnableUnauthorizedAccount")
+          .withArgs(mallory.address);
       }
     });
 
@@ -66,14 +68,20 @@ export function shouldBehaveLikeHandoverOwnable(fixture: () => Promise<HandoverO
       const { call, event } = governs(alice);
       await expect(call()).to.emit(contract, event);
       const asAlice = contract.connect(alice);
-      await expect(asAlice.transferOwnership(mallory.address)).to.be.revertedWithCustomError(contract, "OwnershipIsFinal");
+      await expect(asAlice.transferOwnership(mallory.address)).to.be.revertedWithCustomError(
+        contract,
+        "OwnershipIsFinal",
+      );
       await expect(asAlice.renounceOwnership()).to.be.revertedWithCustomError(contract, "OwnershipIsFinal");
       expect(await contract.owner()).to.equal(alice.address);
     });
 
     it("refuses renounceOwnership even before the handover", async function () {
       const { contract, owner } = await loadFixture(fixture);
-      await expect(contract.connect(owner).renounceOwnership()).to.be.revertedWithCustomError(contract, "OwnershipIsFinal");
+      await expect(contract.connect(owner).renounceOwnership()).to.be.revertedWithCustomError(
+        contract,
+        "OwnershipIsFinal",
+      );
       expect(await contract.owner()).to.equal(owner.address);
     });
   });

@@ -131,14 +131,26 @@ describe("@numi/contracts export (sdk/)", function () {
     const out = join(dir, "out");
     expect(exportDeployments(dir, out)).to.deep.equal([31337]);
     const files = renderModules(chains); // deterministic: the same records give the same bytes
-    expect(Object.keys(files).sort()).to.deep.equal(["abi/MiningPool.ts", "abi/NumiCoin.ts", "abi/NumiGovernor.ts", "abi/NumiTimelock.ts", "deployments.ts"]);
-    for (const [file, text] of Object.entries(files)) expect(readFileSync(join(out, file), "utf8"), file).to.equal(text);
+    expect(Object.keys(files).sort()).to.deep.equal([
+      "abi/MiningPool.ts",
+      "abi/NumiCoin.ts",
+      "abi/NumiGovernor.ts",
+      "abi/NumiTimelock.ts",
+      "deployments.ts",
+    ]);
+    for (const [file, text] of Object.entries(files))
+      expect(readFileSync(join(out, file), "utf8"), file).to.equal(text);
     // Records carry addresses only; each ABI is its own module, so a page bundles only the ABIs it imports.
     const text = files["deployments.ts"];
     expect(text).to.match(/export const deployments = \{\n {2}"31337": \{/);
     const records = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("} as const") + 1));
-    expect(records["31337"].contracts.MiningPool).to.deep.equal({ address: `0x${"2".padStart(40, "0")}`, blockNumber: 8 });
-    expect(files["abi/MiningPool.ts"]).to.contain('export const MiningPoolAbi = [\n  {\n    "type": "function",\n    "name": "x"\n  }\n] as const;');
+    expect(records["31337"].contracts.MiningPool).to.deep.equal({
+      address: `0x${"2".padStart(40, "0")}`,
+      blockNumber: 8,
+    });
+    expect(files["abi/MiningPool.ts"]).to.contain(
+      'export const MiningPoolAbi = [\n  {\n    "type": "function",\n    "name": "x"\n  }\n] as const;',
+    );
   });
 
   it("refuses to export networks whose records disagree on an ABI (the dApp would call one of them wrongly)", function () {
@@ -147,7 +159,10 @@ describe("@numi/contracts export (sdk/)", function () {
     fakeRecords(dir, "localhost", 31337, all);
     fakeRecords(dir, "sepolia", 11155111, all);
     const stale = join(dir, "sepolia", "MiningPool.json");
-    writeFileSync(stale, JSON.stringify({ ...JSON.parse(readFileSync(stale, "utf8")), abi: [{ type: "function", name: "old" }] }));
+    writeFileSync(
+      stale,
+      JSON.stringify({ ...JSON.parse(readFileSync(stale, "utf8")), abi: [{ type: "function", name: "old" }] }),
+    );
     expect(() => exportDeployments(dir, join(dir, "out"))).to.throw(
       "MiningPool: the ABI recorded for sepolia (11155111) differs from localhost (31337)",
     );
@@ -156,7 +171,9 @@ describe("@numi/contracts export (sdk/)", function () {
 
   it("the committed dApp module carries the ABIs of the contracts as compiled now", async function () {
     // A contract change without `npm run export:deployments` would leave the dApp calling a stale ABI.
-    const { deployments } = (await import(join(OUTPUT_DIR, "deployments.ts"))) as { deployments: Record<string, unknown> };
+    const { deployments } = (await import(join(OUTPUT_DIR, "deployments.ts"))) as {
+      deployments: Record<string, unknown>;
+    };
     expect(Object.keys(deployments)).to.include("31337");
     for (const name of EXPORTED_CONTRACTS) {
       const module = (await import(join(OUTPUT_DIR, "abi", `${name}.ts`))) as Record<string, unknown>;
@@ -168,7 +185,12 @@ describe("@numi/contracts export (sdk/)", function () {
     await deployments.fixture();
     const committed = readFileSync(join(OUTPUT_DIR, "constants.ts"), "utf8");
     const values = await readConstants(hre);
-    expect(Object.keys(values.NumiCoin)).to.include.members(["MAX_SUPPLY", "HALVING_INTERVAL", "MIN_TARGET", "MAX_TARGET"]);
+    expect(Object.keys(values.NumiCoin)).to.include.members([
+      "MAX_SUPPLY",
+      "HALVING_INTERVAL",
+      "MIN_TARGET",
+      "MAX_TARGET",
+    ]);
     expect(committed, "run npm start (any deploy) to regenerate sdk/constants.ts").to.equal(renderConstants(values));
   });
 

@@ -108,7 +108,14 @@ async function main() {
     coinAddress,
     await timelock.getAddress(),
     poolAddress,
-    { votingDelay: 1n, votingPeriod: 120n, proposalThreshold: 0n, quorumPercent: 4n, lateQuorumExtension: 30n, launchSupply: 0n },
+    {
+      votingDelay: 1n,
+      votingPeriod: 120n,
+      proposalThreshold: 0n,
+      quorumPercent: 4n,
+      lateQuorumExtension: 30n,
+      launchSupply: 0n,
+    },
   ]);
   await nextTimestamp();
   await (await coin.setPool(poolAddress)).wait();
@@ -146,10 +153,14 @@ async function main() {
     await nextTimestamp();
     await (await coin.connect(alice).transfer(who.address, amount)).wait();
   }
-  await measure("transfer to an existing holder", () => coin.connect(holder).transfer(holder2.address, parseEther("1")), {
-    anchor: { name: "OZ5 ERC20+Permit+Votes transfer (existing)", gas: 39_216 },
-    bar: { limit: 39_216, rule: "<= OZ" },
-  });
+  await measure(
+    "transfer to an existing holder",
+    () => coin.connect(holder).transfer(holder2.address, parseEther("1")),
+    {
+      anchor: { name: "OZ5 ERC20+Permit+Votes transfer (existing)", gas: 39_216 },
+      bar: { limit: 39_216, rule: "<= OZ" },
+    },
+  );
   await measure("transfer to a fresh address", () => coin.connect(holder).transfer(fresh.address, parseEther("1")), {
     anchor: { name: "OZ5 ERC20+Permit+Votes transfer (fresh)", gas: 56_316 },
     bar: { limit: 56_316, rule: "<= OZ" },

@@ -22,7 +22,12 @@ const CANCELED = 2n;
 async function governorFixture() {
   const [deployer, proposer, other, treasury] = await ethers.getSigners();
   const coin = await ethers.deployContract("NumiCoin", [deployer.address, 5n, TEST_TARGET]);
-  const pool = await ethers.deployContract("MiningPool", [coin.getAddress(), deployer.address, 3600n, treasury.address]);
+  const pool = await ethers.deployContract("MiningPool", [
+    coin.getAddress(),
+    deployer.address,
+    3600n,
+    treasury.address,
+  ]);
   await coin.setPool(pool.getAddress());
   const timelock = await ethers.deployContract("NumiTimelock", [30n, 30n, [], [ethers.ZeroAddress], deployer.address]);
   const governor = await ethers.deployContract("NumiGovernor", [
@@ -126,7 +131,9 @@ describe("NumiGovernor (unit)", function () {
       [{ lateQuorumExtension: 14n * DAY + 1n, votingPeriod: 30n * DAY }, 14n * DAY + 1n, 0n, 14n * DAY],
     ];
     for (const [change, value, floor, ceiling] of cases) {
-      await expect(factory.deploy(coin.getAddress(), timelock.getAddress(), pool.getAddress(), { ...PARAMS, ...change }))
+      await expect(
+        factory.deploy(coin.getAddress(), timelock.getAddress(), pool.getAddress(), { ...PARAMS, ...change }),
+      )
         .to.be.revertedWithCustomError(factory, "SettingOutOfBounds")
         .withArgs(value, floor, ceiling);
     }

@@ -9,7 +9,13 @@ const FLOOR = 2n * DAY;
 
 async function timelockFixture() {
   const [deployer, other] = await ethers.getSigners();
-  const timelock = await ethers.deployContract("NumiTimelock", [0n, FLOOR, [deployer.address], [deployer.address], deployer.address]);
+  const timelock = await ethers.deployContract("NumiTimelock", [
+    0n,
+    FLOOR,
+    [deployer.address],
+    [deployer.address],
+    deployer.address,
+  ]);
   // Any deployed contract stands in for the governor here; the role checks are the timelock's own.
   const governor = await ethers.deployContract("ERC20Mock");
   /** Schedules and executes a call from the timelock to itself, as the deployer may before the handover. */
@@ -84,7 +90,10 @@ describe("NumiTimelock (unit)", function () {
     // Even the timelock itself, admin of its roles, can no longer grant or revoke, and nobody can renounce.
     const tl = await ethers.getImpersonatedSigner(await timelock.getAddress());
     await setBalance(tl.address, 10n ** 18n);
-    await expect(timelock.connect(tl).grantRole(P, deployer.address)).to.be.revertedWithCustomError(timelock, "RolesFrozen");
+    await expect(timelock.connect(tl).grantRole(P, deployer.address)).to.be.revertedWithCustomError(
+      timelock,
+      "RolesFrozen",
+    );
     await expect(timelock.connect(tl).revokeRole(P, gv)).to.be.revertedWithCustomError(timelock, "RolesFrozen");
     const gov = await ethers.getImpersonatedSigner(gv);
     await setBalance(gv, 10n ** 18n);

@@ -35,7 +35,12 @@ describe("Governance capture attacks (issue #12)", function () {
     it("the proposal passes against everyone else, but the pool is fixed: execution reverts with PoolIsFixed", async function () {
       const { token, pool, governor, alice, bob, carol } = await launchWithDominantMiner();
       // alice's own contract that answers stakingToken() with NUMI: a MiningPool she owns.
-      const rogue = await ethers.deployContract("MiningPool", [token.getAddress(), alice.address, 3600n, alice.address]);
+      const rogue = await ethers.deployContract("MiningPool", [
+        token.getAddress(),
+        alice.address,
+        3600n,
+        alice.address,
+      ]);
       const tokenAddr = await token.getAddress();
       const p = await propose(
         governor,
@@ -185,7 +190,13 @@ describe("Governance capture attacks (issue #12)", function () {
         ["setVotingPeriod", [1], 1n, BigInt(gov.votingPeriod), 30n * DAY],
         ["setVotingDelay", [0], 0n, BigInt(gov.votingDelay), 30n * DAY],
         ["updateQuorumNumerator", [0], 0n, BigInt(gov.quorumPercent), 30n],
-        ["setProposalThreshold", [parseEther("210001")], parseEther("210001"), gov.proposalThreshold, parseEther("210000")],
+        [
+          "setProposalThreshold",
+          [parseEther("210001")],
+          parseEther("210001"),
+          gov.proposalThreshold,
+          parseEther("210000"),
+        ],
         ["setLateQuorumVoteExtension", [15n * DAY], 15n * DAY, BigInt(gov.lateQuorumExtension), 14n * DAY],
       ];
       for (const [fn, args, value, floor, ceiling] of calls) {

@@ -28,7 +28,12 @@ export interface Call {
 export type Proposal = Awaited<ReturnType<typeof propose>>;
 
 /** Proposes `calls` as `proposer`; returns the id and everything needed to queue and execute. */
-export async function propose(governor: NumiGovernor, proposer: HardhatEthersSigner, calls: Call[], description: string) {
+export async function propose(
+  governor: NumiGovernor,
+  proposer: HardhatEthersSigner,
+  calls: Call[],
+  description: string,
+) {
   const targets = calls.map((c) => c.target);
   const values = calls.map(() => 0n);
   const datas = calls.map((c) => c.data);

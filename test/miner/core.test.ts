@@ -31,8 +31,21 @@ const random20 = () => hexlify(randomBytes(20));
 const randomUint = (bytes: number) => BigInt(hexlify(randomBytes(bytes)));
 
 const EDGE_NONCES = [
-  0n, 1n, 0xffn, 0x100n, 0xffffn, 0x10000n, 0xffff_ffffn, 1n << 32n, (1n << 64n) - 1n, 1n << 64n, (1n << 64n) + 1n,
-  (1n << 128n) - 1n, 1n << 192n, MAX_UINT256 - 1n, MAX_UINT256,
+  0n,
+  1n,
+  0xffn,
+  0x100n,
+  0xffffn,
+  0x10000n,
+  0xffff_ffffn,
+  1n << 32n,
+  (1n << 64n) - 1n,
+  1n << 64n,
+  (1n << 64n) + 1n,
+  (1n << 128n) - 1n,
+  1n << 192n,
+  MAX_UINT256 - 1n,
+  MAX_UINT256,
 ];
 
 describe("miner core", function () {
@@ -101,7 +114,7 @@ describe("miner core", function () {
         const miner = random20();
         const target = MAX_UINT256 / 8n;
         const start = (5n << 64n) - 40n;
-        for (let from = start; from < start + 80n; ) {
+        for (let from = start; from < start + 80n;) {
           const result = searcher.search(challenge, miner, target, from, 80);
           const expected = referenceSearch(challenge, miner, target, from, 80);
           expect(result.nonce).to.equal(expected);
@@ -156,13 +169,16 @@ describe("miner core", function () {
     const fromBareModule = createSearcher(compileKernel("simd"));
     const asyncDefault = await createSearcherAsync();
     const asyncScalar = await createSearcherAsync({ kernel: "scalar" });
-    for (const s of [fromModule, fromBareModule, asyncDefault, asyncScalar]) expect(s.hash(challenge, miner, 99n)).to.equal(expected);
+    for (const s of [fromModule, fromBareModule, asyncDefault, asyncScalar])
+      expect(s.hash(challenge, miner, 99n)).to.equal(expected);
     expect(asyncDefault.kernel).to.equal("simd");
     expect(asyncScalar.kernel).to.equal("scalar");
   });
 
   it("refuses a WebAssembly module that is not the kernel", function () {
-    const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object } };
+    const { WebAssembly: wasm } = globalThis as unknown as {
+      WebAssembly: { Module: new (bytes: Uint8Array) => object };
+    };
     const empty = new wasm.Module(Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0])); // "\0asm", version 1, nothing else
     expect(() => createSearcher({ module: empty })).to.throw(/not a NUMI keccak kernel/);
   });

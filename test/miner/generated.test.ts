@@ -12,7 +12,9 @@ describe("miner core: generated module and portability", function () {
 
   it("what runs in a browser worker imports only itself and uses no Node-only API", function () {
     const root = join(require.resolve("@numi/miner"), "..");
-    const core = readdirSync(join(root, "core")).filter((f) => f.endsWith(".ts")).map((f) => `core/${f}`);
+    const core = readdirSync(join(root, "core"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => `core/${f}`);
     const runtime = ["index.ts", "protocol.ts", "jobRunner.ts", ...core];
     expect(core).to.include.members(["core/index.ts", "core/searcher.ts", "core/keccakWasm.generated.ts"]);
     for (const file of runtime) {
@@ -20,7 +22,10 @@ describe("miner core: generated module and portability", function () {
       for (const match of source.matchAll(/from\s+"([^"]+)"/g)) {
         const imported = join(dirname(file), match[1]);
         const resolved = [`${imported}.ts`, join(imported, "index.ts")];
-        expect(resolved.some((r) => runtime.includes(r)), `${file} imports ${match[1]}`).to.equal(true);
+        expect(
+          resolved.some((r) => runtime.includes(r)),
+          `${file} imports ${match[1]}`,
+        ).to.equal(true);
       }
       expect(source, file).not.to.match(/\brequire\(|\bprocess\.|\bBuffer\b|\bglobal\./);
     }

@@ -37,7 +37,10 @@ function mine(coin: NumiCoinHarness, signer: HardhatEthersSigner, options: Parti
     pollMs: 20,
     retryMs: 20,
     batch: 4_096,
-    log: (line) => { lines.push(line); if (process.env.MINER_TEST_LOG) console.log(line); },
+    log: (line) => {
+      lines.push(line);
+      if (process.env.MINER_TEST_LOG) console.log(line);
+    },
     ...options,
   });
   return { lines, promise };
@@ -81,7 +84,10 @@ describe("miner against NumiCoin (in-process chain)", function () {
     expect(await coin.balanceOf(bob.address)).to.equal(2n * REWARD);
     expect(await coin.balanceOf(alice.address)).to.equal(0n);
     const mints = await coin.queryFilter(coin.filters.Mint());
-    expect(mints.map((m) => (m as unknown as { args: { from: string } }).args.from)).to.deep.equal([bob.address, bob.address]);
+    expect(mints.map((m) => (m as unknown as { args: { from: string } }).args.from)).to.deep.equal([
+      bob.address,
+      bob.address,
+    ]);
   });
 
   it("drops a solution made stale by someone else's reward (no gas spent on it) and mines the new challenge", async function () {
@@ -171,7 +177,11 @@ describe("miner against NumiCoin (in-process chain)", function () {
     const stats = await promise;
     expect(stats.rewards).to.equal(0);
     expect(stats.failures).to.deep.equal({ MiningFinished: 1 });
-    expect(lines.some((l) => l.includes("mining has finished: 21000000000000000000000000 of the 21000000000000000000000000 cap"))).to.equal(true);
+    expect(
+      lines.some((l) =>
+        l.includes("mining has finished: 21000000000000000000000000 of the 21000000000000000000000000 cap"),
+      ),
+    ).to.equal(true);
   });
 
   it("does not start searching once the cap is reached", async function () {
@@ -191,7 +201,8 @@ describe("miner against NumiCoin (in-process chain)", function () {
       get(target, property, receiver) {
         if (property === "miningState") {
           return async () => {
-            if (failuresLeft-- > 0) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8545"), { code: "NETWORK_ERROR" });
+            if (failuresLeft-- > 0)
+              throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8545"), { code: "NETWORK_ERROR" });
             return target.miningState();
           };
         }

@@ -28,7 +28,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a href="#main" className="skip">Skip to content</a>
+        <a href="#main" className="skip">
+          Skip to content
+        </a>
         <Providers initialState={initialState}>
           <header className="top">
             <span className="brand">NumiCoin</span>

@@ -19,7 +19,13 @@ export default function manifest(): MetadataRoute.Manifest {
     ],
     screenshots: [
       { src: "/screenshots/wide.png", sizes: "1280x720", type: "image/png", form_factor: "wide", label: "Dashboard" },
-      { src: "/screenshots/narrow.png", sizes: "540x960", type: "image/png", form_factor: "narrow", label: "Dashboard on a phone" },
+      {
+        src: "/screenshots/narrow.png",
+        sizes: "540x960",
+        type: "image/png",
+        form_factor: "narrow",
+        label: "Dashboard on a phone",
+      },
     ],
     shortcuts: [
       { name: "Send", url: "/send", icons: [{ src: "/icons/icon-192.png", sizes: "192x192" }] },

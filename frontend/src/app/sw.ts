@@ -2,7 +2,15 @@
 // The service worker: precaches the app shell and static assets, serves pages network-first (fresh HTML
 // whenever online, the cached copy offline, the offline page for pages never seen), and never caches
 // anything sent to a chain: JSON-RPC is network-only on every origin, including the configured RPC.
-import { Serwist, NetworkFirst, NetworkOnly, CacheFirst, ExpirationPlugin, type PrecacheEntry, type SerwistGlobalConfig } from "serwist";
+import {
+  Serwist,
+  NetworkFirst,
+  NetworkOnly,
+  CacheFirst,
+  ExpirationPlugin,
+  type PrecacheEntry,
+  type SerwistGlobalConfig,
+} from "serwist";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {

@@ -29,11 +29,19 @@ export function AmountField(props: {
           data-testid={props.testId}
           style={{ flex: 1 }}
         />
-        <button type="button" className="secondary" disabled={props.max === undefined} onClick={() => props.max !== undefined && props.onChange(amountToInput(props.max))} aria-label={`Max ${props.label}`}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={props.max === undefined}
+          onClick={() => props.max !== undefined && props.onChange(amountToInput(props.max))}
+          aria-label={`Max ${props.label}`}
+        >
           Max
         </button>
       </div>
-      <p id={err} className="field-error" data-testid={props.testId ? `${props.testId}-error` : undefined}>{props.error ?? ""}</p>
+      <p id={err} className="field-error" data-testid={props.testId ? `${props.testId}-error` : undefined}>
+        {props.error ?? ""}
+      </p>
     </>
   );
 }

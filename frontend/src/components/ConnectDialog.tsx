@@ -43,7 +43,13 @@ export function ConnectButton() {
   }
   return (
     <>
-      <button type="button" onClick={() => { setError(undefined); dialog.current?.showModal(); }}>
+      <button
+        type="button"
+        onClick={() => {
+          setError(undefined);
+          dialog.current?.showModal();
+        }}
+      >
         Connect wallet
       </button>
       <dialog ref={dialog} aria-labelledby="connect-title" className="dialog">
@@ -60,13 +66,14 @@ export function ConnectButton() {
                   className="wallet-option"
                   disabled={connect.isPending}
                   onClick={() =>
-                    connect.mutate(
-                      { connector: c },
-                      { onError: (e) => void errorMessage(e).then(setError) },
-                    )
+                    connect.mutate({ connector: c }, { onError: (e) => void errorMessage(e).then(setError) })
                   }
                 >
-                  {safeIcon(c.icon) ? <img src={safeIcon(c.icon)} alt="" width={28} height={28} /> : <span className="wallet-icon" aria-hidden="true" />}
+                  {safeIcon(c.icon) ? (
+                    <img src={safeIcon(c.icon)} alt="" width={28} height={28} />
+                  ) : (
+                    <span className="wallet-icon" aria-hidden="true" />
+                  )}
                   <span>{c.name}</span>
                 </button>
               </li>
@@ -74,9 +81,15 @@ export function ConnectButton() {
           </ul>
         )}
         {connect.isPending && <p role="status">Confirm the connection in your wallet…</p>}
-        {error && <p role="alert" className="error">{error}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
         <form method="dialog">
-          <button type="submit" className="secondary">Close</button>
+          <button type="submit" className="secondary">
+            Close
+          </button>
         </form>
       </dialog>
     </>

@@ -16,9 +16,17 @@ const TEXT: Record<TxState["step"], string> = {
 
 export function TxStatus({ state }: { state: TxState }) {
   if (state.step === "idle") return null;
-  const tone = state.step === "confirmed" ? "ok" : state.step === "reverted" || state.step === "failed" ? "error" : "neutral";
+  const tone =
+    state.step === "confirmed" ? "ok" : state.step === "reverted" || state.step === "failed" ? "error" : "neutral";
   return (
-    <div className={`tx ${tone}`} role={tone === "error" ? "alert" : "status"} aria-live="polite" data-testid="tx-status" data-step={state.step} data-seq={state.seq ?? 0}>
+    <div
+      className={`tx ${tone}`}
+      role={tone === "error" ? "alert" : "status"}
+      aria-live="polite"
+      data-testid="tx-status"
+      data-step={state.step}
+      data-seq={state.seq ?? 0}
+    >
       <strong>{state.label}: </strong>
       {TEXT[state.step]}
       {state.step === "retrying" && state.attempt ? ` (attempt ${state.attempt + 1})` : null}
@@ -27,7 +35,9 @@ export function TxStatus({ state }: { state: TxState }) {
         <span className="tx-hash">
           {" "}
           {state.explorer ? (
-            <a href={state.explorer} target="_blank" rel="noreferrer noopener">View on explorer</a>
+            <a href={state.explorer} target="_blank" rel="noreferrer noopener">
+              View on explorer
+            </a>
           ) : (
             <code title={state.hash}>{state.hash.slice(0, 10)}…</code>
           )}

@@ -12,7 +12,11 @@ import { readKey } from "@/lib/contractRead";
  * A query on the target chain for reads that belong together (one dashboard card, one account, one list of
  * events). Its key starts with READ_KEY, so it is refetched on every new block (useLiveBlocks).
  */
-export function useReads<T>(key: readonly unknown[], run: (client: Client) => Promise<T>, options: { enabled?: boolean; staleTime?: number } = {}) {
+export function useReads<T>(
+  key: readonly unknown[],
+  run: (client: Client) => Promise<T>,
+  options: { enabled?: boolean; staleTime?: number } = {},
+) {
   const client = useClient({ chainId: TARGET_CHAIN_ID });
   return useQuery({
     queryKey: readKey(TARGET_CHAIN_ID, ...key),

@@ -4,7 +4,12 @@
 // wallet and signing code (docs/adr/0004-own-read-layer.md); permit signatures are in usePermitSignature.ts.
 import { useLayoutEffect, useRef, useState } from "react";
 import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract, type SimulateContractParameters } from "wagmi/actions";
+import {
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+  type SimulateContractParameters,
+} from "wagmi/actions";
 import { useQueryClient } from "@tanstack/react-query";
 import { TARGET_CHAIN_ID, explorerUrl, targetChain } from "@/config/chains";
 import { createWriteFlow, isInFlight, type TxState, type WalletStatus } from "@/lib/writeFlow";
@@ -31,7 +36,14 @@ export function useWrite() {
       {
         status: () => status.current,
         simulate: async (req, account) => {
-          const call: SimulateContractParameters = { address: req.address, abi: req.abi, functionName: req.functionName, args: req.args, account, chainId: TARGET_CHAIN_ID };
+          const call: SimulateContractParameters = {
+            address: req.address,
+            abi: req.abi,
+            functionName: req.functionName,
+            args: req.args,
+            account,
+            chainId: TARGET_CHAIN_ID,
+          };
           return (await simulateContract(config, call)).request;
         },
         send: (request) => writeContract(config, request),

@@ -19,7 +19,10 @@ export function parseAmount(input: string, decimals = NUMI_DECIMALS): ParsedAmou
   const whole = match[1] || "0";
   const fraction = match[2] ?? "";
   if (fraction.length > decimals) {
-    return { ok: false, reason: `NUMI has ${decimals} decimals; this amount has ${fraction.length}. Remove the extra digits.` };
+    return {
+      ok: false,
+      reason: `NUMI has ${decimals} decimals; this amount has ${fraction.length}. Remove the extra digits.`,
+    };
   }
   const value = BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, "0") || "0");
   return { ok: true, value };
@@ -43,7 +46,8 @@ export function formatAmount(value: bigint, decimals = NUMI_DECIMALS, maxFractio
   const base = 10n ** BigInt(decimals);
   const whole = (abs / base).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   let fraction = (abs % base).toString().padStart(decimals, "0").replace(/0+$/, "");
-  if (maxFraction !== undefined && fraction.length > maxFraction) fraction = fraction.slice(0, maxFraction).replace(/0+$/, "");
+  if (maxFraction !== undefined && fraction.length > maxFraction)
+    fraction = fraction.slice(0, maxFraction).replace(/0+$/, "");
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 

@@ -22,7 +22,11 @@ export interface ContractRead<abi extends Abi, name extends ViewName<abi>> {
   args?: ContractFunctionArgs<abi, "pure" | "view", name>;
 }
 
-export type ReadResult<abi extends Abi, name extends ViewName<abi>> = ContractFunctionReturnType<abi, "pure" | "view", name>;
+export type ReadResult<abi extends Abi, name extends ViewName<abi>> = ContractFunctionReturnType<
+  abi,
+  "pure" | "view",
+  name
+>;
 
 /** One view call at the latest block, decoded against the ABI exactly as viem's readContract would. */
 export async function callView<const abi extends Abi, name extends ViewName<abi>>(
@@ -31,7 +35,11 @@ export async function callView<const abi extends Abi, name extends ViewName<abi>
 ): Promise<ReadResult<abi, name>> {
   // The caller's types are checked against its ABI above; encoding and decoding work on any ABI. (TypeScript
   // cannot resolve the generic ContractFunctionArgs to an array, hence Array.isArray rather than a cast.)
-  const call: EncodeFunctionDataParameters = { abi: read.abi, functionName: read.functionName, args: Array.isArray(read.args) ? read.args : undefined };
+  const call: EncodeFunctionDataParameters = {
+    abi: read.abi,
+    functionName: read.functionName,
+    args: Array.isArray(read.args) ? read.args : undefined,
+  };
   const data = encodeFunctionData(call);
   const result = await client.request({ method: "eth_call", params: [{ to: read.address, data }, "latest"] });
   // What viem's readContract does too: the decoded value is the type the ABI gives this function.

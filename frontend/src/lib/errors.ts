@@ -21,10 +21,13 @@ const when = (seconds: unknown) => formatWhen(BigInt(seconds as bigint));
 /** A sentence for every custom error users can meet; the name is the fallback for the rest. */
 export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   // NumiCoin: mining
-  ChallengeDigestMismatch: () => "The challenge changed before your solution arrived (someone else mined this block). Mining restarts on the new challenge.",
-  SolutionAboveTarget: () => "This solution is not good enough for the current difficulty: the work is stale. Mining restarts on the new challenge.",
+  ChallengeDigestMismatch: () =>
+    "The challenge changed before your solution arrived (someone else mined this block). Mining restarts on the new challenge.",
+  SolutionAboveTarget: () =>
+    "This solution is not good enough for the current difficulty: the work is stale. Mining restarts on the new challenge.",
   RewardAlreadyMintedThisBlock: (a) => `A reward was already minted in block ${a[0]}. Try again in the next block.`,
-  MiningIsPaused: (a) => `Governance has paused mining until ${when(a[0])}; it then resumes on its own. Transfers, staking and voting still work.`,
+  MiningIsPaused: (a) =>
+    `Governance has paused mining until ${when(a[0])}; it then resumes on its own. Transfers, staking and voting still work.`,
   MiningPauseCoolingDown: (a) => `Mining was paused recently; governance cannot pause it again before ${when(a[0])}.`,
   PoolIsFixed: () => "The staking pool is fixed since deployment: no proposal can change where the pool share goes.",
   MiningPauseUnchanged: (a) => `Mining is already ${a[0] ? "paused" : "running"}.`,
@@ -34,7 +37,8 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   InvalidPool: (a) => `${a[0]} is not a pool that stakes NUMI.`,
   // ERC-20 / permit / votes
   ERC20InsufficientBalance: (a) => `Not enough NUMI: the balance is ${amt(a[1])} and ${amt(a[2])} is needed.`,
-  ERC20InsufficientAllowance: (a) => `The approval is too small: ${amt(a[1])} approved, ${amt(a[2])} needed. Approve again.`,
+  ERC20InsufficientAllowance: (a) =>
+    `The approval is too small: ${amt(a[1])} approved, ${amt(a[2])} needed. Approve again.`,
   ERC20InvalidReceiver: () => "Tokens cannot be sent to the zero address.",
   ERC20InvalidSender: () => "The sender address is invalid.",
   ERC20InvalidSpender: () => "The spender address is invalid.",
@@ -46,8 +50,10 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   // MiningPool
   ZeroAmount: () => "The amount must be greater than zero.",
   StakingIsPaused: (a) => `Governance has paused new stakes until ${when(a[0])}. Withdraw, claim and exit still work.`,
-  StakingPauseCoolingDown: (a) => `New stakes were paused recently; governance cannot pause them again before ${when(a[0])}.`,
-  OwnershipIsFinal: () => "Ownership belongs to the governance timelock for good: it can be neither transferred nor renounced.",
+  StakingPauseCoolingDown: (a) =>
+    `New stakes were paused recently; governance cannot pause them again before ${when(a[0])}.`,
+  OwnershipIsFinal: () =>
+    "Ownership belongs to the governance timelock for good: it can be neither transferred nor renounced.",
   InsufficientStake: (a) => `You have ${amt(a[1])} staked and asked to withdraw ${amt(a[2])}.`,
   NothingToClaim: () => "You have no reward to claim yet.",
   PermitFailed: (a) => `The permit failed and the allowance (${amt(a[0])}) does not cover ${amt(a[1])}.`,
@@ -61,12 +67,15 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   SafeERC20FailedOperation: () => "The token transfer failed.",
   // Governor / timelock
   GovernanceNotLive: (a) => `Proposals open once ${amt(a[1])} has been mined; ${amt(a[0])} so far.`,
-  SettingOutOfBounds: (a) => `${a[0]} is outside what governance may set: between ${a[1]} (the launch value) and ${a[2]}.`,
+  SettingOutOfBounds: (a) =>
+    `${a[0]} is outside what governance may set: between ${a[1]} (the launch value) and ${a[2]}.`,
   TimelockIsFixed: () => "The governor's timelock is fixed: it owns the token and the pool for good.",
   DelayOutOfBounds: (a) => `A timelock delay of ${a[0]} s is outside the allowed ${a[1]}–${a[2]} s.`,
-  RolesFrozen: () => "The timelock's roles are frozen since deployment: no proposal can change who proposes or executes.",
+  RolesFrozen: () =>
+    "The timelock's roles are frozen since deployment: no proposal can change who proposes or executes.",
   GovernorAlreadyCastVote: () => "This account has already voted on this proposal.",
-  GovernorInsufficientProposerVotes: (a) => `Proposing needs ${amt(a[2])} of votes; you have ${amt(a[1])}. Delegate to yourself first.`,
+  GovernorInsufficientProposerVotes: (a) =>
+    `Proposing needs ${amt(a[2])} of votes; you have ${amt(a[1])}. Delegate to yourself first.`,
   GovernorNonexistentProposal: () => "There is no such proposal.",
   GovernorUnexpectedProposalState: () => "The proposal is not in a state that allows this yet (check its countdown).",
   GovernorInvalidVoteType: () => "Choose for, against or abstain.",
@@ -125,7 +134,14 @@ function chain(err: unknown): Array<Record<string, unknown>> {
 /** One plain sentence for any failure of a read, a simulation, a signature or a transaction. */
 export function describeError(err: unknown, abis: readonly Abi[] = []): DescribedError {
   const links = chain(err);
-  if (links.some((e) => e.code === 4001 || e.name === "UserRejectedRequestError" || /user (rejected|denied)/i.test(String(e.message ?? "")))) {
+  if (
+    links.some(
+      (e) =>
+        e.code === 4001 ||
+        e.name === "UserRejectedRequestError" ||
+        /user (rejected|denied)/i.test(String(e.message ?? "")),
+    )
+  ) {
     return { kind: "cancelled", message: "Cancelled in the wallet. Nothing was sent." };
   }
   if (links.some((e) => e.name === "ChainMismatchError" || e.name === "SwitchChainNotSupportedError")) {
@@ -140,15 +156,26 @@ export function describeError(err: unknown, abis: readonly Abi[] = []): Describe
   const raw = findRevertData(err);
   if (raw) {
     const decoded = decodeRevert(raw, abis);
-    if (decoded) return { kind: "revert", errorName: decoded.errorName, message: sentenceFor(decoded.errorName, decoded.args) };
+    if (decoded)
+      return { kind: "revert", errorName: decoded.errorName, message: sentenceFor(decoded.errorName, decoded.args) };
   }
   const reason = links.map((e) => e.reason).find((r): r is string => typeof r === "string" && r.length > 0);
   if (reason) return { kind: "revert", message: `The contract refused the transaction: ${reason}.` };
-  if (links.some((e) => ["HttpRequestError", "TimeoutError", "WebSocketRequestError", "RpcRequestError"].includes(String(e.name)) || /fetch|network|ECONNREFUSED/i.test(String(e.message ?? "")))) {
-    return { kind: "network", message: "The network (RPC) did not answer. Check your connection; the app retries by itself." };
+  if (
+    links.some(
+      (e) =>
+        ["HttpRequestError", "TimeoutError", "WebSocketRequestError", "RpcRequestError"].includes(String(e.name)) ||
+        /fetch|network|ECONNREFUSED/i.test(String(e.message ?? "")),
+    )
+  ) {
+    return {
+      kind: "network",
+      message: "The network (RPC) did not answer. Check your connection; the app retries by itself.",
+    };
   }
   // Wallets often throw plain objects ({ code, message }), not Error instances.
-  const plain = typeof (err as { message?: unknown })?.message === "string" ? (err as { message: string }).message : String(err);
+  const plain =
+    typeof (err as { message?: unknown })?.message === "string" ? (err as { message: string }).message : String(err);
   const short = err instanceof BaseError ? err.shortMessage : plain;
   return { kind: "unknown", message: short || "Something went wrong." };
 }

@@ -1,6 +1,7 @@
 import { formatAmount } from "./amount";
 
-export const numi = (v: bigint | undefined, digits = 4) => (v === undefined ? undefined : `${formatAmount(v, 18, digits)} NUMI`);
+export const numi = (v: bigint | undefined, digits = 4) =>
+  v === undefined ? undefined : `${formatAmount(v, 18, digits)} NUMI`;
 
 /** Seconds as "1h 2m 3s" for countdowns. */
 export function duration(seconds: number): string {

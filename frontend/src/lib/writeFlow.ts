@@ -11,7 +11,8 @@ import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import { allAbis } from "@/config/allAbis";
 import { describeError, type DescribedError } from "@/lib/errors";
 
-export type TxStep = "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
+export type TxStep =
+  "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
 
 export interface TxState {
   step: TxStep;
@@ -98,7 +99,10 @@ export function createWriteFlow<Prepared>(env: WriteEnv<Prepared>, onState: (sta
     if (!online) return fail({ kind: "network", message: "You are offline. Nothing is sent or queued while offline." });
     if (!isConnected || !address) return fail({ kind: "unknown", message: "Connect a wallet first." });
     if (!onTargetChain) {
-      return fail({ kind: "wrong-chain", message: `Your wallet is on another network. Switch to ${env.chain.name} first.` });
+      return fail({
+        kind: "wrong-chain",
+        message: `Your wallet is on another network. Switch to ${env.chain.name} first.`,
+      });
     }
     busy = true;
     try {
@@ -117,7 +121,17 @@ export function createWriteFlow<Prepared>(env: WriteEnv<Prepared>, onState: (sta
       );
       await env.refresh();
       if (receipt.status !== "success") {
-        setState({ step: "reverted", label: req.label, hash, explorer, receipt, error: { kind: "revert", message: "The transaction was included but reverted: nothing changed except the gas paid." } });
+        setState({
+          step: "reverted",
+          label: req.label,
+          hash,
+          explorer,
+          receipt,
+          error: {
+            kind: "revert",
+            message: "The transaction was included but reverted: nothing changed except the gas paid.",
+          },
+        });
         return undefined;
       }
       setState({ step: "confirmed", label: req.label, hash, explorer, receipt });

@@ -15,7 +15,10 @@ describe("checkRecipient", () => {
   test("refuses a mixed-case address with a wrong checksum", () => {
     const typo = CHECKSUMMED.replace("C51812", "c51812");
     const r = checkRecipient(typo);
-    expect(r).toEqual({ ok: false, reason: "The capital letters do not match the address checksum: check for a typo." });
+    expect(r).toEqual({
+      ok: false,
+      reason: "The capital letters do not match the address checksum: check for a typo.",
+    });
   });
   test("refuses the zero address", () => {
     const r = checkRecipient("0x0000000000000000000000000000000000000000");
@@ -24,9 +27,18 @@ describe("checkRecipient", () => {
   });
   test("refuses the token contract, whatever the case", () => {
     const r = checkRecipient(TOKEN.toLowerCase(), forbidden);
-    expect(r).toEqual({ ok: false, reason: "That is the NUMI token contract. Tokens sent to it are lost: it cannot send them back." });
+    expect(r).toEqual({
+      ok: false,
+      reason: "That is the NUMI token contract. Tokens sent to it are lost: it cannot send them back.",
+    });
   });
-  test.each(["", "0x123", "70997970C51812dc3A010C7d01b50e0d17dc79C8", "0xZZ997970C51812dc3A010C7d01b50e0d17dc79C8", `${CHECKSUMMED}00`])("refuses malformed %j", (input) => {
+  test.each([
+    "",
+    "0x123",
+    "70997970C51812dc3A010C7d01b50e0d17dc79C8",
+    "0xZZ997970C51812dc3A010C7d01b50e0d17dc79C8",
+    `${CHECKSUMMED}00`,
+  ])("refuses malformed %j", (input) => {
     expect(checkRecipient(input).ok).toBe(false);
   });
   test("refuses the sender's own address when given", () => {

@@ -9,7 +9,9 @@ describe("errorMessage (wording loaded on demand)", () => {
   test("says what describeError says once the wording has loaded", async () => {
     const { errorMessage } = await import("@/lib/errorMessage");
     expect(await errorMessage({ code: 4001, message: "denied" })).toBe("Cancelled in the wallet. Nothing was sent.");
-    expect(await errorMessage({ name: "HttpRequestError", message: "fetch failed" })).toMatch(/^The network \(RPC\) did not answer/);
+    expect(await errorMessage({ name: "HttpRequestError", message: "fetch failed" })).toMatch(
+      /^The network \(RPC\) did not answer/,
+    );
   });
 
   test("still shows the wallet's own message when the wording cannot be loaded (offline, no cache)", async () => {

@@ -25,7 +25,10 @@ function reverted(abi: Abi, data: `0x${string}`, functionName: string) {
 describe("describeError", () => {
   test("a user rejection is a neutral 'cancelled', not a failure", () => {
     const err = new UserRejectedRequestError(new Error("User rejected the request."));
-    expect(describeError(err, abis)).toEqual({ kind: "cancelled", message: "Cancelled in the wallet. Nothing was sent." });
+    expect(describeError(err, abis)).toEqual({
+      kind: "cancelled",
+      message: "Cancelled in the wallet. Nothing was sent.",
+    });
   });
 
   test("an EIP-1193 4001 object from any wallet is also 'cancelled'", () => {
@@ -33,13 +36,25 @@ describe("describeError", () => {
   });
 
   test("decodes the called contract's own custom error with its numbers", () => {
-    const data = encodeErrorResult({ abi: poolAbi, errorName: "InsufficientStake", args: [ALICE, parseEther("1"), parseEther("2.5")] });
+    const data = encodeErrorResult({
+      abi: poolAbi,
+      errorName: "InsufficientStake",
+      args: [ALICE, parseEther("1"), parseEther("2.5")],
+    });
     const d = describeError(reverted(poolAbi as Abi, data, "withdraw"), abis);
-    expect(d).toEqual({ kind: "revert", errorName: "InsufficientStake", message: "You have 1 NUMI staked and asked to withdraw 2.5 NUMI." });
+    expect(d).toEqual({
+      kind: "revert",
+      errorName: "InsufficientStake",
+      message: "You have 1 NUMI staked and asked to withdraw 2.5 NUMI.",
+    });
   });
 
   test("decodes a nested call's error (the token's, raised inside a pool call) against all ABIs", () => {
-    const data = encodeErrorResult({ abi: numiAbi, errorName: "ERC20InsufficientBalance", args: [ALICE, parseEther("3"), parseEther("4")] });
+    const data = encodeErrorResult({
+      abi: numiAbi,
+      errorName: "ERC20InsufficientBalance",
+      args: [ALICE, parseEther("3"), parseEther("4")],
+    });
     const d = describeError(reverted(poolAbi as Abi, data, "stake"), abis);
     expect(d.errorName).toBe("ERC20InsufficientBalance");
     expect(d.message).toBe("Not enough NUMI: the balance is 3 NUMI and 4 NUMI is needed.");
@@ -48,12 +63,18 @@ describe("describeError", () => {
   test("decodes raw revert data found deep in an RPC error's cause chain", () => {
     const data = encodeErrorResult({ abi: governorAbi, errorName: "GovernorAlreadyCastVote", args: [ALICE] });
     const rpcError = { message: "execution reverted", cause: { code: 3, data: { data } } };
-    expect(describeError(rpcError, abis)).toMatchObject({ kind: "revert", errorName: "GovernorAlreadyCastVote", message: "This account has already voted on this proposal." });
+    expect(describeError(rpcError, abis)).toMatchObject({
+      kind: "revert",
+      errorName: "GovernorAlreadyCastVote",
+      message: "This account has already voted on this proposal.",
+    });
   });
 
   test("mining errors read as plain sentences", () => {
     const data = encodeErrorResult({ abi: numiAbi, errorName: "RewardAlreadyMintedThisBlock", args: [42n] });
-    expect(describeError(reverted(numiAbi as Abi, data, "mint"), abis).message).toBe("A reward was already minted in block 42. Try again in the next block.");
+    expect(describeError(reverted(numiAbi as Abi, data, "mint"), abis).message).toBe(
+      "A reward was already minted in block 42. Try again in the next block.",
+    );
   });
 
   test("an RPC outage is a network error the app retries", () => {
@@ -78,7 +99,17 @@ describe("decodeRevert", () => {
     expect(errors.length).toBeGreaterThan(40);
     for (const { abi, e } of errors) {
       if (e.type !== "error") continue;
-      const args = e.inputs.map((i) => (i.type === "address" ? ALICE : i.type === "bool" ? true : i.type === "string" ? "x" : i.type.startsWith("bytes") ? `0x${"11".repeat(Number(i.type.slice(5)) || 32)}` : 1n));
+      const args = e.inputs.map((i) =>
+        i.type === "address"
+          ? ALICE
+          : i.type === "bool"
+            ? true
+            : i.type === "string"
+              ? "x"
+              : i.type.startsWith("bytes")
+                ? `0x${"11".repeat(Number(i.type.slice(5)) || 32)}`
+                : 1n,
+      );
       const error: EncodeErrorResultParameters = { abi, errorName: e.name, args };
       const data = encodeErrorResult(error);
       expect(decodeRevert(data, abis)?.errorName).toBe(e.name);
@@ -86,7 +117,17 @@ describe("decodeRevert", () => {
   });
 
   test("every error a user can meet in the pool and the token's mining has its own sentence", () => {
-    for (const name of ["ChallengeDigestMismatch", "SolutionAboveTarget", "MiningIsPaused", "ZeroAmount", "StakingIsPaused", "NothingToClaim", "PermitFailed", "ERC2612ExpiredSignature", "GovernorInsufficientProposerVotes"]) {
+    for (const name of [
+      "ChallengeDigestMismatch",
+      "SolutionAboveTarget",
+      "MiningIsPaused",
+      "ZeroAmount",
+      "StakingIsPaused",
+      "NothingToClaim",
+      "PermitFailed",
+      "ERC2612ExpiredSignature",
+      "GovernorInsufficientProposerVotes",
+    ]) {
       expect(ERROR_SENTENCES[name], name).toBeTypeOf("function");
     }
   });
@@ -101,7 +142,11 @@ describe("decodeRevert", () => {
     for (const name of ["PoolIsFixed", "OwnershipIsFinal", "RolesFrozen", "TimelockIsFixed"]) {
       expect(ERROR_SENTENCES[name]([]), name).toMatch(/fixed|for good|frozen/);
     }
-    expect(ERROR_SENTENCES.GovernanceNotLive([50n * 10n ** 18n, 210_000n * 10n ** 18n])).toBe("Proposals open once 210,000 NUMI has been mined; 50 NUMI so far.");
-    expect(ERROR_SENTENCES.DelayOutOfBounds([0n, 172_800n, 2_592_000n])).toBe("A timelock delay of 0 s is outside the allowed 172800–2592000 s.");
+    expect(ERROR_SENTENCES.GovernanceNotLive([50n * 10n ** 18n, 210_000n * 10n ** 18n])).toBe(
+      "Proposals open once 210,000 NUMI has been mined; 50 NUMI so far.",
+    );
+    expect(ERROR_SENTENCES.DelayOutOfBounds([0n, 172_800n, 2_592_000n])).toBe(
+      "A timelock delay of 0 s is outside the allowed 172800–2592000 s.",
+    );
   });
 });

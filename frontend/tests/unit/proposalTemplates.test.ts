@@ -19,7 +19,10 @@ describe("proposal templates", () => {
   test("each template's function exists in its contract's ABI", () => {
     for (const t of TEMPLATES) {
       const abi = targets[t.target].abi;
-      expect(abi.some((x) => x.type === "function" && x.name === t.functionName), t.id).toBe(true);
+      expect(
+        abi.some((x) => x.type === "function" && x.name === t.functionName),
+        t.id,
+      ).toBe(true);
     }
   });
 
@@ -58,6 +61,9 @@ describe("proposal templates", () => {
 
   test("refuses a zero sweep amount", () => {
     const t = TEMPLATES.find((x) => x.id === "sweep")!;
-    expect(buildCall(t, { token: ALICE, to: ALICE, amount: "0" }, targets)).toEqual({ ok: false, reason: "Amount in the token's smallest unit: must be greater than zero." });
+    expect(buildCall(t, { token: ALICE, to: ALICE, amount: "0" }, targets)).toEqual({
+      ok: false,
+      reason: "Amount in the token's smallest unit: must be greater than zero.",
+    });
   });
 });

@@ -16,14 +16,29 @@ import {
 } from "viem";
 import { mainnet } from "viem/chains";
 import { numiAbi } from "@/config/contracts";
-import { createWriteFlow, isInFlight, RETRIES, type TxState, type TxStep, type WalletStatus, type WriteEnv, type WriteRequest } from "@/lib/writeFlow";
+import {
+  createWriteFlow,
+  isInFlight,
+  RETRIES,
+  type TxState,
+  type TxStep,
+  type WalletStatus,
+  type WriteEnv,
+  type WriteRequest,
+} from "@/lib/writeFlow";
 
 const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const TOKEN = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const HASH: Hash = `0x${"ab".repeat(32)}`;
 const EXPLORER = "https://explorer.example";
 
-const send5: WriteRequest = { address: TOKEN, abi: numiAbi, functionName: "transfer", args: [ALICE, parseEther("5")], label: "Send 5 NUMI" };
+const send5: WriteRequest = {
+  address: TOKEN,
+  abi: numiAbi,
+  functionName: "transfer",
+  args: [ALICE, parseEther("5")],
+  label: "Send 5 NUMI",
+};
 
 function receipt(status: "success" | "reverted"): TransactionReceipt {
   return {
@@ -49,9 +64,18 @@ const userRejected = () => new UserRejectedRequestError(new Error("User rejected
 
 /** What viem's simulateContract throws when a transfer reverts with the token's ERC20InsufficientBalance. */
 function insufficientBalance(balance: bigint, needed: bigint) {
-  const data = encodeErrorResult({ abi: numiAbi, errorName: "ERC20InsufficientBalance", args: [ALICE, balance, needed] });
+  const data = encodeErrorResult({
+    abi: numiAbi,
+    errorName: "ERC20InsufficientBalance",
+    args: [ALICE, balance, needed],
+  });
   const cause = new ContractFunctionRevertedError({ abi: numiAbi, data, functionName: "transfer" });
-  return new ContractFunctionExecutionError(cause, { abi: numiAbi, functionName: "transfer", args: [ALICE, needed], contractAddress: TOKEN });
+  return new ContractFunctionExecutionError(cause, {
+    abi: numiAbi,
+    functionName: "transfer",
+    args: [ALICE, needed],
+    contractAddress: TOKEN,
+  });
 }
 
 const READY: WalletStatus = { online: true, isConnected: true, address: ALICE, onTargetChain: true };
@@ -70,7 +94,11 @@ interface Options extends Partial<Fakes> {
 
 /** A flow whose wallet is READY (overridden by `status`) and whose every step succeeds unless `options` says otherwise. */
 function setup(status: Partial<WalletStatus> = {}, options: Options = {}) {
-  const { status: statusNow = () => ({ ...READY, ...status }), chain = { name: "NumiCoin Local", explorer: EXPLORER }, ...mocks } = options;
+  const {
+    status: statusNow = () => ({ ...READY, ...status }),
+    chain = { name: "NumiCoin Local", explorer: EXPLORER },
+    ...mocks
+  } = options;
   const fakes: Fakes = {
     simulate: vi.fn<Env["simulate"]>().mockResolvedValue("prepared request"),
     send: vi.fn<Env["send"]>().mockResolvedValue(HASH),
@@ -85,7 +113,8 @@ function setup(status: Partial<WalletStatus> = {}, options: Options = {}) {
   return { flow, states, steps, last, ...fakes };
 }
 
-const rejecting = <F extends keyof Fakes>(_step: F, error: unknown): Mock<Env[F]> => vi.fn<Env[F]>().mockRejectedValue(error);
+const rejecting = <F extends keyof Fakes>(_step: F, error: unknown): Mock<Env[F]> =>
+  vi.fn<Env[F]>().mockRejectedValue(error);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -97,7 +126,13 @@ describe("useWrite: the way to a confirmed transaction", () => {
     const result = await t.flow.write(send5);
     expect(t.steps()).toEqual(["checking", "confirm", "pending", "confirmed"]);
     expect(result?.status).toBe("success");
-    expect(t.last()).toMatchObject({ step: "confirmed", label: "Send 5 NUMI", hash: HASH, explorer: `${EXPLORER}/tx/${HASH}`, receipt: { status: "success" } });
+    expect(t.last()).toMatchObject({
+      step: "confirmed",
+      label: "Send 5 NUMI",
+      hash: HASH,
+      explorer: `${EXPLORER}/tx/${HASH}`,
+      receipt: { status: "success" },
+    });
     expect(t.last().error).toBeUndefined();
   });
 
@@ -143,14 +178,21 @@ describe("useWrite: refused before anything is sent", () => {
     const t = setup({ online: false });
     expect(await t.flow.write(send5)).toBeUndefined();
     expect(t.steps()).toEqual(["failed"]);
-    expect(t.last().error).toEqual({ kind: "network", message: "You are offline. Nothing is sent or queued while offline." });
+    expect(t.last().error).toEqual({
+      kind: "network",
+      message: "You are offline. Nothing is sent or queued while offline.",
+    });
     expect(t.simulate).not.toHaveBeenCalled();
   });
 
   test("no wallet connected: failed, asking to connect", async () => {
     const t = setup({ isConnected: false, address: undefined });
     expect(await t.flow.write(send5)).toBeUndefined();
-    expect(t.last()).toMatchObject({ step: "failed", label: "Send 5 NUMI", error: { kind: "unknown", message: "Connect a wallet first." } });
+    expect(t.last()).toMatchObject({
+      step: "failed",
+      label: "Send 5 NUMI",
+      error: { kind: "unknown", message: "Connect a wallet first." },
+    });
     expect(t.simulate).not.toHaveBeenCalled();
   });
 
@@ -158,7 +200,10 @@ describe("useWrite: refused before anything is sent", () => {
     const t = setup({ onTargetChain: false });
     expect(await t.flow.write(send5)).toBeUndefined();
     expect(t.steps()).toEqual(["failed"]);
-    expect(t.last().error).toEqual({ kind: "wrong-chain", message: "Your wallet is on another network. Switch to NumiCoin Local first." });
+    expect(t.last().error).toEqual({
+      kind: "wrong-chain",
+      message: "Your wallet is on another network. Switch to NumiCoin Local first.",
+    });
     expect(t.simulate).not.toHaveBeenCalled();
     expect(t.send).not.toHaveBeenCalled();
   });
@@ -203,11 +248,18 @@ describe("useWrite: failures on the way", () => {
   });
 
   test("no ETH for gas: failed with viem's explanation of the shortfall, nothing pending", async () => {
-    const noGas = new TransactionExecutionError(new InsufficientFundsError(), { account: { address: ALICE, type: "json-rpc" }, chain: mainnet });
+    const noGas = new TransactionExecutionError(new InsufficientFundsError(), {
+      account: { address: ALICE, type: "json-rpc" },
+      chain: mainnet,
+    });
     const t = setup({}, { send: rejecting("send", noGas) });
     expect(await t.flow.write(send5)).toBeUndefined();
     expect(t.steps()).toEqual(["checking", "confirm", "failed"]);
-    expect(t.last().error).toEqual({ kind: "unknown", message: "The total cost (gas * gas fee + value) of executing this transaction exceeds the balance of the account." });
+    expect(t.last().error).toEqual({
+      kind: "unknown",
+      message:
+        "The total cost (gas * gas fee + value) of executing this transaction exceeds the balance of the account.",
+    });
     expect(t.waitForReceipt).not.toHaveBeenCalled();
   });
 
@@ -215,7 +267,10 @@ describe("useWrite: failures on the way", () => {
     const t = setup({}, { send: rejecting("send", new ChainMismatchError({ chain: mainnet, currentChainId: 31337 })) });
     await t.flow.write(send5);
     expect(t.steps()).toEqual(["checking", "confirm", "failed"]);
-    expect(t.last().error).toEqual({ kind: "wrong-chain", message: "The wallet is on another network. Switch networks and try again." });
+    expect(t.last().error).toEqual({
+      kind: "wrong-chain",
+      message: "The wallet is on another network. Switch networks and try again.",
+    });
   });
 
   test("included but reverted: reverted, never success; the receipt is kept, reads are refetched, nothing is returned", async () => {
@@ -227,7 +282,10 @@ describe("useWrite: failures on the way", () => {
       hash: HASH,
       explorer: `${EXPLORER}/tx/${HASH}`,
       receipt: { status: "reverted" },
-      error: { kind: "revert", message: "The transaction was included but reverted: nothing changed except the gas paid." },
+      error: {
+        kind: "revert",
+        message: "The transaction was included but reverted: nothing changed except the gas paid.",
+      },
     });
     expect(t.refresh).toHaveBeenCalledTimes(1);
   });
@@ -236,7 +294,8 @@ describe("useWrite: failures on the way", () => {
 describe("useWrite: retries when the RPC does not answer", () => {
   test("the simulation is retried (retrying, attempt 1 and 2) 600 ms then 1200 ms later, and the write goes on", async () => {
     vi.useFakeTimers();
-    const simulate = vi.fn<Env["simulate"]>()
+    const simulate = vi
+      .fn<Env["simulate"]>()
       .mockRejectedValueOnce(networkDown())
       .mockRejectedValueOnce(networkDown())
       .mockResolvedValue("prepared request");
@@ -271,7 +330,10 @@ describe("useWrite: retries when the RPC does not answer", () => {
 
   test("waiting for the receipt is retried too, keeping the hash and the explorer link on screen", async () => {
     vi.useFakeTimers();
-    const waitForReceipt = vi.fn<Env["waitForReceipt"]>().mockRejectedValueOnce(networkDown()).mockResolvedValue(receipt("success"));
+    const waitForReceipt = vi
+      .fn<Env["waitForReceipt"]>()
+      .mockRejectedValueOnce(networkDown())
+      .mockResolvedValue(receipt("success"));
     const t = setup({}, { waitForReceipt });
     const done = t.flow.write(send5);
     await vi.runAllTimersAsync();
@@ -342,7 +404,11 @@ describe("useWrite: one action at a time, each with its own number", () => {
     expect(t.last()).toMatchObject({ step: "cancelled", seq: 1 });
     t.flow.begin("Stake with a permit: sign the permit");
     t.flow.abort("Stake with a permit", { kind: "unknown", message: "The wallet returned a malformed signature." });
-    expect(t.last()).toMatchObject({ step: "failed", seq: 2, error: { message: "The wallet returned a malformed signature." } });
+    expect(t.last()).toMatchObject({
+      step: "failed",
+      seq: 2,
+      error: { message: "The wallet returned a malformed signature." },
+    });
   });
 
   test("reset returns to idle", async () => {

@@ -23,5 +23,12 @@ export function useAccountData(account: Address | undefined) {
     { enabled: !!account },
   );
   const d = result.data;
-  return { ...result, balance: d?.balance, position: d?.position, votes: d?.votes, delegate: d?.delegate, allowance: d?.allowance };
+  return {
+    ...result,
+    balance: d?.balance,
+    position: d?.position,
+    votes: d?.votes,
+    delegate: d?.delegate,
+    allowance: d?.allowance,
+  };
 }

@@ -40,8 +40,11 @@ async function history(client: Client, account: Address): Promise<Entry[]> {
       getContractEvents(client, { ...governor, eventName: "VoteCast", args: { voter: account }, ...range }),
       getContractEvents(client, { ...numi, eventName: "DelegateChanged", args: { delegator: account }, ...range }),
     ]);
-    const push = (log: { blockNumber: bigint; logIndex: number; transactionHash: string }, what: string, detail: string) =>
-      entries.push({ block: log.blockNumber, index: log.logIndex, tx: log.transactionHash, what, detail });
+    const push = (
+      log: { blockNumber: bigint; logIndex: number; transactionHash: string },
+      what: string,
+      detail: string,
+    ) => entries.push({ block: log.blockNumber, index: log.logIndex, tx: log.transactionHash, what, detail });
     const isPool = (a: string) => a.toLowerCase() === pool.address.toLowerCase();
     for (const l of sent) {
       const a = l.args as { to: Address; value: bigint };
@@ -57,9 +60,14 @@ async function history(client: Client, account: Address): Promise<Entry[]> {
     for (const l of paid) push(l, "Claimed", fmt((l.args as { amount: bigint }).amount));
     for (const l of votes) {
       const a = l.args as { support: number; weight: bigint; reason: string };
-      push(l, "Voted", `${["against", "for", "abstain"][a.support] ?? a.support} with ${fmt(a.weight)}${a.reason ? `: “${a.reason}”` : ""}`);
+      push(
+        l,
+        "Voted",
+        `${["against", "for", "abstain"][a.support] ?? a.support} with ${fmt(a.weight)}${a.reason ? `: “${a.reason}”` : ""}`,
+      );
     }
-    for (const l of delegations) push(l, "Delegated", `to ${shortAddress((l.args as { toDelegate: Address }).toDelegate)}`);
+    for (const l of delegations)
+      push(l, "Delegated", `to ${shortAddress((l.args as { toDelegate: Address }).toDelegate)}`);
   }
   return entries.sort((a, b) => (a.block === b.block ? b.index - a.index : a.block > b.block ? -1 : 1));
 }
@@ -82,14 +90,25 @@ export function Activity() {
   return (
     <>
       <h1>Activity</h1>
-      {q.isError && <p role="alert" className="error">Could not read the history from the network; retrying. <button type="button" className="secondary" onClick={() => q.refetch()}>Retry now</button></p>}
+      {q.isError && (
+        <p role="alert" className="error">
+          Could not read the history from the network; retrying.{" "}
+          <button type="button" className="secondary" onClick={() => q.refetch()}>
+            Retry now
+          </button>
+        </p>
+      )}
       {q.isLoading && <p role="status">Loading history…</p>}
       {q.isSuccess && rows.length === 0 && <p>No activity yet.</p>}
       {shown.length > 0 && (
         <table data-testid="activity">
           <caption className="muted">History of {address}</caption>
           <thead>
-            <tr><th scope="col">Block</th><th scope="col">What</th><th scope="col">Details</th></tr>
+            <tr>
+              <th scope="col">Block</th>
+              <th scope="col">What</th>
+              <th scope="col">Details</th>
+            </tr>
           </thead>
           <tbody>
             {shown.map((e) => (
@@ -104,9 +123,15 @@ export function Activity() {
       )}
       {rows.length > PAGE && (
         <nav className="row" aria-label="Pages">
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>Newer</button>
-          <span>Page {page + 1} of {pages}</span>
-          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Older</button>
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Newer
+          </button>
+          <span>
+            Page {page + 1} of {pages}
+          </span>
+          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            Older
+          </button>
         </nav>
       )}
     </>

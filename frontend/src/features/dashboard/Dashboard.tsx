@@ -41,7 +41,16 @@ export function Dashboard() {
       {readError && (
         <p role="alert" className="error">
           The network (RPC) did not answer; retrying automatically.{" "}
-          <button type="button" className="secondary" onClick={() => { mining.refetch(); pool.refetch(); }}>Retry now</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              mining.refetch();
+              pool.refetch();
+            }}
+          >
+            Retry now
+          </button>
         </p>
       )}
       <section className="card" aria-labelledby="you">
@@ -56,7 +65,15 @@ export function Dashboard() {
             <Stat label="Voting power" value={numi(account.votes)} testId="votes" />
             <Stat
               label="Delegate"
-              value={account.delegate === undefined ? undefined : /^0x0{40}$/.test(account.delegate) ? "none (votes inactive)" : account.delegate.toLowerCase() === address?.toLowerCase() ? "yourself" : shortAddress(account.delegate)}
+              value={
+                account.delegate === undefined
+                  ? undefined
+                  : /^0x0{40}$/.test(account.delegate)
+                    ? "none (votes inactive)"
+                    : account.delegate.toLowerCase() === address?.toLowerCase()
+                      ? "yourself"
+                      : shortAddress(account.delegate)
+              }
               testId="delegate"
             />
           </dl>
@@ -65,13 +82,23 @@ export function Dashboard() {
       <section className="card" aria-labelledby="network">
         <h2 id="network">Network</h2>
         <dl className="grid">
-          <Stat label="Supply / cap" value={m && cap ? `${formatAmount(m.minted, 18, 0)} / ${formatAmount(cap, 18, 0)}` : undefined} testId="supply" />
+          <Stat
+            label="Supply / cap"
+            value={m && cap ? `${formatAmount(m.minted, 18, 0)} / ${formatAmount(cap, 18, 0)}` : undefined}
+            testId="supply"
+          />
           <Stat label="Epoch" value={m?.epoch.toString()} testId="epoch" />
           <Stat label="Difficulty" value={m?.difficulty.toString()} />
           <Stat label="Reward" value={numi(m?.reward, 2)} />
           <Stat label="Next halving at epoch" value={m?.nextHalvingEpoch.toString()} />
-          <Stat label="Mining" value={m ? (m.paused ? `paused by governance until ${when(m.pausedUntil)}` : "open") : undefined} />
-          <Stat label="Pool APR" value={p ? (apr === undefined ? "no stakers yet" : `${apr.toFixed(2)}%`) : undefined} />
+          <Stat
+            label="Mining"
+            value={m ? (m.paused ? `paused by governance until ${when(m.pausedUntil)}` : "open") : undefined}
+          />
+          <Stat
+            label="Pool APR"
+            value={p ? (apr === undefined ? "no stakers yet" : `${apr.toFixed(2)}%`) : undefined}
+          />
           <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
         </dl>
       </section>

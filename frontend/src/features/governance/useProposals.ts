@@ -27,7 +27,12 @@ export function useProposals(account?: Address) {
   const { fromBlock } = contracts();
   const { governor } = governanceContracts();
   return useReads(["proposals", account], async (client) => {
-    const logs = await getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock, strict: true });
+    const logs = await getContractEvents(client, {
+      ...governor,
+      eventName: "ProposalCreated",
+      fromBlock,
+      strict: true,
+    });
     const list: Proposal[] = [];
     for (const { args: a } of logs) {
       const id = a.proposalId;
@@ -37,9 +42,24 @@ export function useProposals(account?: Address) {
         callView(client, { ...governor, functionName: "proposalDeadline", args: [id] }),
         callView(client, { ...governor, functionName: "proposalEta", args: [id] }),
         callView(client, { ...governor, functionName: "proposalVotes", args: [id] }),
-        account ? callView(client, { ...governor, functionName: "hasVoted", args: [id, account] }) : Promise.resolve(false),
+        account
+          ? callView(client, { ...governor, functionName: "hasVoted", args: [id, account] })
+          : Promise.resolve(false),
       ]);
-      list.push({ id, proposer: a.proposer, targets: a.targets, values: a.values, calldatas: a.calldatas, description: a.description, state, snapshot, deadline, eta, votes, hasVoted });
+      list.push({
+        id,
+        proposer: a.proposer,
+        targets: a.targets,
+        values: a.values,
+        calldatas: a.calldatas,
+        description: a.description,
+        state,
+        snapshot,
+        deadline,
+        eta,
+        votes,
+        hasVoted,
+      });
     }
     return list.reverse(); // newest first
   });

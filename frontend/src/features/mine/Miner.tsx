@@ -55,10 +55,17 @@ export function Miner() {
       setStatus("submitting");
       const fresh = await mining.refetch();
       if (fresh.data && fresh.data.challenge !== solvedChallenge) {
-        setNote("Stale: the challenge moved on before submitting (someone else mined this block). Restarted on the new one.");
+        setNote(
+          "Stale: the challenge moved on before submitting (someone else mined this block). Restarted on the new one.",
+        );
         return;
       }
-      const receipt = await write({ ...c.numi, functionName: "mint", args: [nonce, digest], label: "Submit mined block" });
+      const receipt = await write({
+        ...c.numi,
+        functionName: "mint",
+        args: [nonce, digest],
+        label: "Submit mined block",
+      });
       if (receipt) setFound((n) => n + 1);
     },
     [mining, write, c.numi],
@@ -73,7 +80,10 @@ export function Miner() {
     jobChallenge.current = challenge;
     const nonces = startNonces(workers.current.length);
     workers.current.forEach((w, i) => {
-      w.postMessage({ type: "job", job: { id, challenge, miner: address, target, startNonce: nonces[i] } } satisfies ToWorker);
+      w.postMessage({
+        type: "job",
+        job: { id, challenge, miner: address, target, startNonce: nonces[i] },
+      } satisfies ToWorker);
     });
     setStatus("mining");
   }, [challenge, target, address]);
@@ -82,7 +92,10 @@ export function Miner() {
     stopWorkers();
     counter.current = { hashes: 0, since: performance.now() };
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL("../../workers/miner.worker.ts", import.meta.url), { type: "module", name: `numi-miner-${i}` });
+      const w = new Worker(new URL("../../workers/miner.worker.ts", import.meta.url), {
+        type: "module",
+        name: `numi-miner-${i}`,
+      });
       w.onmessage = (e: MessageEvent<FromWorker>) => {
         const msg = e.data;
         if (msg.type === "progress") counter.current.hashes += msg.hashes;
@@ -174,21 +187,39 @@ export function Miner() {
           <Stat label="Reward" value={numi(m?.reward, 2)} />
           <Stat label="Epoch" value={m?.epoch.toString()} testId="mine-epoch" />
           <Stat label="Hash rate" value={`${Math.round(hashRate).toLocaleString()} H/s`} testId="hashrate" />
-          <Stat label="Expected time to a solution" value={expected && hashRate > 0 ? duration(expected / hashRate) : "start to estimate"} />
+          <Stat
+            label="Expected time to a solution"
+            value={expected && hashRate > 0 ? duration(expected / hashRate) : "start to estimate"}
+          />
           <Stat label="Blocks you mined this session" value={String(found)} testId="mined-count" />
         </dl>
-        {m?.paused && <p className="error">Governance has paused mining until {when(m.pausedUntil)}; it resumes on its own, with a new challenge.</p>}
+        {m?.paused && (
+          <p className="error">
+            Governance has paused mining until {when(m.pausedUntil)}; it resumes on its own, with a new challenge.
+          </p>
+        )}
         <label htmlFor="threads">Threads</label>
-        <select id="threads" value={threads} disabled={status !== "idle"} onChange={(e) => setThreads(Number(e.target.value))}>
+        <select
+          id="threads"
+          value={threads}
+          disabled={status !== "idle"}
+          onChange={(e) => setThreads(Number(e.target.value))}
+        >
           {Array.from({ length: maxThreads }, (_, i) => i + 1).map((n) => (
-            <option key={n} value={n}>{n} {n === 1 ? "thread" : "threads"}</option>
+            <option key={n} value={n}>
+              {n} {n === 1 ? "thread" : "threads"}
+            </option>
           ))}
         </select>
         <div className="row">
           {status === "idle" ? (
-            <button type="button" onClick={start} disabled={!canMine}>Start mining</button>
+            <button type="button" onClick={start} disabled={!canMine}>
+              Start mining
+            </button>
           ) : (
-            <button type="button" onClick={stop}>Stop mining</button>
+            <button type="button" onClick={stop}>
+              Stop mining
+            </button>
           )}
         </div>
         <p role="status" data-testid="miner-status">
@@ -198,7 +229,9 @@ export function Miner() {
           {status === "idle" && (isConnected ? "Stopped." : "Connect a wallet to mine.")}
         </p>
         {note && <p role="status">{note}</p>}
-        <p className="hint">Mining uses your device's processor; it pauses while the tab is hidden or the battery is low.</p>
+        <p className="hint">
+          Mining uses your device's processor; it pauses while the tab is hidden or the battery is low.
+        </p>
       </section>
       <TxStatus state={tx} />
     </>

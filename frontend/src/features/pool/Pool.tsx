@@ -46,11 +46,21 @@ export function Pool() {
   async function approve() {
     if (!stakeCheck.ok) return;
     // Exactly the amount being staked: never an unlimited approval.
-    await write({ ...c.numi, functionName: "approve", args: [c.pool.address, stakeCheck.value], label: `Approve ${formatAmount(stakeCheck.value)} NUMI for the pool` });
+    await write({
+      ...c.numi,
+      functionName: "approve",
+      args: [c.pool.address, stakeCheck.value],
+      label: `Approve ${formatAmount(stakeCheck.value)} NUMI for the pool`,
+    });
   }
   async function stake() {
     if (!stakeCheck.ok) return;
-    const receipt = await write({ ...c.pool, functionName: "stake", args: [stakeCheck.value], label: `Stake ${formatAmount(stakeCheck.value)} NUMI` });
+    const receipt = await write({
+      ...c.pool,
+      functionName: "stake",
+      args: [stakeCheck.value],
+      label: `Stake ${formatAmount(stakeCheck.value)} NUMI`,
+    });
     if (receipt) setStakeText("");
   }
   async function stakeWithPermit() {
@@ -59,7 +69,12 @@ export function Pool() {
     const label = `Stake ${formatAmount(permitReview.value)} NUMI with a permit`;
     begin(`${label}: sign the permit`);
     try {
-      const sig = await signPermit({ owner: address, spender: c.pool.address, value: permitReview.value, deadline: permitReview.deadline });
+      const sig = await signPermit({
+        owner: address,
+        spender: c.pool.address,
+        value: permitReview.value,
+        deadline: permitReview.deadline,
+      });
       const receipt = await write({
         ...c.pool,
         functionName: "stakeWithPermit",
@@ -82,8 +97,9 @@ export function Pool() {
     <>
       <h1>Staking pool</h1>
       <p className="card">
-        Staked NUMI earns a share of every mined block, but <strong>staked NUMI does not vote</strong>: your voting power is
-        your wallet balance (once delegated). Withdrawing before a proposal&apos;s snapshot restores your voting power for it.
+        Staked NUMI earns a share of every mined block, but <strong>staked NUMI does not vote</strong>: your voting
+        power is your wallet balance (once delegated). Withdrawing before a proposal&apos;s snapshot restores your
+        voting power for it.
       </p>
       <section className="card" aria-labelledby="position">
         <h2 id="position">Your position</h2>
@@ -100,15 +116,38 @@ export function Pool() {
           <Stat label="Stream period" value={p ? duration(Number(p.rewardsDuration)) : undefined} />
           <Stat label="Current stream ends in" value={p ? duration(Number(p.periodFinish) - nowSec) : undefined} />
           <Stat label="Fee" value={p ? `${p.feeBps / 100}%` : undefined} />
-          <Stat label="New stakes" value={p ? (p.stakingPaused ? `paused by governance until ${when(p.stakingPausedUntil)}` : "open") : undefined} />
+          <Stat
+            label="New stakes"
+            value={
+              p ? (p.stakingPaused ? `paused by governance until ${when(p.stakingPausedUntil)}` : "open") : undefined
+            }
+          />
         </dl>
       </section>
 
       <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="stake-title">
         <h2 id="stake-title">Stake</h2>
-        <AmountField label="Amount to stake (NUMI)" value={stakeText} onChange={(v) => { setStakeText(v); setPermitReview(undefined); }} max={account.balance} error={stakeText && !stakeCheck.ok ? stakeCheck.reason : undefined} testId="stake-amount" />
+        <AmountField
+          label="Amount to stake (NUMI)"
+          value={stakeText}
+          onChange={(v) => {
+            setStakeText(v);
+            setPermitReview(undefined);
+          }}
+          max={account.balance}
+          error={stakeText && !stakeCheck.ok ? stakeCheck.reason : undefined}
+          testId="stake-amount"
+        />
         <label className="row" style={{ fontWeight: 400 }}>
-          <input type="checkbox" checked={usePermit} onChange={(e) => { setUsePermit(e.target.checked); setPermitReview(undefined); }} style={{ width: "auto", minHeight: 0 }} />
+          <input
+            type="checkbox"
+            checked={usePermit}
+            onChange={(e) => {
+              setUsePermit(e.target.checked);
+              setPermitReview(undefined);
+            }}
+            style={{ width: "auto", minHeight: 0 }}
+          />
           Use a permit signature instead of an approval transaction
         </label>
         <div className="row">
@@ -118,10 +157,22 @@ export function Pool() {
             </button>
           )}
           {!usePermit && (
-            <button type="button" onClick={stake} disabled={!canAct || !stakeCheck.ok || needsApproval}>Stake</button>
+            <button type="button" onClick={stake} disabled={!canAct || !stakeCheck.ok || needsApproval}>
+              Stake
+            </button>
           )}
           {usePermit && !permitReview && (
-            <button type="button" disabled={!canAct || !stakeCheck.ok} onClick={() => stakeCheck.ok && setPermitReview({ value: stakeCheck.value, deadline: BigInt(Math.floor(Date.now() / 1000) + PERMIT_MINUTES * 60) })}>
+            <button
+              type="button"
+              disabled={!canAct || !stakeCheck.ok}
+              onClick={() =>
+                stakeCheck.ok &&
+                setPermitReview({
+                  value: stakeCheck.value,
+                  deadline: BigInt(Math.floor(Date.now() / 1000) + PERMIT_MINUTES * 60),
+                })
+              }
+            >
               Review permit
             </button>
           )}
@@ -130,36 +181,73 @@ export function Pool() {
           <div className="card" data-testid="permit-review">
             <p>You are about to sign a permit. Check it matches what your wallet shows:</p>
             <ul>
-              <li>Spender: <code>{c.pool.address}</code> (the NumiCoin staking pool)</li>
-              <li>Amount: <strong>{formatAmount(permitReview.value)} NUMI</strong></li>
-              <li>Deadline: {new Date(Number(permitReview.deadline) * 1000).toLocaleString()} ({PERMIT_MINUTES} minutes)</li>
+              <li>
+                Spender: <code>{c.pool.address}</code> (the NumiCoin staking pool)
+              </li>
+              <li>
+                Amount: <strong>{formatAmount(permitReview.value)} NUMI</strong>
+              </li>
+              <li>
+                Deadline: {new Date(Number(permitReview.deadline) * 1000).toLocaleString()} ({PERMIT_MINUTES} minutes)
+              </li>
             </ul>
-            <p className="hint">Never sign a permit on another site for a spender you do not recognise: it lets that spender take the amount.</p>
-            <button type="button" onClick={stakeWithPermit} disabled={!canAct}>Sign permit and stake</button>
-            {permitError && <p role="alert" className="error">{permitError}</p>}
+            <p className="hint">
+              Never sign a permit on another site for a spender you do not recognise: it lets that spender take the
+              amount.
+            </p>
+            <button type="button" onClick={stakeWithPermit} disabled={!canAct}>
+              Sign permit and stake
+            </button>
+            {permitError && (
+              <p role="alert" className="error">
+                {permitError}
+              </p>
+            )}
           </div>
         )}
       </form>
 
       <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="withdraw-title">
         <h2 id="withdraw-title">Withdraw and claim</h2>
-        <AmountField label="Amount to withdraw (NUMI)" value={withdrawText} onChange={setWithdrawText} max={pos?.staked} error={withdrawText && !withdrawCheck.ok ? withdrawCheck.reason : undefined} testId="withdraw-amount" />
+        <AmountField
+          label="Amount to withdraw (NUMI)"
+          value={withdrawText}
+          onChange={setWithdrawText}
+          max={pos?.staked}
+          error={withdrawText && !withdrawCheck.ok ? withdrawCheck.reason : undefined}
+          testId="withdraw-amount"
+        />
         <div className="row">
           <button
             type="button"
             disabled={!canAct || !withdrawCheck.ok}
             onClick={async () => {
               if (!withdrawCheck.ok) return;
-              const r = await write({ ...c.pool, functionName: "withdraw", args: [withdrawCheck.value], label: `Withdraw ${formatAmount(withdrawCheck.value)} NUMI` });
+              const r = await write({
+                ...c.pool,
+                functionName: "withdraw",
+                args: [withdrawCheck.value],
+                label: `Withdraw ${formatAmount(withdrawCheck.value)} NUMI`,
+              });
               if (r) setWithdrawText("");
             }}
           >
             Withdraw
           </button>
-          <button type="button" className="secondary" disabled={!canAct} onClick={() => write({ ...c.pool, functionName: "claim", label: "Claim rewards" })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!canAct}
+            onClick={() => write({ ...c.pool, functionName: "claim", label: "Claim rewards" })}
+          >
             Claim rewards
           </button>
-          <button type="button" className="secondary" disabled={!canAct} onClick={() => write({ ...c.pool, functionName: "exit", label: "Exit (withdraw all and claim)" })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!canAct}
+            onClick={() => write({ ...c.pool, functionName: "exit", label: "Exit (withdraw all and claim)" })}
+          >
             Exit
           </button>
         </div>

@@ -13,5 +13,5 @@ export function useTickingEarned(earned?: bigint, rate?: bigint, periodFinish?: 
   if (earned === undefined || rate === undefined || periodFinish === undefined) return earned;
   const end = Number(periodFinish) * 1000;
   const elapsed = Math.max(0, Math.min(now, end) - base.at) / 1000;
-  return earned + (rate * BigInt(Math.floor(elapsed)));
+  return earned + rate * BigInt(Math.floor(elapsed));
 }

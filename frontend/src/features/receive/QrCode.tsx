@@ -21,7 +21,8 @@ export function QrCode({ value, label }: { value: string; label: string }) {
     ctx.fillRect(0, 0, el.width, el.height);
     ctx.fillStyle = "#000000";
     for (let r = 0; r < modules; r++)
-      for (let c = 0; c < modules; c++) if (qr.isDark(r, c)) ctx.fillRect((c + quiet) * scale, (r + quiet) * scale, scale, scale);
+      for (let c = 0; c < modules; c++)
+        if (qr.isDark(r, c)) ctx.fillRect((c + quiet) * scale, (r + quiet) * scale, scale, scale);
   }, [value]);
   return <canvas ref={canvas} className="qr" role="img" aria-label={label} data-testid="qr" />;
 }

@@ -19,8 +19,13 @@ export function Receive() {
     <>
       <h1>Receive NUMI</h1>
       <section className="card">
-        <p>Share this address to receive NUMI on {process.env.NEXT_PUBLIC_CHAIN_NAME ?? "this network"}. Only send NUMI on the same network.</p>
-        <p><code data-testid="receive-address">{address}</code></p>
+        <p>
+          Share this address to receive NUMI on {process.env.NEXT_PUBLIC_CHAIN_NAME ?? "this network"}. Only send NUMI
+          on the same network.
+        </p>
+        <p>
+          <code data-testid="receive-address">{address}</code>
+        </p>
         <QrCode value={address} label={`QR code of the address ${address}`} />
         <div className="row">
           <button
@@ -46,7 +51,9 @@ export function Receive() {
             </button>
           )}
         </div>
-        <p role="status" data-testid="copy-status">{note}</p>
+        <p role="status" data-testid="copy-status">
+          {note}
+        </p>
       </section>
     </>
   );

@@ -74,11 +74,16 @@ export function SendForm() {
           spellCheck={false}
           placeholder="0x…"
           value={to}
-          onChange={(e) => { setTo(e.target.value); setReviewing(false); }}
+          onChange={(e) => {
+            setTo(e.target.value);
+            setReviewing(false);
+          }}
           aria-invalid={touched && !recipient.ok}
           aria-describedby={ids.toErr}
         />
-        <p id={ids.toErr} className="field-error" data-testid="recipient-error">{(touched || to) && !recipient.ok ? recipient.reason : ""}</p>
+        <p id={ids.toErr} className="field-error" data-testid="recipient-error">
+          {(touched || to) && !recipient.ok ? recipient.reason : ""}
+        </p>
 
         <label htmlFor={ids.amount}>Amount (NUMI)</label>
         <div className="row" style={{ marginTop: 0 }}>
@@ -89,19 +94,31 @@ export function SendForm() {
             autoComplete="off"
             placeholder="0.0"
             value={amount}
-            onChange={(e) => { setAmount(e.target.value); setReviewing(false); }}
+            onChange={(e) => {
+              setAmount(e.target.value);
+              setReviewing(false);
+            }}
             aria-invalid={touched && !parsed.ok}
             aria-describedby={ids.amountErr}
             style={{ flex: 1 }}
           />
-          <button type="button" className="secondary" disabled={balance === undefined} onClick={() => balance !== undefined && setAmount(amountToInput(balance))}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={balance === undefined}
+            onClick={() => balance !== undefined && setAmount(amountToInput(balance))}
+          >
             Max
           </button>
         </div>
         <p className="hint">Balance: {balance === undefined ? "–" : `${formatAmount(balance)} NUMI`}</p>
-        <p id={ids.amountErr} className="field-error" data-testid="amount-error">{(touched || amount) && !parsed.ok ? parsed.reason : ""}</p>
+        <p id={ids.amountErr} className="field-error" data-testid="amount-error">
+          {(touched || amount) && !parsed.ok ? parsed.reason : ""}
+        </p>
 
-        <button type="submit" disabled={!canAct}>Review</button>
+        <button type="submit" disabled={!canAct}>
+          Review
+        </button>
         {!isConnected && <p className="hint">Connect a wallet to send.</p>}
       </form>
 
@@ -113,8 +130,12 @@ export function SendForm() {
           </p>
           <p className="hint">Transfers cannot be undone. Check the address with the recipient.</p>
           <div className="row">
-            <button type="button" onClick={send} disabled={!canAct}>Confirm and send</button>
-            <button type="button" className="secondary" onClick={() => setReviewing(false)} disabled={inFlight}>Edit</button>
+            <button type="button" onClick={send} disabled={!canAct}>
+              Confirm and send
+            </button>
+            <button type="button" className="secondary" onClick={() => setReviewing(false)} disabled={inFlight}>
+              Edit
+            </button>
           </div>
         </section>
       )}
