@@ -9,8 +9,9 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signer
 import { createSearcher } from "@numi/miner";
 import { runMiner, type MinerOptions, type MinerStats } from "@numi/miner/cli";
 import type { NumiCoinHarness } from "../../typechain-types";
+import { NumiCoin } from "@numi/contracts";
 
-const MAX_TARGET = 2n ** 252n;
+const { MAX_TARGET, MIN_TARGET } = NumiCoin;
 const EASY_TARGET = MAX_TARGET >> 10n; // ~16k hashes per solution: milliseconds
 const REWARD = parseEther("50");
 const searcher = createSearcher();
@@ -218,7 +219,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
   });
 
   it("stops cleanly when aborted (Ctrl-C), mid-search, with its workers ended", async function () {
-    const coin = await deploy("NumiCoin", owner, 2n ** 16n); // MIN_TARGET: no solution in this test's lifetime
+    const coin = await deploy("NumiCoin", owner, MIN_TARGET); // no solution in this test's lifetime
     const controller = new AbortController();
     const { promise } = mine(coin, alice, { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 1_500));

@@ -18,14 +18,16 @@ import { expect } from "chai";
 import { expectedNextTarget } from "../helpers/difficultyModel";
 import { MIN_TARGET } from "../helpers/mining";
 import { Rng } from "../helpers/rng";
+import { NumiCoin } from "@numi/contracts";
 
 const T = 600n;
 const SLOT = 12;
 const TARGET_0 = 2n ** 221n;
 const TWO_256 = 2 ** 256;
-const INITIAL_REWARD = 50n * 10n ** 18n;
-const HALVING_INTERVAL = 210_000;
-const MAX_SUPPLY = 21_000_000n * 10n ** 18n;
+const { MAX_SUPPLY } = NumiCoin;
+const HALVING_INTERVAL = Number(NumiCoin.HALVING_INTERVAL);
+/** A halving schedule emits twice its first era: MAX_SUPPLY = 2 x interval x first reward. */
+const INITIAL_REWARD = MAX_SUPPLY / (2n * NumiCoin.HALVING_INTERVAL);
 
 type Rule = (target: bigint, elapsed: bigint, targetEpochTime: bigint) => bigint;
 
