@@ -187,7 +187,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     /// @param amount Stake: NUMI staked; Withdraw: NUMI withdrawn; SetFee: the new fee in basis points (at most
     /// MAX_FEE_BPS, checked by the caller); otherwise unused.
     /// @return payout NUMI the caller owes `account`: the stake withdrawn and the rewards paid.
-    // One transition, read top to bottom: split into steps, they would hand its working copies to each other again.
+    // One transition, read top to bottom: split into steps, they would have to hand its working copies around.
     // solhint-disable-next-line function-max-lines
     function _update(address account, Action action, uint256 amount) private returns (uint256 payout) {
         Stream memory s = _stream;
