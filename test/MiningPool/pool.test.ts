@@ -9,6 +9,7 @@ import { latestTimestamp } from "../helpers/mining";
 import { signPermit } from "../helpers/permit";
 import { shouldBehaveLikeBoundedSetter } from "../behaviours/boundedSetter.behavior";
 import { shouldBehaveLikeHandoverOwnable } from "../behaviours/handoverOwnable.behavior";
+import type { MiningPool } from "../../typechain-types";
 
 const RATE_PRECISION = 1_000_000n;
 const DAY = 86_400n;
@@ -474,9 +475,10 @@ describe("MiningPool", function () {
       await time.increase(REWARDS_DURATION);
       for (const s of [alice, bob]) await pool.connect(s).exit();
       const before = await pool.poolState();
-      expect(before.rewardReserve - before.undistributed, "carol's rewards plus every account's rounding dust").to.be.greaterThan(
-        await pool.earned(carol.address),
-      );
+      expect(
+        before.rewardReserve - before.undistributed,
+        "carol's rewards plus every account's rounding dust",
+      ).to.be.greaterThan(await pool.earned(carol.address));
       await pool.connect(carol).exit();
       const after = await pool.poolState();
       expect(after.holders).to.equal(0n);
@@ -492,6 +494,67 @@ describe("MiningPool", function () {
       const end = await pool.poolState();
       expect(end.rewardReserve, "what a 1-NUMI stake cannot be credited").to.be.lessThan(10n ** 6n);
       expect(end.undistributed).to.equal(end.rewardReserve);
+    });
+  });
+
+  // Every bound the packed storage relies on (docs/adr/0003-pool-storage-packing.md): NUMI keeps inside them by
+  // its cap; any other token is refused by a checked cast or addition rather than wrapped.
+  describe("storage bounds", function () {
+    /** A pool over a freely mintable token, where amounts beyond all NUMI ever can be tried. */
+    async function foreignPool() {
+      const [owner, alice, bob, treasury] = await ethers.getSigners();
+      const token = await ethers.deployContract("ERC20Mock");
+      const pool = (await ethers.deployContract("MiningPool", [
+        await token.getAddress(),
+        owner.address,
+        REWARDS_DURATION,
+        treasury.address,
+      ])) as unknown as MiningPool;
+      for (const s of [alice, bob]) {
+        await token.mint(s.address, 2n ** 90n);
+        await token.connect(s).approve(pool.getAddress(), ethers.MaxUint256);
+      }
+      return { token, pool, alice, bob };
+    }
+
+    it("all NUMI ever is below 2^85 wei: every NUMI amount fits the 88-bit totals", async function () {
+      const { coin } = await loadFixture(coinAndPoolFixture);
+      expect(await coin.MAX_SUPPLY()).to.be.lessThan(2n ** 85n);
+    });
+
+    it("refuses stakes whose total passes 88 bits (checked addition)", async function () {
+      const { pool, alice, bob } = await loadFixture(foreignPool);
+      await pool.connect(alice).stake(2n ** 88n - 1n);
+      await expect(pool.connect(bob).stake(1n)).to.be.revertedWithPanic(0x11);
+    });
+
+    it("refuses an arrival its 88-bit reward reserve cannot hold (SafeCast), and takes one that fits", async function () {
+      const { token, pool } = await loadFixture(foreignPool);
+      await token.mint(pool.getAddress(), 2n ** 88n);
+      await expect(pool.sync())
+        .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
+        .withArgs(88, 2n ** 88n);
+      const { token: token2, pool: pool2 } = await foreignPool();
+      await token2.mint(pool2.getAddress(), 2n ** 88n - 1n);
+      await expect(pool2.sync()).to.emit(pool2, "RewardsStreamed");
+      expect((await pool2.poolState()).rewardReserve).to.equal(2n ** 88n - 1n);
+    });
+
+    it("a 1-wei stake streamed all NUMI ever keeps reward per token below 2^145 (160 bits stored)", async function () {
+      const { coin, pool, alice } = await loadFixture(coinAndPoolFixture);
+      const cap = await coin.MAX_SUPPLY();
+      await coin.mintUnscheduled(alice.address, 1n);
+      await coin.connect(alice).approve(pool.getAddress(), 1n);
+      await pool.connect(alice).stake(1n);
+      await arrive(coin, pool, cap);
+      await pool.sync();
+      await time.increase(REWARDS_DURATION);
+      const rpt = await pool.rewardPerToken();
+      expect(rpt).to.be.lessThanOrEqual(cap * 10n ** 18n);
+      expect(rpt).to.be.lessThan(2n ** 145n);
+      const earned = await pool.earned(alice.address);
+      expect(earned, "all of it, up to the rate's rounding").to.be.greaterThan(cap - 10n ** 6n);
+      await expect(pool.connect(alice).exit()).to.emit(pool, "RewardPaid").withArgs(alice.address, earned);
     });
   });
 

@@ -40,4 +40,13 @@ describe("StreamMath", function () {
     expect(taken).to.be.lessThanOrEqual(undistributed);
     expect(taken).to.equal((delta * 7n + PRECISION - 1n) / PRECISION);
   });
+
+  it("at the extremes of the pool's storage bounds, one step adds under 2^156 to reward per token", async function () {
+    const { lib } = await loadFixture(harness);
+    // rate < 2^128, elapsed < 2^40, undistributed < 2^96, totalStaked >= 1: all of undistributed on one wei.
+    const [delta, taken] = await lib.accrue(2n ** 128n - 1n, 2n ** 40n - 1n, 2n ** 96n - 1n, 1n);
+    expect(delta).to.equal((2n ** 96n - 1n) * PRECISION);
+    expect(delta).to.be.lessThan(2n ** 156n);
+    expect(taken).to.equal(2n ** 96n - 1n);
+  });
 });
