@@ -18,7 +18,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// - Never stalls: after a drop in hash rate by a factor D, every epoch that takes 9T or more eases the target
 ///   by the full 4x, and from there the proportional step closes the rest of the gap, from above and without
 ///   overshoot (for D = 1000: 3.9T after 4 epochs, 2.4T after 5, under 1.5T after 9; see
-///   test/NumiCoin.difficulty.test.ts). 0xBitcoin, by contrast, waits for 1024 rewards at the old difficulty.
+///   test/NumiCoin/difficulty.test.ts). 0xBitcoin, by contrast, waits for 1024 rewards at the old difficulty.
 /// @dev 2^x for the fractional part uses the cubic approximation published in the Bitcoin Cash aserti3-2d
 /// specification (relative error below 0.013%), evaluated on a 16-bit fraction.
 library Difficulty {

@@ -5,8 +5,8 @@ pragma solidity 0.8.30;
 /// @notice Pure arithmetic, kept apart from the pool's storage so that it can be proved for every input and not
 /// only sampled.
 /// @dev The property the pool's solvency rests on: for every input within the bounds below,
-/// `taken <= undistributed` (proved: test/foundry/symbolic) and `delta * totalStaked <= taken * PRECISION` (sampled
-/// by the fuzz and invariant suites; proof pending, docs/proofs-pending), so the stakers' credit (each account gets
+/// `taken <= undistributed` and `delta * totalStaked <= taken * PRECISION` (both proved: test/foundry/symbolic, the
+/// second given Euclidean division of the EVM's DIV and MOD), so the stakers' credit (each account gets
 /// floor(stake * delta / PRECISION), and the stakes sum to totalStaked) never exceeds what leaves `undistributed`,
 /// which never exceeds what arrived. Bounds the pool guarantees by its storage types: rate < 2^128,
 /// elapsed < 2^40, undistributed < 2^96, totalStaked < 2^88.

@@ -16,12 +16,15 @@ source scripts/ci/venv.sh
 ensure_venv "$venv" "halmos --version" "halmos $HALMOS_VERSION" "halmos==$HALMOS_VERSION"
 
 export PATH="$PWD/node_modules/.bin:$PATH"
+# Halmos needs the AST in the artifacts; `forge test` writes out-forge without it, and halmos then skips the
+# contracts it cannot parse (a warning, exit 0). Its own build directory keeps the two apart.
+export FOUNDRY_OUT=out-halmos FOUNDRY_CACHE_PATH=cache_halmos
 log="$(mktemp)"
 trap 'rm -rf "$log"' EXIT
 # Only the symbolic suites: the fuzz/invariant contracts have no check_ functions anyway, and naming them keeps
 # halmos from scanning every test contract. Per-proof options (loop bounds) are @custom:halmos tags in the tests.
 set +e
-"$venv/bin/halmos" --forge-build-out out-forge --match-contract 'SymbolicTest$' \
+"$venv/bin/halmos" --forge-build-out "$FOUNDRY_OUT" --match-contract 'SymbolicTest$' \
   --solver-timeout-assertion "$ASSERTION_TIMEOUT" --no-status 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
@@ -34,3 +37,11 @@ if [ "$status" -ne 0 ] || grep -Eq '\[(FAIL|TIMEOUT|ERROR)\]|; [1-9][0-9]* faile
   echo "halmos: a proof failed or timed out (exit $status)" >&2
   exit 1
 fi
+# Every proof contract must have run: a contract halmos skipped (unparsable artifact) is a failure, not a pass.
+for contract in $(grep -ho 'contract [A-Za-z0-9_]*SymbolicTest\b' test/foundry/symbolic/*.sol | cut -d' ' -f2); do
+  if ! grep -q "Running [0-9]* tests for .*:$contract\b" "$log"; then
+    echo "halmos: $contract did not run (see the warnings above)" >&2
+    exit 1
+  fi
+done
+
