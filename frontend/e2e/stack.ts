@@ -90,13 +90,15 @@ function sourceFingerprint(): string {
   const hash = createHash("sha256");
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
+      if (name === "node_modules") continue;
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (p !== path.join(FRONTEND, "public", "sw.js")) hash.update(p).update(readFileSync(p));
     }
   };
   for (const dir of ["src", "public", "webpack"]) walk(path.join(FRONTEND, dir));
-  walk(path.join(ROOT, "scripts", "miner", "core"));
+  // The workspace packages the dApp bundles (@numi/miner, @numi/contracts).
+  for (const workspace of ["miner", "sdk"]) walk(path.join(ROOT, workspace));
   for (const f of ["next.config.ts", "package.json", "tsconfig.json"])
     hash.update(readFileSync(path.join(FRONTEND, f)));
   hash.update(readFileSync(path.join(ROOT, "package-lock.json")));
