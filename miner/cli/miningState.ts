@@ -1,18 +1,8 @@
 // The one read a miner needs per poll: NumiCoin.miningState(), typed.
-import type { MiningContract } from "./contract";
+import type { MiningContract, RawMiningState } from "./contract";
 
-export interface MiningState {
-  challenge: string;
-  target: bigint;
-  difficulty: bigint;
-  reward: bigint;
-  epoch: bigint;
-  era: bigint;
-  minted: bigint;
-  targetEpochTime: bigint;
-  poolShareBps: bigint;
-  paused: boolean;
-}
+/** The same fields as the contract returns, as a plain object with the challenge in lower case. */
+export type MiningState = RawMiningState;
 
 export async function readMiningState(contract: MiningContract): Promise<MiningState> {
   const s = await contract.miningState();
