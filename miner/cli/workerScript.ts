@@ -9,14 +9,19 @@ import { dirname, join } from "path";
 
 /** The miner package's root; sources are named relative to it and keep their layout in the transpiled copy. */
 const ROOT = join(__dirname, "..");
-const SOURCES = [
-  "cli/worker.ts",
-  "jobRunner.ts",
-  "protocol.ts",
-  ...readdirSync(join(ROOT, "core"))
+
+/**
+ * What runs in any worker, browser or Node, relative to the package root: the package index, the protocol, the job
+ * runner and the core. test/miner/generated.test.ts checks these use no Node-only API.
+ */
+export function portableSources(): string[] {
+  const core = readdirSync(join(ROOT, "core"))
     .filter((f) => f.endsWith(".ts"))
-    .map((f) => `core/${f}`),
-];
+    .map((f) => `core/${f}`);
+  return ["index.ts", "protocol.ts", "jobRunner.ts", ...core];
+}
+
+const SOURCES = ["cli/worker.ts", ...portableSources()];
 
 /** The path of worker.js, transpiled if needed (or the compiled file itself when running from JavaScript). */
 export function workerScriptPath(): string {
