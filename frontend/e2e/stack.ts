@@ -3,7 +3,7 @@
 // module), a production build of the dApp pointed at that node, and `next start`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -97,8 +97,10 @@ function sourceFingerprint(): string {
     }
   };
   for (const dir of ["src", "public", "webpack"]) walk(path.join(FRONTEND, dir));
-  // The workspace packages the dApp bundles (@numi/miner, @numi/contracts).
-  for (const workspace of ["miner", "sdk"]) walk(path.join(ROOT, workspace));
+  // The workspace packages the dApp bundles: its @numi/* dependencies, through npm's workspace links.
+  for (const name of Object.keys(JSON.parse(readFileSync(path.join(FRONTEND, "package.json"), "utf8")).dependencies)) {
+    if (name.startsWith("@numi/")) walk(realpathSync(path.join(ROOT, "node_modules", name)));
+  }
   for (const f of ["next.config.ts", "package.json", "tsconfig.json"])
     hash.update(readFileSync(path.join(FRONTEND, f)));
   hash.update(readFileSync(path.join(ROOT, "package-lock.json")));
