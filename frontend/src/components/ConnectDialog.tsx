@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useConnect, useConnectors, useDisconnect } from "wagmi";
 import { useWallet } from "@/hooks/useWallet";
-import { shortAddress } from "@/lib/address";
+import { shortAddress } from "@/lib/shortAddress";
 import { errorMessage } from "@/lib/errorMessage";
 
 /** Only data: and same-origin icons are shown: the CSP refuses third-party images anyway. */

@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { useBlockNumber } from "wagmi";
 import { useQueryClient } from "@tanstack/react-query";
 import { TARGET_CHAIN_ID } from "@/config/chains";
-import { READ_KEY } from "@/lib/contractRead";
+import { READ_KEY } from "@/lib/readKey";
 
 /** Refetches every read (useReads) when a new block arrives, so figures update live. */
 export function useLiveBlocks() {

@@ -6,7 +6,7 @@ import { useClient } from "wagmi";
 import type { Client } from "viem";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { TARGET_CHAIN_ID } from "@/config/chains";
-import { readKey } from "@/lib/contractRead";
+import { readKey } from "@/lib/readKey";
 
 /**
  * A query on the target chain for reads that belong together (one dashboard card, one account, one list of

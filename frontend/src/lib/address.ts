@@ -29,7 +29,3 @@ export function checkRecipient(input: string, forbidden: Record<string, string> 
   }
   return { ok: true, address };
 }
-
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}

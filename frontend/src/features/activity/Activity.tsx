@@ -9,7 +9,7 @@ import { governanceContracts } from "@/config/governanceContracts";
 import { useWallet } from "@/hooks/useWallet";
 import { useReads } from "@/hooks/useReads";
 import { formatAmount } from "@/lib/amount";
-import { shortAddress } from "@/lib/address";
+import { shortAddress } from "@/lib/shortAddress";
 
 const PAGE = 20;
 const CHUNK = 50_000n;

@@ -7,9 +7,9 @@ import { usePoolState } from "@/features/pool/usePoolState";
 import { useTokenFacts } from "./useTokenFacts";
 import { Stat } from "@/components/Stat";
 import { aprPercent, numi, when } from "@/lib/format";
+import { shortAddress } from "@/lib/shortAddress";
 import { formatAmount } from "@/lib/amount";
 import { saveSnapshot } from "@/lib/lastKnown";
-import { shortAddress } from "@/lib/address";
 
 export function Dashboard() {
   const { address, isConnected } = useWallet();
