@@ -12,6 +12,7 @@ import {INumiCoin} from "./interfaces/INumiCoin.sol";
 import {IMiningPool} from "./interfaces/IMiningPool.sol";
 import {Difficulty} from "./libraries/Difficulty.sol";
 import {Emission} from "./libraries/Emission.sol";
+import {PackedTarget} from "./libraries/PackedTarget.sol";
 
 /// @title NumiCoin (NUMI): the people's coin, earned by work
 /// @notice An ERC-20 with EIP-2612 permit and ERC-5805 votes (timestamp clock) whose every token enters
@@ -49,14 +50,10 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
     /// @notice Seconds the difficulty controller aims for between rewards, fixed at deployment.
     uint256 public immutable targetEpochTime;
 
-    /// @notice The challenge the next solution must be computed over, until a pause ends (see `_challenge`).
-    bytes32 internal challengeNumber;
-    /// @notice The largest digest accepted this epoch.
-    uint256 internal miningTarget;
-
-    /// @dev Everything `mint` reads and writes besides the challenge and target, packed in one slot (224 bits).
+    /// @dev Everything `mint` reads and writes besides the challenge, packed in one slot (256 bits).
     /// Bounds: emission ends within 67 eras (50 NUMI >> 66 = 0), so epochCount < 67 * 210,000 < 2^40; timestamps
-    /// fit 40 bits until the year 36812 and block numbers 48 bits.
+    /// fit 40 bits until the year 36812 and block numbers 48 bits; the target is PackedTarget's 32 bits (rounded
+    /// down by less than 2^-23 of itself). docs/adr/0010-mining-state-packing.md.
     struct MiningClock {
         uint40 epochCount; // rewards minted so far
         uint40 epochStart; // the current epoch's time counts from here; a settled pause shifts it by its length
@@ -64,11 +61,16 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         uint16 poolShareBps;
         uint40 pauseStart; // non-zero from a pause until it is settled (by unpause or the first reward after it)
         uint40 pauseEnd; // when the latest pause ends or ended; the next may start MINING_PAUSE_COOLDOWN later
+        uint32 target; // the largest digest accepted this epoch, packed (PackedTarget)
     }
 
     MiningClock internal _mining; // internal so test harnesses (contracts/mocks) can set the epoch count
     /// @notice The staking pool that receives the pool share; set once during deployment, then fixed.
     address public pool;
+    /// @dev The challenge's 96 bits, in the slot of `pool` that `mint` reads anyway. The challenge is bytes32(this):
+    /// the first 12 bytes of a hash bound to the chain, this contract, the previous challenge and the parent block,
+    /// so nobody can compute it before that block, and 2^96 values rule out precomputing solutions for it.
+    bytes12 internal _challenge;
 
     /// @param initialOwner Deployer during wiring; ownership then moves to the governance timelock for good.
     /// @param targetEpochTime_ Seconds per epoch the difficulty aims for (600 on mainnet, a few locally).
@@ -85,10 +87,10 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
             revert InitialTargetOutOfRange(initialTarget, MIN_TARGET, MAX_TARGET);
         }
         targetEpochTime = targetEpochTime_;
-        miningTarget = initialTarget;
-        challengeNumber = _nextChallenge(bytes32(0));
+        _challenge = _nextChallenge(bytes12(0));
         _mining.epochStart = uint40(block.timestamp);
         _mining.poolShareBps = DEFAULT_POOL_SHARE_BPS;
+        _mining.target = PackedTarget.pack(initialTarget);
     }
 
     // ───────────────────────────── Mining ─────────────────────────────
@@ -114,7 +116,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
     /// first reward after a pause expired on its own settles it here (carried epoch time, derived challenge).
     function _openEpoch() private view returns (MiningClock memory c, bytes32 challenge) {
         c = _mining;
-        challenge = challengeNumber;
+        challenge = _challenge;
         if (c.pauseStart != 0) {
             if (block.timestamp < c.pauseEnd) revert MiningIsPaused(c.pauseEnd);
             challenge = _settleEndedPause(c, challenge);
@@ -126,16 +128,18 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
     /// so nothing about the pool can make this revert.
     function _reward(MiningClock memory c, bytes32 challenge, address miner, bytes32 digest) private {
         if (c.lastRewardBlock == block.number) revert RewardAlreadyMintedThisBlock(block.number);
-        uint256 target = miningTarget;
+        uint256 target = PackedTarget.unpack(c.target);
         if (uint256(digest) > target) revert SolutionAboveTarget(digest, target);
         uint256 minted = totalSupply();
         uint256 reward = Emission.reward(c.epochCount, minted);
         if (reward == 0) revert MiningFinished(minted, MAX_SUPPLY);
 
-        uint256 newTarget = Difficulty.nextTarget(target, block.timestamp - c.epochStart, targetEpochTime);
-        bytes32 newChallenge = _nextChallenge(challenge);
-        miningTarget = newTarget;
-        challengeNumber = newChallenge;
+        uint32 packedTarget = PackedTarget.pack(
+            Difficulty.nextTarget(target, block.timestamp - c.epochStart, targetEpochTime)
+        );
+        bytes12 newChallenge = _nextChallenge(bytes12(challenge));
+        _challenge = newChallenge;
+        c.target = packedTarget;
         uint40 epoch = c.epochCount;
         c.epochCount = epoch + 1;
         c.epochStart = uint40(block.timestamp);
@@ -152,7 +156,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         // that contract pay for votes checkpoints nobody can use.
         if (delegates(miner) == address(0) && miner.code.length == 0) _delegate(miner, miner);
         emit Mint(miner, minerReward, epoch + 1, newChallenge);
-        emit EpochRewarded(epoch, newTarget, poolReward);
+        emit EpochRewarded(epoch, PackedTarget.unpack(packedTarget), poolReward);
     }
 
     /// @dev The EIP-918 digest: 84 packed bytes (32 + 20 + 32).
@@ -162,15 +166,18 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
 
     /// @dev Binds this contract and chain (no replay on another deployment or chain) and the previous block's
     /// hash (the next challenge is unknown until the reward's block is built), chained to the last challenge.
-    function _nextChallenge(bytes32 previous) private view returns (bytes32) {
-        return keccak256(abi.encode(block.chainid, address(this), previous, blockhash(block.number - 1)));
+    function _nextChallenge(bytes12 previous) private view returns (bytes12) {
+        return
+            bytes12(
+                keccak256(abi.encode(block.chainid, address(this), bytes32(previous), blockhash(block.number - 1)))
+            );
     }
 
     /// @dev The challenge after a pause that ended on its own: no transaction marks that moment, so it is derived
     /// from the old challenge and the end time. It differs from the old one, so EIP-918 miners that gave up on the
     /// old challenge during the pause see a new one and start again.
     function _resumedChallenge(bytes32 challenge, uint256 pauseEnd) private pure returns (bytes32) {
-        return keccak256(abi.encode(challenge, pauseEnd));
+        return bytes12(keccak256(abi.encode(challenge, pauseEnd)));
     }
 
     /// @dev If `c` holds a pause that ended on its own and is not yet settled, settles it in `c` and returns the
@@ -199,17 +206,17 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
     /// @inheritdoc IEIP918
     function getChallengeNumber() public view returns (bytes32) {
         MiningClock memory c = _mining;
-        return _settleEndedPause(c, challengeNumber);
+        return _settleEndedPause(c, _challenge);
     }
 
     /// @inheritdoc IEIP918
     function getMiningDifficulty() public view returns (uint256) {
-        return MAX_TARGET / miningTarget;
+        return MAX_TARGET / PackedTarget.unpack(_mining.target);
     }
 
     /// @inheritdoc IEIP918
     function getMiningTarget() external view returns (uint256) {
-        return miningTarget;
+        return PackedTarget.unpack(_mining.target);
     }
 
     /// @inheritdoc IEIP918
@@ -241,7 +248,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         uint256 era = Emission.era(c.epochCount);
         s = MiningState({
             challenge: getChallengeNumber(),
-            target: miningTarget,
+            target: PackedTarget.unpack(c.target),
             difficulty: getMiningDifficulty(),
             reward: getMiningReward(),
             epoch: c.epochCount,
@@ -269,7 +276,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
             revert MiningPauseCoolingDown(c.pauseEnd + MINING_PAUSE_COOLDOWN);
         }
         // The previous pause may have ended on its own with nobody mining since: settle it first.
-        challengeNumber = _settleEndedPause(c, challengeNumber);
+        _challenge = bytes12(_settleEndedPause(c, _challenge));
         c.pauseStart = uint40(block.timestamp);
         c.pauseEnd = uint40(block.timestamp + MAX_MINING_PAUSE);
         _mining = c;
@@ -283,7 +290,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         _settlePause(c, block.timestamp);
         c.pauseEnd = uint40(block.timestamp);
         _mining = c;
-        challengeNumber = _nextChallenge(challengeNumber);
+        _challenge = _nextChallenge(_challenge);
         emit MiningPausedSet(false, block.timestamp);
     }
 

@@ -3,9 +3,10 @@ pragma solidity 0.8.30;
 
 import {Difficulty} from "../libraries/Difficulty.sol";
 import {Emission} from "../libraries/Emission.sol";
+import {PackedTarget} from "../libraries/PackedTarget.sol";
 import {StreamMath} from "../libraries/StreamMath.sol";
 
-/// @title LibraryHarness: exposes the Difficulty, Emission and StreamMath libraries to unit tests
+/// @title LibraryHarness: exposes the Difficulty, Emission, PackedTarget and StreamMath libraries to unit tests
 contract LibraryHarness {
     /// @notice Difficulty.nextTarget.
     function nextTarget(uint256 target, uint256 elapsed, uint256 targetEpochTime) external pure returns (uint256) {
@@ -43,5 +44,15 @@ contract LibraryHarness {
         uint256 totalStaked
     ) external pure returns (uint256 delta, uint256 taken) {
         return StreamMath.accrue(rate, elapsed, undistributed, totalStaked);
+    }
+
+    /// @notice PackedTarget.pack.
+    function packTarget(uint256 target) external pure returns (uint32) {
+        return PackedTarget.pack(target);
+    }
+
+    /// @notice PackedTarget.unpack.
+    function unpackTarget(uint32 packed) external pure returns (uint256) {
+        return PackedTarget.unpack(packed);
     }
 }

@@ -20,7 +20,7 @@ import {
   solve,
   solveFor,
 } from "../helpers/mining";
-import { expectedNextTarget } from "../helpers/difficultyModel";
+import { expectedStoredTarget } from "../helpers/difficultyModel";
 
 describe("NumiCoin: mining", function () {
   describe("mint", function () {
@@ -35,7 +35,7 @@ describe("NumiCoin: mining", function () {
       const receipt = (await tx.wait())!;
       const challenge = await expectedChallenge(coinAddress, previous, receipt.blockNumber);
       const elapsed = BigInt(await blockTimestamp(receipt.blockNumber)) - epochStart;
-      const newTarget = expectedNextTarget(TEST_TARGET, elapsed, TARGET_EPOCH_TIME);
+      const newTarget = expectedStoredTarget(TEST_TARGET, elapsed, TARGET_EPOCH_TIME);
 
       await expect(tx).to.emit(coin, "Mint").withArgs(alice.address, REWARD, 1n, challenge);
       await expect(tx).to.emit(coin, "EpochRewarded").withArgs(0n, newTarget, 0n);
@@ -131,7 +131,7 @@ describe("NumiCoin: mining", function () {
       const timestamp = latest!.timestamp + 10;
       const { epochStart } = await coin.miningState();
       const nextChallenge = await expectedChallenge(coinAddress, await coin.getChallengeNumber(), blockNumber);
-      const nextTarget = expectedNextTarget(TEST_TARGET, BigInt(timestamp) - epochStart, TARGET_EPOCH_TIME);
+      const nextTarget = expectedStoredTarget(TEST_TARGET, BigInt(timestamp) - epochStart, TARGET_EPOCH_TIME);
       const bobSol = solve(nextChallenge, bob.address, nextTarget);
 
       await network.provider.send("evm_setAutomine", [false]);

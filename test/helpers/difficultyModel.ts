@@ -24,3 +24,15 @@ export function expectedNextTarget(target: bigint, elapsed: bigint, targetEpochT
 export function ratio(a: bigint, b: bigint): number {
   return Number((a * 10n ** 12n) / b) / 1e12;
 }
+
+/** NumiCoin keeps its target in 24 significant bits, rounded down (contracts/libraries/PackedTarget.sol). */
+export function packedTarget(target: bigint): bigint {
+  const bits = BigInt(target.toString(2).length);
+  const shift = bits > 24n ? bits - 24n : 0n;
+  return (target >> shift) << shift;
+}
+
+/** The target NumiCoin stores after an epoch: the controller's next target, packed. */
+export function expectedStoredTarget(target: bigint, elapsed: bigint, targetEpochTime: bigint): bigint {
+  return packedTarget(expectedNextTarget(target, elapsed, targetEpochTime));
+}

@@ -1,6 +1,6 @@
 // Proof-of-work helpers: a real nonce search in TypeScript against the contract's own challenge and target.
 import { ethers } from "hardhat";
-import { AbiCoder, getBytes, keccak256, solidityPackedKeccak256 } from "ethers";
+import { AbiCoder, dataSlice, getBytes, keccak256, solidityPackedKeccak256, zeroPadBytes } from "ethers";
 
 import { NumiCoin } from "@numi/contracts";
 
@@ -67,19 +67,20 @@ export async function latestTimestamp(): Promise<number> {
 }
 
 /**
- * The challenge NumiCoin derives for the block `blockNumber` from `previous`:
- * keccak256(abi.encode(chainid, coin, previous, blockhash(blockNumber - 1))).
+ * The challenge NumiCoin derives for the block `blockNumber` from `previous`: the first 12 bytes of
+ * keccak256(abi.encode(chainid, coin, previous, blockhash(blockNumber - 1))), zero-padded on the right to bytes32.
  */
 export async function expectedChallenge(coinAddress: string, previous: string, blockNumber: number): Promise<string> {
   const parent = await ethers.provider.getBlock(blockNumber - 1);
   if (!parent?.hash) throw new Error(`no block ${blockNumber - 1}`);
   const { chainId } = await ethers.provider.getNetwork();
-  return keccak256(
+  const hash = keccak256(
     AbiCoder.defaultAbiCoder().encode(
       ["uint256", "address", "bytes32", "bytes32"],
       [chainId, coinAddress, previous, parent.hash],
     ),
   );
+  return zeroPadBytes(dataSlice(hash, 0, 12), 32);
 }
 
 /** The timestamp of block `blockNumber`. */
