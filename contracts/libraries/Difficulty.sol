@@ -42,21 +42,22 @@ library Difficulty {
     uint256 internal constant MAX_SCALE = ONE << (1 + MAX_EASE_DOUBLINGS);
 
     /// @notice The target of the next epoch: the target times 2^((min(elapsed, 9T) - T) / 4T), clamped.
-    /// @dev Three steps, each checked over its whole input range: `exponent` lies in [MIN_EXPONENT, MAX_EXPONENT]
-    /// and `scale` maps that range into [MIN_SCALE, MAX_SCALE] (Halmos, test/foundry/symbolic/
-    /// Difficulty.symbolic.t.sol); `scale` is nondecreasing (enumerated over all 147,457 exponents,
-    /// test/foundry/fuzz/Difficulty.fuzz.t.sol). Halmos also proves nextTarget itself for every target in
-    /// [MIN_TARGET, MAX_TARGET], every elapsed and T in [1 s, 7 days]: the result is within [MIN_TARGET, MAX_TARGET],
-    /// exactly min(4 * target, MAX_TARGET) from 9T on, and exactly max(floor(target * MIN_SCALE / 2^17), MIN_TARGET)
-    /// at elapsed 0. The per-epoch bounds in between are composed by hand, because the solver does not settle within
-    /// 60 s that a 256-bit product grows with its factor: scaled(target, s) = hi * s + floor(lo * s / 2^17) is
-    /// nondecreasing in s (both terms are, and neither overflows), so MIN_SCALE <= s <= MAX_SCALE gives
-    /// scaled(target, MIN_SCALE) <= next <= scaled(target, MAX_SCALE) = 4 * target (the last equality proved) before
-    /// the clamp. The clamp keeps both bounds: floor(target * MIN_SCALE / 2^17) <= target <= MAX_TARGET and
-    /// MIN_TARGET <= target <= 4 * target.
+    /// @dev Three steps, then the clamp; Halmos proves each for its whole input range (test/foundry/symbolic/
+    /// Difficulty.symbolic.t.sol), and that nextTarget is exactly that composition. For every target in
+    /// [MIN_TARGET, MAX_TARGET], elapsed, and T in [1 s, 7 days]:
+    /// - proved on nextTarget itself: the result is within [MIN_TARGET, MAX_TARGET], and exactly
+    ///   min(4 * target, MAX_TARGET) from 9T on;
+    /// - proved on the steps: `exponent` is in [MIN_EXPONENT, MAX_EXPONENT], MIN_EXPONENT at elapsed 0; `scale`
+    ///   maps that range into [MIN_SCALE, MAX_SCALE], MIN_EXPONENT to MIN_SCALE (and is nondecreasing, by
+    ///   enumeration in test/foundry/fuzz/Difficulty.fuzz.t.sol); scaled(target, s) <= scaled(target, s + 1) for s
+    ///   in [MIN_SCALE, MAX_SCALE), and scaled(target, MAX_SCALE) = 4 * target;
+    /// - chained by hand (the solver times out on the direct forms): by induction over s, scaled(target, MIN_SCALE)
+    ///   <= scaled(target, s) <= 4 * target, so before the clamp floor(target * MIN_SCALE / 2^17) <= next <= 4 *
+    ///   target, the lower bound attained at elapsed 0. The clamp keeps both bounds, since floor(target * MIN_SCALE
+    ///   / 2^17) <= target <= MAX_TARGET and MIN_TARGET <= target <= 4 * target.
     /// @param target The target of the epoch that just ended, within [MIN_TARGET, MAX_TARGET].
     /// @param elapsed Seconds the epoch took.
-    /// @param targetEpochTime Seconds an epoch should take (> 0).
+    /// @param targetEpochTime Seconds an epoch should take, in [1, 7 days] (see `exponent`).
     /// @return next The next target, within [MIN_TARGET, MAX_TARGET].
     function nextTarget(uint256 target, uint256 elapsed, uint256 targetEpochTime) internal pure returns (uint256 next) {
         next = scaled(target, scale(exponent(elapsed, targetEpochTime)));
@@ -74,9 +75,15 @@ library Difficulty {
     /// outside the domain: it returns MAX_EXPONENT here (the mulDiv version reverted dividing by the zero span).
     /// @return e The exponent, in [MIN_EXPONENT, MAX_EXPONENT].
     function exponent(uint256 elapsed, uint256 targetEpochTime) internal pure returns (uint256 e) {
-        // 9T: T of the target time plus HALF_LIFE_EPOCHS * T per allowed doubling.
-        if (elapsed >= targetEpochTime * (1 + HALF_LIFE_EPOCHS * MAX_EASE_DOUBLINGS)) return MAX_EXPONENT;
-        e = MIN_EXPONENT + (elapsed * (ONE / HALF_LIFE_EPOCHS)) / targetEpochTime;
+        // Unchecked: nothing overflows for T < 2^238 (NumiCoin's is at most 7 days): 9T < 2^242, and below the cap
+        // elapsed * 2^14 < 9T * 2^14 < 2^256; the quotient is below 147456. (Checked, 9T's overflow test divides by
+        // T: with it, and the proof's own 9T checked too, the exponent proof's query took 50 s; unchecked, 14 s; CI
+        // allows 60 s per query.)
+        unchecked {
+            // 9T: T of the target time plus HALF_LIFE_EPOCHS * T per allowed doubling.
+            if (elapsed >= targetEpochTime * (1 + HALF_LIFE_EPOCHS * MAX_EASE_DOUBLINGS)) return MAX_EXPONENT;
+            e = MIN_EXPONENT + (elapsed * (ONE / HALF_LIFE_EPOCHS)) / targetEpochTime;
+        }
     }
 
     /// @notice 2^(e / ONE) in units of 2^-17 (2 for the +ONE offset): the factor the target is multiplied by.
