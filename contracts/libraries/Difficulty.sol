@@ -32,6 +32,10 @@ library Difficulty {
 
     uint256 private constant ONE = 2 ** 16; // fixed point: 16 fractional bits of an exponent in doublings
 
+    /// @dev The exponent one T of delay adds: HALF_LIFE_EPOCHS * T adds ONE, so T adds ONE / HALF_LIFE_EPOCHS = 2^14
+    /// exactly. Named, so Slither does not read this division of two constants as a divide-before-multiply.
+    uint256 private constant ONE_PER_HALF_LIFE_EPOCH = ONE / HALF_LIFE_EPOCHS;
+
     /// @notice The exponent of the fastest epoch (elapsed 0): -1/HALF_LIFE_EPOCHS doublings, offset by +ONE.
     uint256 internal constant MIN_EXPONENT = ONE - ONE / HALF_LIFE_EPOCHS;
     /// @notice The exponent of an epoch of 9T or longer: +MAX_EASE_DOUBLINGS doublings, offset by +ONE.
@@ -82,7 +86,7 @@ library Difficulty {
         unchecked {
             // 9T: T of the target time plus HALF_LIFE_EPOCHS * T per allowed doubling.
             if (elapsed >= targetEpochTime * (1 + HALF_LIFE_EPOCHS * MAX_EASE_DOUBLINGS)) return MAX_EXPONENT;
-            e = MIN_EXPONENT + (elapsed * (ONE / HALF_LIFE_EPOCHS)) / targetEpochTime;
+            e = MIN_EXPONENT + (elapsed * ONE_PER_HALF_LIFE_EPOCH) / targetEpochTime;
         }
     }
 
