@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-
 /// @title Difficulty: an exponential (ASERT-style) per-epoch difficulty controller
 /// @notice After every reward the target is multiplied by 2^((elapsed - T) / (HALF_LIFE_EPOCHS * T)), where T
 /// is the target epoch time and `elapsed` the seconds the epoch took, then clamped to [MIN_TARGET, MAX_TARGET].
@@ -34,26 +32,88 @@ library Difficulty {
 
     uint256 private constant ONE = 2 ** 16; // fixed point: 16 fractional bits of an exponent in doublings
 
-    /// @notice The target of the next epoch.
+    /// @dev The exponent one T of delay adds: HALF_LIFE_EPOCHS * T adds ONE, so T adds ONE / HALF_LIFE_EPOCHS = 2^14
+    /// exactly. Named, so Slither does not read this division of two constants as a divide-before-multiply.
+    uint256 private constant ONE_PER_HALF_LIFE_EPOCH = ONE / HALF_LIFE_EPOCHS;
+
+    /// @notice The exponent of the fastest epoch (elapsed 0): -1/HALF_LIFE_EPOCHS doublings, offset by +ONE.
+    uint256 internal constant MIN_EXPONENT = ONE - ONE / HALF_LIFE_EPOCHS;
+    /// @notice The exponent of an epoch of 9T or longer: +MAX_EASE_DOUBLINGS doublings, offset by +ONE.
+    uint256 internal constant MAX_EXPONENT = ONE * (1 + MAX_EASE_DOUBLINGS);
+    /// @notice scale(MIN_EXPONENT): the cubic's 2^-1/4 (0.840950) in units of 2^-17, the hardest one-epoch step.
+    uint256 internal constant MIN_SCALE = 110_225;
+    /// @notice scale(MAX_EXPONENT): 2^MAX_EASE_DOUBLINGS in units of 2^-17, the easiest one-epoch step.
+    uint256 internal constant MAX_SCALE = ONE << (1 + MAX_EASE_DOUBLINGS);
+
+    /// @notice The target of the next epoch: the target times 2^((min(elapsed, 9T) - T) / 4T), clamped.
+    /// @dev Three steps, then the clamp; Halmos proves each for its whole input range (test/foundry/symbolic/
+    /// Difficulty.symbolic.t.sol), and that nextTarget is exactly that composition. For every target in
+    /// [MIN_TARGET, MAX_TARGET], elapsed, and T in [1 s, 7 days]:
+    /// - proved on nextTarget itself: the result is within [MIN_TARGET, MAX_TARGET], and exactly
+    ///   min(4 * target, MAX_TARGET) from 9T on;
+    /// - proved on the steps: `exponent` is in [MIN_EXPONENT, MAX_EXPONENT], MIN_EXPONENT at elapsed 0; `scale`
+    ///   maps that range into [MIN_SCALE, MAX_SCALE], MIN_EXPONENT to MIN_SCALE (and is nondecreasing, by
+    ///   enumeration in test/foundry/fuzz/Difficulty.fuzz.t.sol); scaled(target, s) <= scaled(target, s + 1) for s
+    ///   in [MIN_SCALE, MAX_SCALE), and scaled(target, MAX_SCALE) = 4 * target;
+    /// - chained by hand (the solver times out on the direct forms): by induction over s, scaled(target, MIN_SCALE)
+    ///   <= scaled(target, s) <= 4 * target, so before the clamp floor(target * MIN_SCALE / 2^17) <= next <= 4 *
+    ///   target, the lower bound attained at elapsed 0. The clamp keeps both bounds, since floor(target * MIN_SCALE
+    ///   / 2^17) <= target <= MAX_TARGET and MIN_TARGET <= target <= 4 * target.
     /// @param target The target of the epoch that just ended, within [MIN_TARGET, MAX_TARGET].
     /// @param elapsed Seconds the epoch took.
-    /// @param targetEpochTime Seconds an epoch should take (> 0).
-    /// @return The next target, within [MIN_TARGET, MAX_TARGET].
-    function nextTarget(uint256 target, uint256 elapsed, uint256 targetEpochTime) internal pure returns (uint256) {
-        uint256 span = HALF_LIFE_EPOCHS * targetEpochTime;
-        // Exponent in 1/65536 doublings, offset by +ONE so it stays non-negative: e = ONE + (elapsed - T) * ONE / span.
-        // elapsed >= 0 gives e >= ONE - ONE / HALF_LIFE_EPOCHS > 0, and the cap keeps e <= ONE * (1 + MAX_EASE).
-        uint256 maxElapsed = targetEpochTime + span * MAX_EASE_DOUBLINGS;
-        if (elapsed > maxElapsed) elapsed = maxElapsed;
-        uint256 e = ONE + (elapsed * ONE) / span - (targetEpochTime * ONE) / span;
-        uint256 doublings = e >> 16; // 0 (harder), 1, 2 or 3; one of them is the +ONE offset
-        uint256 x = e & (ONE - 1);
-        uint256 factor = ONE + ((195_766_423_245_049 * x + 971_821_376 * x * x + 5_127 * x * x * x + 2 ** 47) >> 48);
-        // (factor << doublings) < 2^20 and target <= 2^252: mulDiv's 512-bit product cannot overflow, and the
-        // result, below 2^255, fits. / 2^17: 2^16 for the factor's fixed point, 2 for the +ONE offset.
-        uint256 next = Math.mulDiv(target, factor << doublings, 2 ** 17);
+    /// @param targetEpochTime Seconds an epoch should take, in [1, 7 days] (see `exponent`).
+    /// @return next The next target, within [MIN_TARGET, MAX_TARGET].
+    function nextTarget(uint256 target, uint256 elapsed, uint256 targetEpochTime) internal pure returns (uint256 next) {
+        next = scaled(target, scale(exponent(elapsed, targetEpochTime)));
         if (next < MIN_TARGET) return MIN_TARGET;
         if (next > MAX_TARGET) return MAX_TARGET;
-        return next;
+    }
+
+    /// @notice The step's exponent in 1/65536 doublings, offset by +ONE so it is never negative:
+    /// e = ONE + (min(elapsed, 9T) - T) * ONE / 4T, within [MIN_EXPONENT, MAX_EXPONENT].
+    /// @dev (T * ONE) / 4T is exactly ONE / 4 for every T, and floor(elapsed * ONE / 4T) = floor(elapsed * (ONE / 4)
+    /// / T), so e = MIN_EXPONENT + floor(elapsed * 16384 / T): one division, by T alone. At elapsed >= 9T that
+    /// quotient would be 147456 exactly (the cap), so the constant is returned instead.
+    /// @param elapsed Seconds the epoch took.
+    /// @param targetEpochTime Seconds an epoch should take, in [1, 7 days] (NumiCoin's constructor bounds). 0 is
+    /// outside the domain: it returns MAX_EXPONENT here (the mulDiv version reverted dividing by the zero span).
+    /// @return e The exponent, in [MIN_EXPONENT, MAX_EXPONENT].
+    function exponent(uint256 elapsed, uint256 targetEpochTime) internal pure returns (uint256 e) {
+        // Unchecked: nothing overflows for T < 2^238 (NumiCoin's is at most 7 days): 9T < 2^242, and below the cap
+        // elapsed * 2^14 < 9T * 2^14 < 2^256; the quotient is below 147456. (Checked, 9T's overflow test divides by
+        // T: with it, and the proof's own 9T checked too, the exponent proof's query took 50 s; unchecked, 14 s; CI
+        // allows 60 s per query.)
+        unchecked {
+            // 9T: T of the target time plus HALF_LIFE_EPOCHS * T per allowed doubling.
+            if (elapsed >= targetEpochTime * (1 + HALF_LIFE_EPOCHS * MAX_EASE_DOUBLINGS)) return MAX_EXPONENT;
+            e = MIN_EXPONENT + (elapsed * ONE_PER_HALF_LIFE_EPOCH) / targetEpochTime;
+        }
+    }
+
+    /// @notice 2^(e / ONE) in units of 2^-17 (2 for the +ONE offset): the factor the target is multiplied by.
+    /// @dev The whole doublings are a shift; the fraction x = e mod ONE uses the aserti3-2d cubic. Unchecked: x <
+    /// 2^16 for every e, so the cubic stays below 2^66 and cannot overflow.
+    /// @param e An exponent in [MIN_EXPONENT, MAX_EXPONENT].
+    /// @return s The scale, in [MIN_SCALE, MAX_SCALE] and nondecreasing in e.
+    function scale(uint256 e) internal pure returns (uint256 s) {
+        unchecked {
+            uint256 x = e & (ONE - 1);
+            uint256 factor =
+                ONE + ((195_766_423_245_049 * x + 971_821_376 * x * x + 5_127 * x * x * x + 2 ** 47) >> 48);
+            s = factor << (e >> 16); // doublings: 0 (harder), 1, 2 or 3; one of them is the +ONE offset
+        }
+    }
+
+    /// @notice floor(target * s / 2^17), without the 512-bit product of Math.mulDiv.
+    /// @dev With target = hi * 2^17 + lo (lo < 2^17), target * s / 2^17 = hi * s + lo * s / 2^17 and hi * s is an
+    /// integer, so the floor is hi * s + floor(lo * s / 2^17). Unchecked: hi <= 2^235 and s <= 2^19 give hi * s <=
+    /// 2^254, and lo * s < 2^36.
+    /// @param target A target within [MIN_TARGET, MAX_TARGET].
+    /// @param s A scale within [MIN_SCALE, MAX_SCALE].
+    /// @return The scaled target, below 2^255.
+    function scaled(uint256 target, uint256 s) internal pure returns (uint256) {
+        unchecked {
+            return (target >> 17) * s + (((target & (2 ** 17 - 1)) * s) >> 17);
+        }
     }
 }

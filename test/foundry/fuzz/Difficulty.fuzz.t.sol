@@ -89,6 +89,29 @@ contract DifficultyFuzzTest is TestBase {
         assertLe(diff, target / 5_000 + 1, "within 0.02% of target * 2^-1/4");
     }
 
+    /// @notice `scaled` is floor(target * s / 2^17) (what Math.mulDiv computed before the split) for every target in
+    /// range and any scale up to MAX_SCALE: the split hi * s + floor(lo * s / 2^17) drops nothing.
+    function testFuzz_scaledIsMulDiv(uint256 target, uint256 s) public pure {
+        target = bound(target, MIN, MAX);
+        s = bound(s, 0, Difficulty.MAX_SCALE);
+        assertEq(Difficulty.scaled(target, s), Math.mulDiv(target, s, 2 ** 17), "scaled == mulDiv(target, s, 2^17)");
+    }
+
+    /// @notice A proof by enumeration (not a sample): for every one of the 147,457 exponents e in [MIN_EXPONENT,
+    /// MAX_EXPONENT], scale(e) lies in [MIN_SCALE, MAX_SCALE] and scale(e) <= scale(e + 1), with the end points
+    /// exact. It complements the Halmos range proof (test/foundry/symbolic/Difficulty.symbolic.t.sol) with
+    /// monotonicity, which the solver does not settle within the CI's 60 s per query.
+    function test_scaleOverEveryExponent() public pure {
+        uint256 previous = Difficulty.scale(Difficulty.MIN_EXPONENT);
+        assertEq(previous, Difficulty.MIN_SCALE, "scale(MIN_EXPONENT) == MIN_SCALE");
+        for (uint256 e = Difficulty.MIN_EXPONENT + 1; e <= Difficulty.MAX_EXPONENT; e++) {
+            uint256 s = Difficulty.scale(e);
+            assertLe(previous, s, "scale is nondecreasing in e");
+            previous = s;
+        }
+        assertEq(previous, Difficulty.MAX_SCALE, "scale(MAX_EXPONENT) == MAX_SCALE");
+    }
+
     /// @notice Never stalls: from the hardest target, slow epochs reach the easiest in ceil(log4(MAX/MIN)) = 118
     /// epochs, and instant epochs bring it back down to MIN_TARGET without ever going below.
     /// forge-config: default.fuzz.runs = 64
