@@ -30,10 +30,12 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
     /// ABI stays exactly OZ's (which reports it only in ERC20ExceededSafeSupply).
     uint256 internal constant MAX_SAFE_SUPPLY = type(uint96).max;
 
-    bytes32 private constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
-    bytes32 private constant DELEGATION_TYPEHASH =
-        keccak256("Delegation(address delegatee,uint256 nonce,uint256 expiry)");
+    bytes32 private constant PERMIT_TYPEHASH = keccak256(
+        "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+    );
+    bytes32 private constant DELEGATION_TYPEHASH = keccak256(
+        "Delegation(address delegatee,uint256 nonce,uint256 expiry)"
+    );
 
     /// @dev Balance and delegate in one slot (96 + 160 bits). balance <= totalSupply <= MAX_SAFE_SUPPLY.
     struct Account {
