@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
-import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {HandoverOwnable} from "./access/HandoverOwnable.sol";
+import {NumiVotesToken} from "./token/NumiVotesToken.sol";
 import {IEIP918} from "./interfaces/IEIP918.sol";
 import {INumiCoin} from "./interfaces/INumiCoin.sol";
 import {IMiningPool} from "./interfaces/IMiningPool.sol";
@@ -20,13 +17,15 @@ import {PackedTarget} from "./libraries/PackedTarget.sol";
 /// every 210,000 epochs, and a share of every reward (10% by default, at most 20%) minted to the staking pool.
 /// A miner (an account without code) that has not chosen a delegate votes with its own rewards from the first one
 /// (self-delegation on reward), so the supply mined is voting supply from the start.
+/// The ERC-20, permit and votes code is NumiVotesToken (contracts/token): OZ's behaviour with an account's balance
+/// and delegate in one slot (docs/adr/0009-token-storage-layout.md).
 /// @dev Invariants an overrider must never break:
 /// - totalSupply() <= MAX_SUPPLY, and tokens are created only by `_reward` (no other `_mint` call exists).
 /// - One reward per epoch and per block; the challenge changes with every reward and after every pause.
 /// - The owner (the governance timelock, for good once handed over) can pause mining for at most
 ///   MAX_MINING_PAUSE and then not again for MINING_PAUSE_COOLDOWN, and set the pool share within its bound.
 ///   The pool is fixed during deployment. Nothing can touch balances, transfers, the cap or the schedule.
-contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin {
+contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
     /// @notice Hard cap on total supply.
     uint256 public constant MAX_SUPPLY = Emission.MAX_SUPPLY;
     /// @notice Epochs per halving era.
@@ -79,7 +78,7 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         address initialOwner,
         uint256 targetEpochTime_,
         uint256 initialTarget
-    ) ERC20("NumiCoin", "NUMI") ERC20Permit("NumiCoin") Ownable(initialOwner) {
+    ) NumiVotesToken("NumiCoin", "NUMI") Ownable(initialOwner) {
         if (targetEpochTime_ == 0 || targetEpochTime_ > MAX_TARGET_EPOCH_TIME) {
             revert InvalidTargetEpochTime(targetEpochTime_);
         }
@@ -319,27 +318,5 @@ contract NumiCoin is ERC20, ERC20Permit, ERC20Votes, HandoverOwnable, INumiCoin 
         } catch {
             return false;
         }
-    }
-
-    // ───────────────────────────── ERC-5805 clock and overrides ─────────────────────────────
-
-    /// @notice Votes are checkpointed by timestamp (ERC-6372), so governance works in seconds.
-    function clock() public view override returns (uint48) {
-        return uint48(block.timestamp);
-    }
-
-    /// @notice ERC-6372 machine-readable description of the clock.
-    // solhint-disable-next-line func-name-mixedcase
-    function CLOCK_MODE() public pure override returns (string memory) {
-        return "mode=timestamp";
-    }
-
-    /// @inheritdoc ERC20Permit
-    function nonces(address owner) public view override(ERC20Permit, Nonces) returns (uint256) {
-        return super.nonces(owner);
-    }
-
-    function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {
-        super._update(from, to, value);
     }
 }

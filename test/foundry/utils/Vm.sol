@@ -5,6 +5,13 @@ pragma solidity 0.8.30;
 /// @notice A tiny interface of our own instead of forge-std (the npm copy is an old unofficial one). The
 /// cheatcode contract lives at the address every Foundry version uses: address(uint160(uint256(keccak256("hevm cheat code")))).
 interface Vm {
+    /// @dev An event recorded by recordLogs (returned by getRecordedLogs, which also clears the record).
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
     function warp(uint256 newTimestamp) external;
     function roll(uint256 newHeight) external;
     function prank(address msgSender) external;
@@ -26,6 +33,8 @@ interface Vm {
     function setBlockhash(uint256 blockNumber, bytes32 blockHash) external;
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory logs);
 }
 
 /// @dev Where every Foundry version puts the cheatcode contract.
