@@ -330,18 +330,18 @@ function writeReports() {
     vsAnchor: r.anchor ? `${((100 * r.gasUsed) / r.anchor.gas).toFixed(1)}%` : undefined,
     verdict: r.bar ? (r.gasUsed <= r.bar.limit ? "PASS" : "FAIL") : undefined,
   }));
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const measured = (scenario: string) => fmt(rows.find((r) => r.scenario === scenario)?.gasUsed ?? NaN);
   const notes = [
     "gasUsed from the receipt, 21,000 base included; solc 0.8.30, evmVersion prague, optimizer 1,000,000 runs for NumiCoin, MiningPool and the reference OZ token, 200 for the governor and timelock (docs/adr/0008-optimizer-settings.md).",
     "Pool scenarios use stakers who have never delegated (no vote checkpoints), and each follows a mined block, so the operation also starts streaming the newly arrived pool share (the live-chain case). The measured staker first staked while the stream was running (as on a live pool), so 'stake again' updates existing storage rather than creating it.",
     "Miners vote from their first reward: a reward to a miner without a delegate self-delegates it (the first-time mint pays the delegation and a new votes history), and every reward writes the miner's votes checkpoint, as any transfer to a delegated holder does. ERC-20 rows use holders who never mined and never delegated (most holders of a votes token); 'transfer between two miners' moves votes on both sides, compare the reference token's row with the same delegations.",
     "The pool checkpoints what it holds (staked + reward reserve) whenever that changes, so governance can leave it out of the quorum (heldAt): stake, claim and exit pay one checkpoint; a withdraw after a mint that arrives as much as it withdraws does not.",
     "Anchors: OZ 5 ERC20+Permit+Votes, Synthetix StakingRewards and 0xBitcoin measured on this machine (solc 0.8.30, prague, 200 runs).",
-    "Where pool gas goes (withdraw after a mint): 21,000 base; 5 pool slots read cold and written (stream, totals, funding, the account, its reward-per-token-paid) about 25,000; the NUMI transfer about 17,000 (cold token account, two balances, and the two delegate lookups of ERC20Votes that a plain ERC-20 does not pay); balanceOf to detect arrivals; three events (RewardsStreamed, Withdrawn, Transfer) about 4,900. Without an arrival the funding slot is only read and RewardsStreamed is not emitted.",
     "Targets (issue #14): every mint by an existing holder <= 0xBitcoin's, the mean of consecutive mints with the target moving <= 78,500, transfer <= 36,000, transferFrom <= 42,000, pool stake/withdraw/claim/exit <= 72,000/67,667/66,000/64,000. The moving-target series alternates two existing holders over epochs of 33 to 120 s (target 60 s), so every reward changes the target, as on a live chain; the static row keeps every epoch at exactly the target time.",
-    "NUMI transfers cost what the OZ reference token costs, within the dispatcher's few gas: compare the 'reference OZ token' rows. Four redundant getters were made internal to keep NumiCoin's dispatcher shallow enough for transfer and permit to beat the anchors.",
+    `NUMI keeps an account's balance and delegate in one slot and its total supply in its latest checkpoint (docs/adr/0009-token-storage-layout.md): transfer ${measured("transfer to an existing holder")} against the reference OZ token's ${measured("reference OZ token: transfer to an existing holder")}, transferFrom ${measured("transferFrom (finite allowance, to an existing holder)")} against ${measured("reference OZ token: transferFrom")}; the mining target and challenge share slots with the mining clock and the pool address (docs/adr/0010-mining-state-packing.md). GAS_TRACE=<scenario> prints gas per opcode for one row.`,
   ];
   writeFileSync(join(out, "gas-summary.json"), JSON.stringify({ notes, results, contracts: sizes }, null, 2) + "\n");
-  const fmt = (n: number) => n.toLocaleString("en-US");
   const lines = [
     "# Gas summary (npm run gas:scenarios)",
     "",
