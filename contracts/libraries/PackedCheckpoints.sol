@@ -38,13 +38,14 @@ library PackedCheckpoints {
     function push(Trace storage self, uint48 key, uint256 value) internal returns (uint256, uint256) {
         uint256 half = SafeCast.toUint40(key) | (uint256(SafeCast.toUint88(value)) << KEY_BITS);
         uint256 pos = self._length;
-        uint256 slot = _data(self) + (pos >> 1);
+        uint256 data = _data(self);
+        uint256 slot = data + (pos >> 1);
         if (pos == 0) {
             self._length = 1;
             _store(slot, half);
             return (0, value);
         }
-        uint256 lastSlot = _data(self) + ((pos - 1) >> 1);
+        uint256 lastSlot = data + ((pos - 1) >> 1);
         uint256 word = _load(lastSlot);
         uint256 lastShift = ((pos - 1) & 1) << 7; // 0 or 128
         uint256 last = (word >> lastShift) & HALF_MASK;
@@ -63,7 +64,7 @@ library PackedCheckpoints {
     /// @notice The latest value, 0 if there is no checkpoint.
     function latest(Trace storage self) internal view returns (uint256) {
         uint256 pos = self._length;
-        return pos == 0 ? 0 : _half(self, pos - 1) >> KEY_BITS;
+        return pos == 0 ? 0 : _half(_data(self), pos - 1) >> KEY_BITS;
     }
 
     /// @notice The number of checkpoints.
@@ -74,7 +75,7 @@ library PackedCheckpoints {
     /// @notice The checkpoint at `pos`, as OZ's Checkpoint208; panics with 0x32 (array out of bounds) past the last.
     function at(Trace storage self, uint32 pos) internal view returns (Checkpoints.Checkpoint208 memory) {
         if (pos >= self._length) Panic.panic(Panic.ARRAY_OUT_OF_BOUNDS);
-        uint256 half = _half(self, pos);
+        uint256 half = _half(_data(self), pos);
         return Checkpoints.Checkpoint208({_key: uint48(half & KEY_MASK), _value: uint208(half >> KEY_BITS)});
     }
 
@@ -82,29 +83,25 @@ library PackedCheckpoints {
     /// last sqrt(length) checkpoints (recent lookups are the common case).
     function upperLookupRecent(Trace storage self, uint48 key) internal view returns (uint256) {
         uint256 len = self._length;
+        uint256 data = _data(self);
         uint256 low = 0;
         uint256 high = len;
         if (len > 5) {
             uint256 mid = len - Math.sqrt(len);
-            if (key < _key(self, mid)) high = mid;
+            if (key < _half(data, mid) & KEY_MASK) high = mid;
             else low = mid + 1;
         }
         while (low < high) {
             uint256 mid = Math.average(low, high);
-            if (_key(self, mid) > key) high = mid;
+            if (_half(data, mid) & KEY_MASK > key) high = mid;
             else low = mid + 1;
         }
-        return high == 0 ? 0 : _half(self, high - 1) >> KEY_BITS;
+        return high == 0 ? 0 : _half(data, high - 1) >> KEY_BITS;
     }
 
-    /// @dev The 128 bits of checkpoint `pos` (< length).
-    function _half(Trace storage self, uint256 pos) private view returns (uint256) {
-        return (_load(_data(self) + (pos >> 1)) >> ((pos & 1) << 7)) & HALF_MASK;
-    }
-
-    /// @dev The key of checkpoint `pos` (< length).
-    function _key(Trace storage self, uint256 pos) private view returns (uint256) {
-        return _half(self, pos) & KEY_MASK;
+    /// @dev The 128 bits of checkpoint `pos` (< length) of the checkpoints starting at word `data`.
+    function _half(uint256 data, uint256 pos) private view returns (uint256) {
+        return (_load(data + (pos >> 1)) >> ((pos & 1) << 7)) & HALF_MASK;
     }
 
     /// @dev First word of the checkpoints: keccak256 of the struct's slot, as a dynamic array's data.
