@@ -104,8 +104,12 @@ library PackedCheckpoints {
         return (_load(data + (pos >> 1)) >> ((pos & 1) << 7)) & HALF_MASK;
     }
 
+    // The three assembly blocks below only address storage by slot number (a Solidity array's length cannot count
+    // half-words); they touch nothing else, and memory only in the scratch space.
+
     /// @dev First word of the checkpoints: keccak256 of the struct's slot, as a dynamic array's data.
     function _data(Trace storage self) private pure returns (uint256 data) {
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(0, self.slot)
             data := keccak256(0, 0x20)
@@ -113,12 +117,14 @@ library PackedCheckpoints {
     }
 
     function _load(uint256 slot) private view returns (uint256 word) {
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             word := sload(slot)
         }
     }
 
     function _store(uint256 slot, uint256 word) private {
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             sstore(slot, word)
         }

@@ -23,7 +23,8 @@ import {PackedCheckpoints} from "../libraries/PackedCheckpoints.sol";
 /// separate slot that every mint would write as well; and checkpoints are stored two per slot (PackedCheckpoints:
 /// 40-bit timestamp, 88-bit value), so every second one costs no fresh slot. Bounds: every balance and vote count
 /// <= totalSupply <= MAX_SAFE_SUPPLY = 2^88 - 1, enforced in `_mint`, the only place new tokens enter storage;
-/// checkpoint timestamps < 2^40 (until the year 36812), enforced by PackedCheckpoints.push. There is no burn: nothing removes tokens.
+/// checkpoint timestamps < 2^40 (until the year 36812), enforced by PackedCheckpoints.push. There is no burn:
+/// nothing removes tokens.
 /// The rest is OZ's code, reduced to mint and transfer (the only two balance updates this token has).
 abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, IERC5805, EIP712, Nonces {
     using PackedCheckpoints for PackedCheckpoints.Trace;

@@ -46,7 +46,7 @@ describe("PackedCheckpoints", function () {
     await push(h, 10n, 100n);
     expect(await word(h, 0n)).to.equal(10n | (100n << 40n));
     await push(h, 20n, 200n);
-    expect(await word(h, 0n)).to.equal((10n | (100n << 40n)) | ((20n | (200n << 40n)) << 128n));
+    expect(await word(h, 0n)).to.equal(10n | (100n << 40n) | ((20n | (200n << 40n)) << 128n));
     expect(await word(h, 1n)).to.equal(0n);
     await push(h, 30n, 300n); // a fresh word
     expect(await word(h, 1n)).to.equal(30n | (300n << 40n));
@@ -61,7 +61,7 @@ describe("PackedCheckpoints", function () {
     await push(h, 6n, 3n);
     await push(h, 6n, 0n); // high half, to zero
     expect(await h.length()).to.equal(2n);
-    expect(await word(h, 0n)).to.equal((5n | (2n << 40n)) | (6n << 128n));
+    expect(await word(h, 0n)).to.equal(5n | (2n << 40n) | (6n << 128n));
   });
 
   it("refuses a smaller key with OZ's CheckpointUnorderedInsertion, in either half", async function () {
@@ -77,7 +77,7 @@ describe("PackedCheckpoints", function () {
     const { h } = await loadFixture(harness);
     await push(h, MAX_KEY - 1n, MAX_VALUE);
     await push(h, MAX_KEY, MAX_VALUE); // the high half at both bounds
-    expect(await word(h, 0n)).to.equal(((MAX_KEY - 1n) | (MAX_VALUE << 40n)) | ((MAX_KEY | (MAX_VALUE << 40n)) << 128n));
+    expect(await word(h, 0n)).to.equal((MAX_KEY - 1n) | (MAX_VALUE << 40n) | ((MAX_KEY | (MAX_VALUE << 40n)) << 128n));
     await expect(h.push(MAX_KEY + 1n, 1n))
       .to.be.revertedWithCustomError(h, "SafeCastOverflowedUintDowncast")
       .withArgs(40, MAX_KEY + 1n);
