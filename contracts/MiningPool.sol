@@ -6,7 +6,7 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {PackedCheckpoints} from "./libraries/PackedCheckpoints.sol";
 import {HandoverOwnable} from "./access/HandoverOwnable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IMiningPool} from "./interfaces/IMiningPool.sol";
@@ -32,7 +32,7 @@ import {StreamMath} from "./libraries/StreamMath.sol";
 contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
-    using Checkpoints for Checkpoints.Trace208;
+    using PackedCheckpoints for PackedCheckpoints.Trace;
 
     /// @notice The fee on arriving rewards can never exceed 10%. It never applies to principal.
     uint16 public constant MAX_FEE_BPS = 1_000;
@@ -101,8 +101,10 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     Funding private _funding;
     mapping(address account => Account) private _accounts;
     mapping(address account => uint256) private _rewardPerTokenPaid;
-    /// @dev staked + rewardReserve over time, for `heldAt`: one checkpoint per second in which it changed.
-    Checkpoints.Trace208 private _held;
+    /// @dev staked + rewardReserve over time, for `heldAt`: one checkpoint per second in which it changed, two per
+    /// slot (40-bit timestamp, 88-bit value). held <= the pool's NUMI balance <= NumiCoin's supply < 2^85; push
+    /// reverts (SafeCast) for a value >= 2^88 or a timestamp >= 2^40.
+    PackedCheckpoints.Trace private _held;
     /// @notice Receives the fee on arriving rewards.
     address public treasury;
 
@@ -272,7 +274,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         _stream = s;
         _totals = t;
         uint256 held = uint256(t.totalStaked) + t.rewardReserve;
-        if (held != heldBefore) _held.push(uint48(block.timestamp), uint208(held));
+        if (held != heldBefore) _held.push(uint48(block.timestamp), held);
         if (fee != 0) _token.safeTransfer(treasury, fee);
     }
 

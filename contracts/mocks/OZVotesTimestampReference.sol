@@ -9,7 +9,7 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 /// @title OZVotesTimestampReference: plain OpenZeppelin 5 ERC20 + Permit + Votes configured as NumiVotesToken
 /// @notice The reference of the differential suite (test/foundry/fuzz/VotesToken.diff.t.sol). It differs from
 /// OZVotesTokenReference (the gas reference) only through OZ's own hooks: a timestamp clock (as NumiCoin) and
-/// `_maxSupply()` = 2^96 - 1 (the bound of NumiVotesToken's packed balances), and a name chosen by the test.
+/// `_maxSupply()` = 2^88 - 1 (the bound of NumiVotesToken's packed balances), and a name chosen by the test.
 contract OZVotesTimestampReference is ERC20, ERC20Permit, ERC20Votes {
     constructor(string memory name_, string memory symbol_) ERC20(name_, symbol_) ERC20Permit(name_) {}
 
@@ -45,7 +45,7 @@ contract OZVotesTimestampReference is ERC20, ERC20Permit, ERC20Votes {
     }
 
     function _maxSupply() internal pure override returns (uint256) {
-        return type(uint96).max;
+        return type(uint88).max;
     }
 
     function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {

@@ -10,25 +10,30 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {PackedCheckpoints} from "../libraries/PackedCheckpoints.sol";
 
 /// @title NumiVotesToken: OpenZeppelin 5.7 ERC20 + ERC20Permit + ERC20Votes (timestamp clock) with its own storage
 /// @notice Behaves exactly like OZ `ERC20, ERC20Permit, ERC20Votes` with `clock()` = block.timestamp and
-/// `_maxSupply()` = 2^96 - 1: same functions, events, IERC6093 errors, EIP-712 domain (name, version "1"), nonces
+/// `_maxSupply()` = 2^88 - 1: same functions, events, IERC6093 errors, EIP-712 domain (name, version "1"), nonces
 /// shared by permit and delegateBySig, checkpoints and ERC-5805 lookups. test/foundry/fuzz/VotesToken.diff.t.sol
 /// checks this call by call against the OZ code itself.
 /// @dev The one change (docs/adr/0009-token-storage-layout.md): an account's balance (uint96) and its delegate
 /// share one storage slot, so a transfer gets both parties' delegates with the balances it reads anyway instead of
-/// two more cold look-ups (2,100 gas each); and the total supply is the latest total-supply checkpoint rather than a
-/// separate slot that every mint would write as well. Bound: every balance <= totalSupply <= MAX_SAFE_SUPPLY =
-/// 2^96 - 1, enforced in `_mint`, the only place new tokens enter storage. There is no burn: nothing removes tokens.
+/// two more cold look-ups (2,100 gas each); the total supply is the latest total-supply checkpoint rather than a
+/// separate slot that every mint would write as well; and checkpoints are stored two per slot (PackedCheckpoints:
+/// 40-bit timestamp, 88-bit value), so every second one costs no fresh slot. Bounds: every balance and vote count
+/// <= totalSupply <= MAX_SAFE_SUPPLY = 2^88 - 1, enforced in `_mint`, the only place new tokens enter storage;
+/// checkpoint timestamps < 2^40 (until the year 36812), enforced by PackedCheckpoints.push. There is no burn:
+/// nothing removes tokens.
 /// The rest is OZ's code, reduced to mint and transfer (the only two balance updates this token has).
 abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, IERC5805, EIP712, Nonces {
-    using Checkpoints for Checkpoints.Trace208;
+    using PackedCheckpoints for PackedCheckpoints.Trace;
 
-    /// @notice The largest total supply (and so balance and vote count) the packed storage holds: 2^96 - 1,
-    /// about 7.9e28 (79 billion tokens of 18 decimals). NumiCoin's cap, 2.1e25, is far below it. Internal, so the
+    /// @notice The largest total supply (and so balance and vote count) the packed storage holds: 2^88 - 1, the
+    /// largest checkpoint value (PackedCheckpoints.VALUE_BITS), about 3.1e26 (309 million tokens of 18 decimals).
+    /// NumiCoin's cap, 2.1e25 < 2^85, is below it. Internal, so the
     /// ABI stays exactly OZ's (which reports it only in ERC20ExceededSafeSupply).
-    uint256 internal constant MAX_SAFE_SUPPLY = type(uint96).max;
+    uint256 internal constant MAX_SAFE_SUPPLY = type(uint88).max;
 
     bytes32 private constant PERMIT_TYPEHASH = keccak256(
         "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
@@ -37,7 +42,7 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
         "Delegation(address delegatee,uint256 nonce,uint256 expiry)"
     );
 
-    /// @dev Balance and delegate in one slot (96 + 160 bits). balance <= totalSupply <= MAX_SAFE_SUPPLY.
+    /// @dev Balance and delegate in one slot (96 + 160 bits). balance <= totalSupply <= MAX_SAFE_SUPPLY < 2^88.
     struct Account {
         uint96 balance;
         address delegatee;
@@ -45,9 +50,9 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
 
     mapping(address account => Account) private _accounts;
     mapping(address account => mapping(address spender => uint256)) private _allowances;
-    mapping(address delegatee => Checkpoints.Trace208) private _delegateCheckpoints;
+    mapping(address delegatee => PackedCheckpoints.Trace) private _delegateCheckpoints;
     /// @dev Its latest value is the total supply (no separate slot).
-    Checkpoints.Trace208 private _totalCheckpoints;
+    PackedCheckpoints.Trace private _totalCheckpoints;
     string private _name;
     string private _symbol;
 
@@ -240,7 +245,7 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
             a.balance += uint96(value); // balance <= supply <= MAX_SAFE_SUPPLY
         }
         emit Transfer(address(0), account, value);
-        _totalCheckpoints.push(clock(), uint208(supply));
+        _totalCheckpoints.push(clock(), supply);
         _moveDelegateVotes(address(0), a.delegatee, value);
     }
 
@@ -277,18 +282,18 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
         _moveDelegateVotes(oldDelegate, delegatee, a.balance);
     }
 
-    /// @dev OZ Votes._moveDelegateVotes. amount <= MAX_SAFE_SUPPLY fits uint208; a delegate's votes are the sum of
-    /// its delegators' balances, so they never go below amount nor above MAX_SAFE_SUPPLY (checked all the same).
+    /// @dev OZ Votes._moveDelegateVotes. A delegate's votes are the sum of its delegators' balances, so they never
+    /// go below amount nor above MAX_SAFE_SUPPLY < 2^88 (checked all the same: the subtraction, and push's bound).
     function _moveDelegateVotes(address from, address to, uint256 amount) private {
         if (from != to && amount > 0) {
             if (from != address(0)) {
-                Checkpoints.Trace208 storage votes = _delegateCheckpoints[from];
-                (uint256 oldValue, uint256 newValue) = votes.push(clock(), votes.latest() - uint208(amount));
+                PackedCheckpoints.Trace storage votes = _delegateCheckpoints[from];
+                (uint256 oldValue, uint256 newValue) = votes.push(clock(), votes.latest() - amount);
                 emit DelegateVotesChanged(from, oldValue, newValue);
             }
             if (to != address(0)) {
-                Checkpoints.Trace208 storage votes = _delegateCheckpoints[to];
-                (uint256 oldValue, uint256 newValue) = votes.push(clock(), votes.latest() + uint208(amount));
+                PackedCheckpoints.Trace storage votes = _delegateCheckpoints[to];
+                (uint256 oldValue, uint256 newValue) = votes.push(clock(), votes.latest() + amount);
                 emit DelegateVotesChanged(to, oldValue, newValue);
             }
         }

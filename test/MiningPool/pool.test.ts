@@ -107,10 +107,18 @@ describe("MiningPool", function () {
     });
 
     it("reverts with SafeCastOverflowedUintDowncast for a stake beyond 88 bits (far above all NUMI ever)", async function () {
-      const { coin, pool, relayer } = await loadFixture(fundedPoolFixture);
+      // NumiCoin itself cannot reach 2^88 (its safe-supply bound is 2^88 - 1): a pool over a freely mintable token.
+      const [owner, relayer, treasury] = await ethers.getSigners();
+      const token = await ethers.deployContract("ERC20Mock");
+      const pool = (await ethers.deployContract("MiningPool", [
+        await token.getAddress(),
+        owner.address,
+        REWARDS_DURATION,
+        treasury.address,
+      ])) as unknown as MiningPool;
       const huge = 2n ** 88n;
-      await coin.mintUnscheduled(relayer.address, huge);
-      await coin.connect(relayer).approve(pool.getAddress(), huge);
+      await token.mint(relayer.address, huge);
+      await token.connect(relayer).approve(pool.getAddress(), huge);
       await expect(pool.connect(relayer).stake(huge))
         .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
         .withArgs(88, huge);
@@ -538,6 +546,18 @@ describe("MiningPool", function () {
       await token2.mint(pool2.getAddress(), 2n ** 88n - 1n);
       await expect(pool2.sync()).to.emit(pool2, "RewardsStreamed");
       expect((await pool2.poolState()).rewardReserve).to.equal(2n ** 88n - 1n);
+    });
+
+    it("checkpoints holdings up to 2^88 - 1 (packed, 88 bits) and refuses one wei more (SafeCast)", async function () {
+      const { token, pool, alice, bob } = await loadFixture(foreignPool);
+      await pool.connect(alice).stake(2n ** 88n - 2n);
+      await pool.connect(bob).stake(1n);
+      await time.increase(1);
+      expect(await pool.heldAt(BigInt(await latestTimestamp()) - 1n)).to.equal(2n ** 88n - 1n);
+      await token.mint(pool.getAddress(), 1n); // staked + reserve would be 2^88
+      await expect(pool.sync())
+        .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
+        .withArgs(88, 2n ** 88n);
     });
 
     it("a 1-wei stake streamed all NUMI ever keeps reward per token below 2^145 (160 bits stored)", async function () {

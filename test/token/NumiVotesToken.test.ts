@@ -1,5 +1,5 @@
 // NumiVotesToken (contracts/token): every function, event and refusal, each run on the token and on the OZ reference
-// (OZVotesTimestampReference: OZ ERC20 + ERC20Permit + ERC20Votes, timestamp clock, cap 2^96 - 1) with the same
+// (OZVotesTimestampReference: OZ ERC20 + ERC20Permit + ERC20Votes, timestamp clock, cap 2^88 - 1) with the same
 // expectations, so a difference in behaviour fails here as well as in the Foundry differential suite.
 import { expect } from "chai";
 import { ethers } from "hardhat";
@@ -9,8 +9,8 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signer
 import type { NumiVotesTokenMock, OZVotesTimestampReference } from "../../typechain-types";
 import { signPermit } from "../helpers/permit";
 
-/** The bound of the packed balances: totalSupply <= 2^96 - 1. */
-const MAX_SAFE_SUPPLY = 2n ** 96n - 1n;
+/** The bound of the packed balances: totalSupply <= 2^88 - 1 (the largest packed checkpoint value). */
+const MAX_SAFE_SUPPLY = 2n ** 88n - 1n;
 const ZERO = ethers.ZeroAddress;
 
 type Token = NumiVotesTokenMock | OZVotesTimestampReference;
@@ -93,7 +93,7 @@ for (const which of ["NumiVotesToken", "OZ reference"] as const) {
         await expect(token.mint(ZERO, 1n)).to.be.revertedWithCustomError(token, "ERC20InvalidReceiver").withArgs(ZERO);
       });
 
-      it("reaches the bound 2^96 - 1 exactly and refuses one more with ERC20ExceededSafeSupply", async function () {
+      it("reaches the bound 2^88 - 1 exactly and refuses one more with ERC20ExceededSafeSupply", async function () {
         const { token, alice, bob } = await fixture();
         await token.mint(alice.address, MAX_SAFE_SUPPLY - 1n);
         await token.mint(bob.address, 1n);

@@ -8,9 +8,9 @@ import {TestBase} from "../utils/TestBase.sol";
 
 /// @title Fuzz: NumiVotesToken's packed account slot (uint96 balance | delegate << 96) and its bound
 /// @notice The slot is read raw (vm.load) and must hold exactly (balance, delegate) after any mint, delegation and
-/// transfer, with neither field spilling into the other, up to the bound totalSupply <= 2^96 - 1 and at it.
+/// transfer, with neither field spilling into the other, up to the bound totalSupply <= 2^88 - 1 and at it.
 contract VotesTokenPackingFuzzTest is TestBase {
-    uint256 private constant MAX_SAFE_SUPPLY = type(uint96).max;
+    uint256 private constant MAX_SAFE_SUPPLY = type(uint88).max;
     /// @dev `_accounts` is slot 3 (EIP712's two fallback strings, then Nonces' mapping): `forge inspect
     /// NumiVotesTokenMock storageLayout`.
     uint256 private constant ACCOUNTS_SLOT = 3;
@@ -74,8 +74,8 @@ contract VotesTokenPackingFuzzTest is TestBase {
         if (delegateA != address(0)) assertEq(token.getVotes(delegateA), minted, "all votes with delegateA");
     }
 
-    /// @notice At the bound: the supply reaches 2^96 - 1 exactly, one more unit reverts with OZ's
-    /// ERC20ExceededSafeSupply(2^96, 2^96 - 1), and the whole supply moves and votes without overflow.
+    /// @notice At the bound: the supply reaches 2^88 - 1 exactly, one more unit reverts with OZ's
+    /// ERC20ExceededSafeSupply(2^88, 2^88 - 1), and the whole supply moves and votes without overflow.
     function testFuzz_boundIsReachableAndEnforced(address a, address b, address d, uint256 split) public {
         vm.assume(a != address(0) && b != address(0) && a != b && d != address(0));
         split = bound(split, 0, MAX_SAFE_SUPPLY);

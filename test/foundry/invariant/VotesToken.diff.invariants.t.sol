@@ -12,7 +12,7 @@ import {VotesTokenDiffHandler} from "./handlers/VotesTokenDiffHandler.sol";
 /// owner); each action must give both tokens the same outcome, revert data and events. After every call the whole
 /// observable state must be identical: total supply, and for every address (address(0) included) balance, delegate,
 /// votes, nonce, every vote checkpoint, every allowance, and past votes and past total supply at every timepoint
-/// the run has seen. The reference is OZ's own code configured as NumiCoin is (timestamp clock, cap 2^96 - 1).
+/// the run has seen. The reference is OZ's own code configured as NumiCoin is (timestamp clock, cap 2^88 - 1).
 /// Run: `npm run test:invariant` (CI profile) or `npm run test:invariant:deep`.
 contract VotesTokenDiffInvariants is TestBase {
     VotesTokenDiffHandler private handler;

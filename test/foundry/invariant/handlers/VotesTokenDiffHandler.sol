@@ -10,7 +10,7 @@ import {TestBase} from "../../utils/TestBase.sol";
 
 /// @title Drives NumiVotesToken and the OpenZeppelin reference with the same calls, side by side
 /// @notice Every action is sent, from the same sender and with the same calldata, to NumiVotesTokenMock (the token
-/// under test) and to OZVotesTimestampReference (OZ ERC20 + ERC20Permit + ERC20Votes, timestamp clock, cap 2^96 - 1);
+/// under test) and to OZVotesTimestampReference (OZ ERC20 + ERC20Permit + ERC20Votes, timestamp clock, cap 2^88 - 1);
 /// the two must succeed or fail together with byte-identical return or revert data and identical events (topics
 /// and data). Inputs are shaped to reach both the successful paths and every refusal: zero addresses, balances and
 /// allowances plus one, the supply cap exactly and one above it, uint256 overflow, expired, wrongly signed and
@@ -21,7 +21,7 @@ contract VotesTokenDiffHandler is TestBase {
     uint256 public constant KEYED = 4; // actors with a private key (permit and delegateBySig signers)
     uint256 public constant ADDRESSES = 6; // the keyed actors, one holder without a key, and address(0)
     uint256 public constant MAX_TIMEPOINTS = 24;
-    uint256 public constant MAX_SAFE_SUPPLY = type(uint96).max; // NumiVotesToken's bound, OZVotesTimestampReference's cap
+    uint256 public constant MAX_SAFE_SUPPLY = type(uint88).max; // NumiVotesToken's bound, OZVotesTimestampReference's cap
     uint256 private constant SECP256K1_HALF_N = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
     bytes32 private constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
