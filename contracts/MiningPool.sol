@@ -270,9 +270,10 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
             // The shift keeps reward per token modulo 2^86: its higher bits leave the word. Without a stake the
             // checkpoint earns nothing and is left out, so an account that exits clears its slot.
-            _accounts[account] = staked == 0
-                ? rewards << AMOUNT_BITS
-                : staked | (rewards << AMOUNT_BITS) | (uint256(s.rewardPerTokenStored) << PAID_SHIFT);
+            _accounts[account] =
+                staked == 0
+                    ? rewards << AMOUNT_BITS
+                    : staked | (rewards << AMOUNT_BITS) | (uint256(s.rewardPerTokenStored) << PAID_SHIFT);
             bool isHolder = staked != 0 || rewards != 0;
             if (isHolder != wasHolder) {
                 uint64 holders = isHolder ? f.holders + 1 : f.holders - 1;
@@ -361,7 +362,8 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     function earned(address account) public view returns (uint256) {
         uint256 word = _accounts[account];
         return
-            ((word >> AMOUNT_BITS) & MAX_AMOUNT) + ((word & MAX_AMOUNT) * _sincePaid(rewardPerToken(), word)) / PRECISION;
+            ((word >> AMOUNT_BITS) & MAX_AMOUNT) +
+            ((word & MAX_AMOUNT) * _sincePaid(rewardPerToken(), word)) / PRECISION;
     }
 
     /// @inheritdoc IMiningPool

@@ -120,7 +120,12 @@ contract NumiSystemHandler is TestBase {
         (bool ok, bytes memory returned) = address(governor).call(
             abi.encodeCall(governor.propose, (targets, values, datas, "too early"))
         );
-        _expect("propose before launch", ok, returned, abi.encodeWithSelector(NumiGovernor.GovernanceNotLive.selector, 0, LAUNCH_SUPPLY));
+        _expect(
+            "propose before launch",
+            ok,
+            returned,
+            abi.encodeWithSelector(NumiGovernor.GovernanceNotLive.selector, 0, LAUNCH_SUPPLY)
+        );
 
         for (uint256 i = 0; i < ACTOR_COUNT; i++) {
             _keys[i] = 0xA11CE + i;
@@ -256,7 +261,12 @@ contract NumiSystemHandler is TestBase {
         bytes memory data = _signedStakeWithPermit(index, amount, frontRun);
         vm.prank(account);
         (bool ok, bytes memory returned) = address(pool).call(data);
-        _expect(frontRun ? "stakeWithPermit (front-run)" : "stakeWithPermit", ok, returned, _stakeRefusal(account, amount));
+        _expect(
+            frontRun ? "stakeWithPermit (front-run)" : "stakeWithPermit",
+            ok,
+            returned,
+            _stakeRefusal(account, amount)
+        );
         if (ok) ghostStaked += amount;
         _afterPoolAction();
     }
@@ -291,7 +301,11 @@ contract NumiSystemHandler is TestBase {
         else if (amount > staked) {
             expected = abi.encodeWithSelector(IMiningPool.InsufficientStake.selector, account, staked, amount);
         } else if (staked - amount != 0 && staked - amount < pool.MIN_STAKE()) {
-            expected = abi.encodeWithSelector(IMiningPool.StakeBelowMinimum.selector, staked - amount, pool.MIN_STAKE());
+            expected = abi.encodeWithSelector(
+                IMiningPool.StakeBelowMinimum.selector,
+                staked - amount,
+                pool.MIN_STAKE()
+            );
         }
         uint256 balanceBefore = coin.balanceOf(account);
         vm.prank(account);
