@@ -44,21 +44,33 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     uint256 public constant MAX_STAKING_PAUSE = 7 days;
     /// @notice After a pause of new stakes ends, the next may start only this much later.
     uint256 public constant STAKING_PAUSE_COOLDOWN = 30 days;
+    /// @notice Smallest position: an account's stake is 0 or at least 1 NUMI. A stake below it, or a withdraw that
+    /// would leave less than it (but not nothing), reverts with StakeBelowMinimum. It bounds reward per token
+    /// gained between two settlements of an account by what the account earned, so that it fits the account's slot.
+    uint256 public constant MIN_STAKE = 1e18;
 
     uint256 private constant PRECISION = StreamMath.PRECISION;
     uint256 private constant RATE_PRECISION = StreamMath.RATE_PRECISION;
+    /// @dev Every NUMI amount the pool keeps (staked, reserved, an account's stake and rewards) is below 2^85 (all
+    /// NUMI ever is 2.1e25 < 2^85 = 3.9e25), checked where a total grows (`_toAmount`).
+    uint256 private constant AMOUNT_BITS = 85;
+    uint256 private constant MAX_AMOUNT = (1 << AMOUNT_BITS) - 1;
+    /// @dev An account's slot: staked (bits 0-84), rewards (85-169), the reward per token it was last settled at,
+    /// modulo 2^86 (170-255).
+    uint256 private constant PAID_SHIFT = 2 * AMOUNT_BITS;
+    uint256 private constant PAID_MASK = (1 << (256 - PAID_SHIFT)) - 1;
 
     IERC20 private immutable _token;
     /// @notice Seconds each arrival of rewards is streamed over, fixed at deployment.
     uint256 public immutable rewardsDuration;
 
-    // Packed storage. Every NUMI amount fits 88 bits (all NUMI ever is below 2^85 wei; SafeCast reverts for any
-    // other token that could exceed it) and every timestamp 40 bits (until the year 36812). Each bound, and where
-    // it is tested: docs/adr/0003-pool-storage-packing.md.
+    // Packed storage. Every NUMI amount is below 2^85 (all NUMI ever is below 2^85 wei; `_toAmount` reverts for
+    // any other token that could exceed it) and every timestamp fits 40 bits (until the year 36812). Each bound,
+    // and where it is tested: docs/adr/0003-pool-storage-packing.md and docs/adr/0011-pool-account-slot.md.
 
-    /// @dev Written by every update. Reward per token fits 160 bits: all NUMI ever streamed to a single wei of
-    /// stake adds under 2^145 (at most 1e18 < 2^60 per wei of reward per wei staked), 2^15 times less than the
-    /// checked addition could take.
+    /// @dev Written by every update. Reward per token fits 160 bits: with every non-zero total stake at least
+    /// MIN_STAKE, one accrual adds at most what it streams (< 2^85), so the checked addition would need over 2^75
+    /// updates to overflow.
     struct Stream {
         uint160 rewardPerTokenStored;
         uint96 undistributed; // funded, not yet credited to reward per token
@@ -79,12 +91,6 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         uint40 stakingPausedUntil; // new stakes are refused before this time
         uint64 holders; // accounts with a stake or unclaimed rewards
     }
-    /// @dev staked <= totalStaked and rewards <= rewardReserve, both below 2^88. The reward per token an account
-    /// was last settled at needs 160 bits, so it has a slot of its own (`_rewardPerTokenPaid`).
-    struct Account {
-        uint96 staked;
-        uint96 rewards; // earned up to the account's last update
-    }
     /// @dev What `_update` does once it has accrued the stream and streamed the arrivals. The actions of an
     /// account come last, from Stake on.
     enum Action {
@@ -99,11 +105,15 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     Stream private _stream;
     Totals private _totals;
     Funding private _funding;
-    mapping(address account => Account) private _accounts;
-    mapping(address account => uint256) private _rewardPerTokenPaid;
+    /// @dev One slot per account: staked (85 bits, <= totalStaked < 2^85), rewards earned up to its last update (85
+    /// bits, <= rewardReserve < 2^85, checked) and the reward per token it was last settled at, kept modulo 2^86.
+    /// Only the difference to the current reward per token is ever used, and it is below 2^85 for every account
+    /// with a stake: the account's stake is at least MIN_STAKE = 1e18, so the difference is at most
+    /// stake * difference / 1e18, what the account earned since, which the reserve (< 2^85) covers.
+    mapping(address account => uint256) private _accounts;
     /// @dev staked + rewardReserve over time, for `heldAt`: one checkpoint per second in which it changed, two per
-    /// slot (40-bit timestamp, 88-bit value). held <= the pool's NUMI balance <= NumiCoin's supply < 2^85; push
-    /// reverts (SafeCast) for a value >= 2^88 or a timestamp >= 2^40.
+    /// slot (40-bit timestamp, 88-bit value). held = totalStaked + rewardReserve < 2 * 2^85 = 2^86 (both checked);
+    /// push reverts (SafeCast) for a value >= 2^88 or a timestamp >= 2^40.
     PackedCheckpoints.Trace private _held;
     /// @notice Receives the fee on arriving rewards.
     address public treasury;
@@ -206,8 +216,8 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
             if (arrived != 0 || (block.timestamp >= t.periodFinish && s.undistributed != 0)) {
                 fee = (arrived * f.feeBps) / 10_000;
                 uint256 net = arrived - fee;
-                s.undistributed += net.toUint96();
-                t.rewardReserve += net.toUint88();
+                t.rewardReserve = uint88(_toAmount(t.rewardReserve + net));
+                s.undistributed += uint96(net); // net <= rewardReserve < 2^85
                 // Every arrival restarts one stream over the whole undistributed amount: the rate follows what is
                 // left to give, and leftovers of an ended stream (dust, nobody staking) roll into the new period.
                 uint128 rate = ((uint256(s.undistributed) * RATE_PRECISION) / rewardsDuration).toUint128();
@@ -218,53 +228,61 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         }
 
         if (action >= Action.Stake) {
-            Account memory a = _accounts[account];
-            uint256 paid = _rewardPerTokenPaid[account];
-            if (paid != s.rewardPerTokenStored) {
-                // Rounded down, in the pool's favour (`earned` shows the same figure).
-                a.rewards += ((uint256(a.staked) * (s.rewardPerTokenStored - paid)) / PRECISION).toUint96();
-                _rewardPerTokenPaid[account] = s.rewardPerTokenStored;
+            uint256 staked;
+            uint256 rewards;
+            bool wasHolder;
+            {
+                uint256 word = _accounts[account];
+                staked = word & MAX_AMOUNT;
+                rewards = (word >> AMOUNT_BITS) & MAX_AMOUNT;
+                wasHolder = staked != 0 || rewards != 0;
+                uint256 sincePaid = _sincePaid(s.rewardPerTokenStored, word);
+                // Rounded down, in the pool's favour (`earned` shows the same figure). staked * sincePaid < 2^171.
+                if (sincePaid != 0) rewards = _toAmount(rewards + (staked * sincePaid) / PRECISION);
             }
-            bool wasHolder = a.staked != 0 || a.rewards != 0;
 
             if (action == Action.Withdraw) {
-                if (a.staked < amount) revert InsufficientStake(account, a.staked, amount);
-                a.staked -= uint96(amount);
-                t.totalStaked -= uint88(amount); // amount <= a.staked <= totalStaked
+                if (staked < amount) revert InsufficientStake(account, staked, amount);
+                staked -= amount;
+                if (staked != 0 && staked < MIN_STAKE) revert StakeBelowMinimum(staked, MIN_STAKE);
+                t.totalStaked -= uint88(amount); // amount <= staked <= totalStaked
                 payout = amount;
                 emit Withdrawn(account, amount);
             } else if (action == Action.Claim) {
-                payout = a.rewards;
+                payout = rewards;
                 if (payout == 0) revert NothingToClaim(account);
-                a.rewards = 0;
+                rewards = 0;
                 t.rewardReserve -= uint88(payout); // rewards <= reserve (solvency invariant)
                 emit RewardPaid(account, payout);
             } else if (action == Action.Stake) {
                 if (block.timestamp < f.stakingPausedUntil) revert StakingIsPaused(f.stakingPausedUntil);
-                uint88 added = amount.toUint88();
-                a.staked += added;
-                t.totalStaked += added;
+                t.totalStaked = uint88(_toAmount(t.totalStaked + amount));
+                staked += amount; // <= totalStaked < 2^85
+                if (staked < MIN_STAKE) revert StakeBelowMinimum(staked, MIN_STAKE);
                 emit Staked(account, amount);
             } else {
-                uint256 staked = a.staked;
-                uint256 reward = a.rewards;
-                if (staked == 0 && reward == 0) revert ZeroAmount();
-                a = Account(0, 0);
+                if (staked == 0 && rewards == 0) revert ZeroAmount();
                 t.totalStaked -= uint88(staked);
-                t.rewardReserve -= uint88(reward);
-                payout = staked + reward;
+                t.rewardReserve -= uint88(rewards);
+                payout = staked + rewards;
                 if (staked != 0) emit Withdrawn(account, staked);
-                if (reward != 0) emit RewardPaid(account, reward);
+                if (rewards != 0) emit RewardPaid(account, rewards);
+                (staked, rewards) = (0, 0);
             }
 
-            _accounts[account] = a;
-            bool isHolder = a.staked != 0 || a.rewards != 0;
+            // The shift keeps reward per token modulo 2^86: its higher bits leave the word. Without a stake the
+            // checkpoint earns nothing and is left out, so an account that exits clears its slot.
+            _accounts[account] =
+                staked == 0
+                    ? rewards << AMOUNT_BITS
+                    : staked | (rewards << AMOUNT_BITS) | (uint256(s.rewardPerTokenStored) << PAID_SHIFT);
+            bool isHolder = staked != 0 || rewards != 0;
             if (isHolder != wasHolder) {
                 uint64 holders = isHolder ? f.holders + 1 : f.holders - 1;
                 _funding.holders = holders;
                 // When the last holder leaves, nobody is owed anything, so the whole reserve is undistributed
                 // again: the per-account rounding dust rejoins the stream instead of staying in the reserve.
-                if (holders == 0) s.undistributed = uint96(t.rewardReserve); // uint88 into uint96
+                if (holders == 0) s.undistributed = uint96(t.rewardReserve); // < 2^85 into uint96
             }
         } else if (action == Action.SetFee) {
             emit FeeUpdated(f.feeBps, amount);
@@ -298,6 +316,20 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         return (s.rewardPerTokenStored + uint160(delta), s.undistributed - uint96(taken));
     }
 
+    /// @dev Reward per token gained since the account's slot `word` was last settled: the difference modulo 2^86,
+    /// exact while it is below 2^86 (see `_accounts`).
+    function _sincePaid(uint256 rewardPerTokenNow, uint256 word) private pure returns (uint256) {
+        unchecked {
+            return (rewardPerTokenNow - (word >> PAID_SHIFT)) & PAID_MASK;
+        }
+    }
+
+    /// @dev `value` as a pool amount: reverts above 2^85 - 1, which no NUMI amount reaches (all NUMI ever < 2^85).
+    function _toAmount(uint256 value) private pure returns (uint256) {
+        if (value > MAX_AMOUNT) revert SafeCast.SafeCastOverflowedUintDowncast(uint8(AMOUNT_BITS), value);
+        return value;
+    }
+
     /// @dev NUMI held beyond principal and the reward reserve: new mining rewards or donations.
     function _arrived(uint256 staked, uint256 reserve) private view returns (uint256) {
         uint256 balance = _token.balanceOf(address(this));
@@ -319,7 +351,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function balanceOf(address account) external view returns (uint256) {
-        return _accounts[account].staked;
+        return _accounts[account] & MAX_AMOUNT;
     }
 
     /// @inheritdoc IMiningPool
@@ -330,8 +362,10 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function earned(address account) public view returns (uint256) {
-        Account memory a = _accounts[account];
-        return a.rewards + (uint256(a.staked) * (rewardPerToken() - _rewardPerTokenPaid[account])) / PRECISION;
+        uint256 word = _accounts[account];
+        return
+            ((word >> AMOUNT_BITS) & MAX_AMOUNT) +
+            ((word & MAX_AMOUNT) * _sincePaid(rewardPerToken(), word)) / PRECISION;
     }
 
     /// @inheritdoc IMiningPool
@@ -366,7 +400,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     /// @inheritdoc IMiningPool
     function position(address account) external view returns (Position memory p) {
         Totals memory t = _totals;
-        p.staked = _accounts[account].staked;
+        p.staked = _accounts[account] & MAX_AMOUNT;
         p.earned = earned(account);
         p.periodFinish = t.periodFinish;
         if (t.totalStaked != 0) {

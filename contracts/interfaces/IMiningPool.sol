@@ -32,6 +32,8 @@ interface IMiningPool {
 
     /// @notice The amount must be greater than zero.
     error ZeroAmount();
+    /// @notice A stake is 0 or at least `minimum` (MIN_STAKE, 1 NUMI): staking, or withdrawing, would leave `stake`.
+    error StakeBelowMinimum(uint256 stake, uint256 minimum);
     /// @notice Governance has paused new stakes until `until`; withdraw, claim and exit still work.
     error StakingIsPaused(uint256 until);
     /// @notice The account tried to withdraw more than it has staked.

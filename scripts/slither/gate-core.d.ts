@@ -35,6 +35,8 @@ export interface SlitherReport {
 
 export interface TriageEntry {
   fingerprint?: string;
+  /** Fingerprints of the same finding as Slither reports it in other runs; they match and count as this entry. */
+  alternates?: string[];
   check: string;
   element: string;
   impact?: string;

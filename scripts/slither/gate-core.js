@@ -192,11 +192,19 @@ function evaluate(report, triageDoc, readSource) {
     }
     if (!Number.isInteger(t.count) || t.count < 1) failures.push(`${label}: count must be a positive integer`);
     if (isTodo(t.reason)) failures.push(`${label} #${t.fingerprint}: reason is TODO or empty`);
-    if (byFingerprint.has(t.fingerprint)) {
-      failures.push(`${label}: duplicate fingerprint #${t.fingerprint}; merge the entries and add their counts`);
+    // `alternates`: the same finding as Slither reports it in other runs (its timestamp detector includes a
+    // comparison in some runs and not in others: MiningPool._update, 2026-11-29), matched and counted as one.
+    const alternates = t.alternates ?? [];
+    if (!Array.isArray(alternates) || alternates.some((a) => typeof a !== "string" || !/^[0-9a-f]{16}$/.test(a))) {
+      failures.push(`${label}: alternates must be a list of fingerprints (16 hex digits)`);
       continue;
     }
-    byFingerprint.set(t.fingerprint, t);
+    const duplicate = [t.fingerprint, ...alternates].find((f) => byFingerprint.has(f));
+    if (duplicate) {
+      failures.push(`${label}: duplicate fingerprint #${duplicate}; merge the entries and add their counts`);
+      continue;
+    }
+    for (const f of [t.fingerprint, ...alternates]) byFingerprint.set(f, t);
   }
 
   const findings = [];
@@ -213,9 +221,10 @@ function evaluate(report, triageDoc, readSource) {
     findings.push(f);
     const impact = counts[f.impact] ? f.impact : "Informational";
     counts[impact].total++;
-    const n = (seen.get(f.fingerprint) || 0) + 1;
-    seen.set(f.fingerprint, n);
     const entry = byFingerprint.get(f.fingerprint);
+    const key = entry ?? f.fingerprint; // an entry's alternates count with it
+    const n = (seen.get(key) || 0) + 1;
+    seen.set(key, n);
     const gating = GATING.has(f.impact);
     const complain = (text) => (gating ? failures : warnings).push(text);
     if (!entry) {
@@ -232,8 +241,8 @@ function evaluate(report, triageDoc, readSource) {
       }
     }
   }
-  for (const t of byFingerprint.values()) {
-    const n = seen.get(t.fingerprint) || 0;
+  for (const t of new Set(byFingerprint.values())) {
+    const n = seen.get(t) || 0;
     if (n === 0) notes.push(`triage entry no longer matched: ${describe(t)}: ${t.excerpt}`);
     else if (n < t.count) notes.push(`triage entry matched ${n} of ${t.count} times: ${describe(t)}`);
   }
@@ -267,7 +276,11 @@ function formatVerdict(v) {
 function draftTriage(report, triageDoc, readSource) {
   // Entries of the older (detector, function) format have no fingerprint: never kept, but their reasons show in `was`.
   const old = (triageDoc && triageDoc.triaged) || [];
-  const oldByFp = new Map(old.filter((t) => typeof t.fingerprint === "string").map((t) => [t.fingerprint, t]));
+  const oldByFp = new Map(
+    old
+      .filter((t) => typeof t.fingerprint === "string")
+      .flatMap((t) => [t.fingerprint, ...(t.alternates ?? [])].map((f) => [f, t])),
+  );
   const found = new Map();
   for (const result of report.results.detectors || []) {
     const f = fingerprintOf(result, readSource);
@@ -275,7 +288,9 @@ function draftTriage(report, triageDoc, readSource) {
     if (prior) prior.count++;
     else found.set(f.fingerprint, { ...f, count: 1 });
   }
-  const dropped = old.filter((t) => typeof t.fingerprint !== "string" || !found.has(t.fingerprint));
+  const dropped = old.filter(
+    (t) => typeof t.fingerprint !== "string" || ![t.fingerprint, ...(t.alternates ?? [])].some((f) => found.has(f)),
+  );
   const triaged = [];
   for (const f of found.values()) {
     const keep = oldByFp.get(f.fingerprint);
@@ -288,6 +303,8 @@ function draftTriage(report, triageDoc, readSource) {
       excerpt: f.excerpt,
       reason: keep && f.count <= keep.count ? keep.reason : TODO,
     };
+    const alternates = keep ? [keep.fingerprint, ...(keep.alternates ?? [])].filter((x) => x !== f.fingerprint) : [];
+    if (alternates.length > 0) entry.alternates = alternates;
     const was = [
       ...new Set(
         [...(keep && f.count > keep.count ? [keep] : []), ...dropped]

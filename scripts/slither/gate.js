@@ -6,6 +6,8 @@
 // characters, and no path or line number goes in, so an edit elsewhere in the file or a re-wrap keeps the
 // fingerprint. Any change to the flagged code (which includes the whole flagged function), or a new finding of an
 // already-triaged detector in the same function, gives a new fingerprint that needs its own entry.
+// An entry may list `alternates`: fingerprints of the same finding as Slither reports it in other runs (its timestamp
+// detector does not always list the same comparisons of a function); they match and count as the entry itself.
 // Entries are counted: an entry with count N accepts N identical findings, and the N+1st fails. An entry whose reason
 // is TODO or empty fails. Informational and Optimization findings are listed and should be triaged too, but only warn.
 // Entries no longer matched are printed as notes; a report older than its sources is refused.

@@ -1,7 +1,7 @@
 // MiningPool: every external function, its events and every revert path.
 import { expect } from "chai";
 import { ethers } from "hardhat";
-import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
+import { loadFixture, setStorageAt, time } from "@nomicfoundation/hardhat-network-helpers";
 import { getCreateAddress, parseEther } from "ethers";
 import { REWARDS_DURATION, coinAndPoolFixture, mineAs } from "../helpers/fixtures";
 import { FUNDS, arrive, atTime, expectSolvent, fundedPoolFixture, syncAtNextSecond } from "../helpers/pool";
@@ -100,28 +100,32 @@ describe("MiningPool", function () {
 
     it("reverts with the token's ERC20InsufficientAllowance without an allowance", async function () {
       const { coin, pool, relayer } = await loadFixture(fundedPoolFixture);
-      await coin.mintUnscheduled(relayer.address, 10n);
-      await expect(pool.connect(relayer).stake(10n))
+      await coin.mintUnscheduled(relayer.address, parseEther("10"));
+      await expect(pool.connect(relayer).stake(parseEther("10")))
         .to.be.revertedWithCustomError(coin, "ERC20InsufficientAllowance")
-        .withArgs(await pool.getAddress(), 0n, 10n);
+        .withArgs(await pool.getAddress(), 0n, parseEther("10"));
     });
 
-    it("reverts with SafeCastOverflowedUintDowncast for a stake beyond 88 bits (far above all NUMI ever)", async function () {
-      // NumiCoin itself cannot reach 2^88 (its safe-supply bound is 2^88 - 1): a pool over a freely mintable token.
-      const [owner, relayer, treasury] = await ethers.getSigners();
-      const token = await ethers.deployContract("ERC20Mock");
-      const pool = (await ethers.deployContract("MiningPool", [
-        await token.getAddress(),
-        owner.address,
-        REWARDS_DURATION,
-        treasury.address,
-      ])) as unknown as MiningPool;
-      const huge = 2n ** 88n;
-      await token.mint(relayer.address, huge);
-      await token.connect(relayer).approve(pool.getAddress(), huge);
+    it("reverts with SafeCastOverflowedUintDowncast for a stake beyond 85 bits (far above all NUMI ever)", async function () {
+      const { coin, pool, relayer } = await loadFixture(fundedPoolFixture);
+      const huge = 2n ** 85n;
+      await coin.mintUnscheduled(relayer.address, huge);
+      await coin.connect(relayer).approve(pool.getAddress(), huge);
       await expect(pool.connect(relayer).stake(huge))
         .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
-        .withArgs(88, huge);
+        .withArgs(85, huge);
+    });
+
+    it("reverts with StakeBelowMinimum(stake, MIN_STAKE) for a position below 1 NUMI; tops up any position", async function () {
+      const { pool, alice } = await loadFixture(fundedPoolFixture);
+      const min = await pool.MIN_STAKE();
+      expect(min).to.equal(parseEther("1"));
+      await expect(pool.connect(alice).stake(min - 1n))
+        .to.be.revertedWithCustomError(pool, "StakeBelowMinimum")
+        .withArgs(min - 1n, min);
+      await expect(pool.connect(alice).stake(min)).to.emit(pool, "Staked").withArgs(alice.address, min);
+      await expect(pool.connect(alice).stake(1n)).to.emit(pool, "Staked").withArgs(alice.address, 1n);
+      expect(await pool.balanceOf(alice.address)).to.equal(min + 1n);
     });
   });
 
@@ -166,9 +170,9 @@ describe("MiningPool", function () {
 
     it("stakes on an existing allowance when the permit is invalid (the allowance is what counts)", async function () {
       const { pool, alice } = await loadFixture(fundedPoolFixture); // alice approved MaxUint256
-      await expect(pool.connect(alice).stakeWithPermit(10n, 0n, 27, ethers.ZeroHash, ethers.ZeroHash))
+      await expect(pool.connect(alice).stakeWithPermit(parseEther("10"), 0n, 27, ethers.ZeroHash, ethers.ZeroHash))
         .to.emit(pool, "Staked")
-        .withArgs(alice.address, 10n);
+        .withArgs(alice.address, parseEther("10"));
     });
 
     it("reverts with ZeroAmount for 0 and with StakingIsPaused while paused", async function () {
@@ -210,13 +214,26 @@ describe("MiningPool", function () {
 
     it("reverts with InsufficientStake(account, staked, requested)", async function () {
       const { pool, alice, bob } = await loadFixture(fundedPoolFixture);
-      await pool.connect(alice).stake(100n);
-      await expect(pool.connect(alice).withdraw(101n))
+      await pool.connect(alice).stake(parseEther("100"));
+      await expect(pool.connect(alice).withdraw(parseEther("100") + 1n))
         .to.be.revertedWithCustomError(pool, "InsufficientStake")
-        .withArgs(alice.address, 100n, 101n);
+        .withArgs(alice.address, parseEther("100"), parseEther("100") + 1n);
       await expect(pool.connect(bob).withdraw(1n))
         .to.be.revertedWithCustomError(pool, "InsufficientStake")
         .withArgs(bob.address, 0n, 1n);
+    });
+
+    it("reverts with StakeBelowMinimum(remainder, MIN_STAKE) when it would leave less than 1 NUMI, but not nothing", async function () {
+      const { coin, pool, alice } = await loadFixture(fundedPoolFixture);
+      const min = await pool.MIN_STAKE();
+      await pool.connect(alice).stake(parseEther("3"));
+      await expect(pool.connect(alice).withdraw(parseEther("2") + 1n))
+        .to.be.revertedWithCustomError(pool, "StakeBelowMinimum")
+        .withArgs(min - 1n, min);
+      await expect(pool.connect(alice).withdraw(parseEther("2"))).to.emit(pool, "Withdrawn"); // leaves exactly 1 NUMI
+      expect(await pool.balanceOf(alice.address)).to.equal(min);
+      await expect(pool.connect(alice).withdraw(min)).to.changeTokenBalance(coin, alice, min); // leaves nothing
+      expect(await pool.balanceOf(alice.address)).to.equal(0n);
     });
   });
 
@@ -240,7 +257,7 @@ describe("MiningPool", function () {
       await expect(pool.connect(bob).claim())
         .to.be.revertedWithCustomError(pool, "NothingToClaim")
         .withArgs(bob.address);
-      await pool.connect(alice).stake(100n); // staked, but nothing has arrived
+      await pool.connect(alice).stake(parseEther("100")); // staked, but nothing has arrived
       await expect(pool.connect(alice).claim())
         .to.be.revertedWithCustomError(pool, "NothingToClaim")
         .withArgs(alice.address);
@@ -277,9 +294,9 @@ describe("MiningPool", function () {
 
     it("returns only the stake (no RewardPaid) when nothing was earned", async function () {
       const { pool, alice } = await loadFixture(fundedPoolFixture);
-      await pool.connect(alice).stake(100n);
+      await pool.connect(alice).stake(parseEther("100"));
       const tx = pool.connect(alice).exit();
-      await expect(tx).to.emit(pool, "Withdrawn").withArgs(alice.address, 100n);
+      await expect(tx).to.emit(pool, "Withdrawn").withArgs(alice.address, parseEther("100"));
       await expect(tx).to.not.emit(pool, "RewardPaid");
     });
 
@@ -310,7 +327,7 @@ describe("MiningPool", function () {
 
     it("emits nothing when nothing arrived", async function () {
       const { pool, alice } = await loadFixture(fundedPoolFixture);
-      await pool.connect(alice).stake(100n);
+      await pool.connect(alice).stake(parseEther("100"));
       await expect(pool.sync()).to.not.emit(pool, "RewardsStreamed");
     });
 
@@ -409,7 +426,7 @@ describe("MiningPool", function () {
       const until = (await pool.poolState()).stakingPausedUntil;
       await time.increaseTo(until);
       expect((await pool.poolState()).stakingPaused).to.equal(false);
-      await expect(pool.connect(alice).stake(1n)).to.emit(pool, "Staked");
+      await expect(pool.connect(alice).stake(parseEther("1"))).to.emit(pool, "Staked");
       await expect(pool.connect(owner).setStakingPaused(true))
         .to.be.revertedWithCustomError(pool, "StakingPauseCoolingDown")
         .withArgs(until + 30n * DAY);
@@ -472,9 +489,9 @@ describe("MiningPool", function () {
     it("returns per-account rounding dust to the stream once the last holder leaves (no NUMI orphaned)", async function () {
       const { coin, pool, alice, bob, carol } = await loadFixture(fundedPoolFixture);
       // Odd stakes make every account's share of each step round down.
-      await pool.connect(alice).stake(7n);
-      await pool.connect(bob).stake(11n);
-      await pool.connect(carol).stake(13n);
+      await pool.connect(alice).stake(parseEther("7") + 7n);
+      await pool.connect(bob).stake(parseEther("11") + 11n);
+      await pool.connect(carol).stake(parseEther("13") + 13n);
       await arrive(coin, pool, parseEther("1") + 3n);
       for (let i = 0; i < 5; i++) {
         await time.increase(REWARDS_DURATION / 5n);
@@ -525,56 +542,93 @@ describe("MiningPool", function () {
       return { token, pool, alice, bob };
     }
 
-    it("all NUMI ever is below 2^85 wei: every NUMI amount fits the 88-bit totals", async function () {
+    it("all NUMI ever is below 2^85 wei: every NUMI amount fits the 85-bit amounts", async function () {
       const { coin } = await loadFixture(coinAndPoolFixture);
       expect(await coin.MAX_SUPPLY()).to.be.lessThan(2n ** 85n);
     });
 
-    it("refuses stakes whose total passes 88 bits (checked addition)", async function () {
+    it("takes stakes up to a total of 2^85 - 1 and refuses one wei more (SafeCast, 85 bits)", async function () {
       const { pool, alice, bob } = await loadFixture(foreignPool);
-      await pool.connect(alice).stake(2n ** 88n - 1n);
-      await expect(pool.connect(bob).stake(1n)).to.be.revertedWithPanic(0x11);
+      await pool.connect(alice).stake(2n ** 85n - 1n - 10n ** 18n);
+      await pool.connect(bob).stake(10n ** 18n);
+      expect(await pool.totalStaked()).to.equal(2n ** 85n - 1n);
+      await expect(pool.connect(bob).stake(1n))
+        .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
+        .withArgs(85, 2n ** 85n);
     });
 
-    it("refuses an arrival its 88-bit reward reserve cannot hold (SafeCast), and takes one that fits", async function () {
+    it("refuses an arrival its 85-bit reward reserve cannot hold (SafeCast), and takes one that fits", async function () {
       const { token, pool } = await loadFixture(foreignPool);
-      await token.mint(pool.getAddress(), 2n ** 88n);
+      await token.mint(pool.getAddress(), 2n ** 85n);
       await expect(pool.sync())
         .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
-        .withArgs(88, 2n ** 88n);
+        .withArgs(85, 2n ** 85n);
       const { token: token2, pool: pool2 } = await foreignPool();
-      await token2.mint(pool2.getAddress(), 2n ** 88n - 1n);
+      await token2.mint(pool2.getAddress(), 2n ** 85n - 1n);
       await expect(pool2.sync()).to.emit(pool2, "RewardsStreamed");
-      expect((await pool2.poolState()).rewardReserve).to.equal(2n ** 88n - 1n);
+      expect((await pool2.poolState()).rewardReserve).to.equal(2n ** 85n - 1n);
     });
 
-    it("checkpoints holdings up to 2^88 - 1 (packed, 88 bits) and refuses one wei more (SafeCast)", async function () {
-      const { token, pool, alice, bob } = await loadFixture(foreignPool);
-      await pool.connect(alice).stake(2n ** 88n - 2n);
-      await pool.connect(bob).stake(1n);
-      await time.increase(1);
-      expect(await pool.heldAt(BigInt(await latestTimestamp()) - 1n)).to.equal(2n ** 88n - 1n);
-      await token.mint(pool.getAddress(), 1n); // staked + reserve would be 2^88
-      await expect(pool.sync())
-        .to.be.revertedWithCustomError(pool, "SafeCastOverflowedUintDowncast")
-        .withArgs(88, 2n ** 88n);
-    });
-
-    it("a 1-wei stake streamed all NUMI ever keeps reward per token below 2^145 (160 bits stored)", async function () {
-      const { coin, pool, alice } = await loadFixture(coinAndPoolFixture);
-      const cap = await coin.MAX_SUPPLY();
-      await coin.mintUnscheduled(alice.address, 1n);
-      await coin.connect(alice).approve(pool.getAddress(), 1n);
-      await pool.connect(alice).stake(1n);
-      await arrive(coin, pool, cap);
+    it("a minimum stake earning the largest reserve: reward per token since paid reaches 2^85 and is paid in full", async function () {
+      const { token, pool, alice } = await loadFixture(foreignPool);
+      const min = await pool.MIN_STAKE();
+      await pool.connect(alice).stake(min);
+      await token.mint(pool.getAddress(), 2n ** 85n - 1n); // the whole 85-bit reserve, to one minimum stake
       await pool.sync();
       await time.increase(REWARDS_DURATION);
       const rpt = await pool.rewardPerToken();
-      expect(rpt).to.be.lessThanOrEqual(cap * 10n ** 18n);
-      expect(rpt).to.be.lessThan(2n ** 145n);
+      expect(rpt, "what alice's account must hold beside its paid checkpoint").to.be.greaterThan(2n ** 85n - 2n ** 30n);
+      expect(rpt).to.be.lessThan(2n ** 85n);
       const earned = await pool.earned(alice.address);
-      expect(earned, "all of it, up to the rate's rounding").to.be.greaterThan(cap - 10n ** 6n);
+      expect(earned).to.equal((min * rpt) / 10n ** 18n);
+      expect(earned, "all of it, up to the rate's rounding").to.be.greaterThan(2n ** 85n - 2n ** 30n);
+      await expect(pool.connect(alice).exit())
+        .to.emit(pool, "RewardPaid")
+        .withArgs(alice.address, earned)
+        .and.to.emit(pool, "Withdrawn")
+        .withArgs(alice.address, min);
+    });
+
+    it("a minimum stake streamed all NUMI ever keeps reward per token at most all NUMI ever (< 2^85)", async function () {
+      const { coin, pool, alice } = await loadFixture(coinAndPoolFixture);
+      const cap = await coin.MAX_SUPPLY();
+      const min = await pool.MIN_STAKE();
+      await coin.mintUnscheduled(alice.address, min);
+      await coin.connect(alice).approve(pool.getAddress(), min);
+      await pool.connect(alice).stake(min);
+      await arrive(coin, pool, cap - min);
+      await pool.sync();
+      await time.increase(REWARDS_DURATION);
+      const rpt = await pool.rewardPerToken();
+      expect(rpt).to.be.lessThanOrEqual(cap);
+      const earned = await pool.earned(alice.address);
+      expect(earned, "all of it, up to the rate's rounding").to.be.greaterThan(cap - min - 10n ** 6n);
       await expect(pool.connect(alice).exit()).to.emit(pool, "RewardPaid").withArgs(alice.address, earned);
+    });
+
+    it("keeps each account's paid checkpoint modulo 2^86: a reward per token crossing 2^86 credits exactly", async function () {
+      const { token, pool, alice, bob } = await loadFixture(foreignPool);
+      // Slot 2 is the stream (reward per token in the low 160 bits); start it just below 2^86.
+      const start = 2n ** 86n - 12_345n;
+      await setStorageAt(await pool.getAddress(), 2, start);
+      expect(await pool.rewardPerToken()).to.equal(start);
+      await pool.connect(alice).stake(parseEther("1"));
+      await pool.connect(bob).stake(parseEther("3"));
+      await token.mint(pool.getAddress(), parseEther("400"));
+      await pool.sync();
+      await time.increase(REWARDS_DURATION / 2n);
+      await pool.connect(bob).claim(); // bob's checkpoint is stored past the wrap
+      await time.increase(REWARDS_DURATION);
+      const rpt = await pool.rewardPerToken();
+      expect(rpt).to.be.greaterThan(2n ** 86n);
+      expect(await pool.earned(alice.address)).to.equal((parseEther("1") * (rpt - start)) / 10n ** 18n);
+      const aliceEarned = await pool.earned(alice.address);
+      const bobEarned = await pool.earned(bob.address);
+      expect(aliceEarned).to.be.closeTo(parseEther("100"), 10n ** 6n);
+      await expect(pool.connect(alice).exit()).to.emit(pool, "RewardPaid").withArgs(alice.address, aliceEarned);
+      await expect(pool.connect(bob).exit()).to.emit(pool, "RewardPaid").withArgs(bob.address, bobEarned);
+      const s = await pool.poolState();
+      expect(s.rewardReserve).to.be.lessThan(10n ** 6n);
     });
   });
 

@@ -16,9 +16,9 @@ async function hostileTokenFixture() {
     REWARDS_DURATION,
     treasury.address,
   ])) as unknown as MiningPool;
-  await token.mint(alice.address, 1_000n);
+  await token.mint(alice.address, 1_000n * 10n ** 18n);
   await token.connect(alice).approve(pool.getAddress(), ethers.MaxUint256);
-  await pool.connect(alice).stake(500n);
+  await pool.connect(alice).stake(500n * 10n ** 18n);
   return { token, pool, deployer, alice, treasury };
 }
 

@@ -332,6 +332,31 @@ describe("Slither gate (scripts/slither/gate-core.js)", function () {
       ]);
     });
 
+    it("matches a finding Slither reports with one element fewer through its entry's alternates, counted once", function () {
+      const t = entry("timestamp", "MiningPool.withdraw", "a.staked < amount");
+      const det = report.results.detectors![2];
+      const fewer = { ...clone(det), elements: det.elements.slice(0, 1) };
+      const alternate = core.fingerprintOf(fewer, fx.read()).fingerprint;
+      expect(alternate).to.not.equal(t.fingerprint);
+      report.results.detectors![2] = fewer;
+      expect(core.evaluate(report, triage, fx.read()).failures).to.eql([
+        `UNTRIAGED [Low] timestamp @ MiningPool.withdraw #${alternate}: ${core.fingerprintOf(fewer, fx.read()).excerpt}`,
+      ]);
+      t.alternates = [alternate];
+      const v = core.evaluate(report, triage, fx.read());
+      expect(v.failures).to.eql([]);
+      expect(v.notes).to.eql([]);
+      expect(v.counts.Low).to.eql({ total: 3, triaged: 3 });
+      // Both forms in one report: the entry counts them together against its count of 1.
+      report.results.detectors!.push(clone(det));
+      expect(core.evaluate(report, triage, fx.read()).failures).to.eql([
+        `OVER COUNT [Low] timestamp @ MiningPool.withdraw #${t.fingerprint}: found more than the 1 triaged: a.staked < amount`,
+      ]);
+      // A draft keeps the alternates, with the form found now as the fingerprint.
+      const drafted = core.draftTriage(report, triage, fx.read());
+      expect(drafted.doc.triaged.find((d) => d.fingerprint === alternate)?.alternates).to.eql([t.fingerprint]);
+    });
+
     it("FAILS when the flagged source text of a triaged finding changed; reformatting alone does not", function () {
       const old = entry("timestamp", "MiningPool.withdraw", "a.staked < amount");
       fx.edit(report, POOL, "a.staked < amount", "a.staked <= amount");

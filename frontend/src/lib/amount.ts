@@ -39,6 +39,33 @@ export function checkAmount(input: string, available: bigint | undefined, decima
   return parsed;
 }
 
+/** MiningPool.MIN_STAKE: a pool position is 0 or at least 1 NUMI (the contract reverts with StakeBelowMinimum). */
+export const POOL_MIN_STAKE = 10n ** 18n;
+
+/**
+ * Checks that staking (`change` > 0) or withdrawing (`change` < 0) the checked amount leaves the pool position at
+ * 0 or at least POOL_MIN_STAKE, so the form explains the minimum before the wallet is asked to sign.
+ */
+export function checkPoolPosition(
+  check: ParsedAmount,
+  staked: bigint | undefined,
+  action: "stake" | "withdraw",
+  decimals = NUMI_DECIMALS,
+): ParsedAmount {
+  if (!check.ok) return check;
+  const current = staked ?? 0n;
+  const after = action === "stake" ? current + check.value : current - check.value;
+  if (after === 0n || after >= POOL_MIN_STAKE) return check;
+  const min = formatAmount(POOL_MIN_STAKE, decimals);
+  return {
+    ok: false,
+    reason:
+      action === "stake"
+        ? `A pool position is at least ${min} NUMI: stake at least ${formatAmount(POOL_MIN_STAKE - current, decimals)} NUMI.`
+        : `A pool position is 0 or at least ${min} NUMI: this would leave ${formatAmount(after, decimals)} NUMI. Withdraw all of it or leave at least ${min} NUMI.`,
+  };
+}
+
 /** Formats wei exactly (no rounding), trimming trailing zeros; `maxFraction` shortens for display only. */
 export function formatAmount(value: bigint, decimals = NUMI_DECIMALS, maxFraction?: number): string {
   const negative = value < 0n;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { amountToInput, checkAmount, formatAmount, parseAmount } from "@/lib/amount";
+import { POOL_MIN_STAKE, amountToInput, checkAmount, checkPoolPosition, formatAmount, parseAmount } from "@/lib/amount";
 
 const WEI = 10n ** 18n;
 
@@ -43,6 +43,32 @@ describe("checkAmount", () => {
   });
   test("accepts exactly the balance", () => {
     expect(checkAmount("1", WEI)).toEqual({ ok: true, value: WEI });
+  });
+});
+
+describe("checkPoolPosition (MiningPool.MIN_STAKE, 1 NUMI)", () => {
+  test("refuses a first stake below 1 NUMI, naming the minimum", () => {
+    const r = checkPoolPosition(checkAmount("0.999999999999999999", 10n * WEI), 0n, "stake");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe("A pool position is at least 1 NUMI: stake at least 1 NUMI.");
+    expect(POOL_MIN_STAKE).toBe(WEI);
+  });
+  test("accepts a first stake of exactly 1 NUMI, and any top-up of a position", () => {
+    expect(checkPoolPosition(checkAmount("1", 10n * WEI), undefined, "stake")).toEqual({ ok: true, value: WEI });
+    expect(checkPoolPosition(checkAmount("0.000000000000000001", WEI), WEI, "stake")).toEqual({ ok: true, value: 1n });
+  });
+  test("refuses a withdrawal leaving less than 1 NUMI but not nothing", () => {
+    const r = checkPoolPosition(checkAmount("1.5", 2n * WEI), 2n * WEI, "withdraw");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain("this would leave 0.5 NUMI");
+  });
+  test("accepts withdrawing everything or leaving exactly 1 NUMI", () => {
+    expect(checkPoolPosition(checkAmount("2", 2n * WEI), 2n * WEI, "withdraw")).toEqual({ ok: true, value: 2n * WEI });
+    expect(checkPoolPosition(checkAmount("1", 2n * WEI), 2n * WEI, "withdraw")).toEqual({ ok: true, value: WEI });
+  });
+  test("passes an earlier refusal through unchanged", () => {
+    const r = checkPoolPosition(checkAmount("0", WEI), WEI, "withdraw");
+    expect(r).toEqual({ ok: false, reason: "The amount must be greater than zero." });
   });
 });
 

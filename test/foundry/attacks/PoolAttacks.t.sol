@@ -58,10 +58,16 @@ contract PoolAttacksTest is NumiFixture {
 
     // ── First staker and dust ──
 
-    /// @notice A 1-wei first staker gains no leverage: there are no shares to inflate, each staker earns its
-    /// stake's share of the stream from the moment it stakes, and rounding always favours the pool.
+    /// @notice A dust first stake is refused (StakeBelowMinimum), and a minimum first staker gains no leverage:
+    /// there are no shares to inflate, each staker earns its stake's share of the stream from the moment it
+    /// stakes, and rounding always favours the pool.
     function test_dustFirstStakerCannotSkimLaterStakers() public {
-        _stake(attacker, 1);
+        vm.startPrank(attacker);
+        coin.approve(address(pool), 1);
+        vm.expectRevert(abi.encodeWithSelector(IMiningPool.StakeBelowMinimum.selector, 1, pool.MIN_STAKE()));
+        pool.stake(1);
+        vm.stopPrank();
+        _stake(attacker, pool.MIN_STAKE());
         vm.prank(honest);
         coin.transfer(address(pool), 10 ether);
         pool.sync();
@@ -71,7 +77,7 @@ contract PoolAttacksTest is NumiFixture {
         vm.warp(block.timestamp + REWARDS_DURATION);
         uint256 attackerGain = pool.earned(attacker) - attackerAtJoin;
         uint256 honestGain = pool.earned(honest);
-        assertLe(attackerGain, honestGain / (50 ether) + 1, "after the join, the dust stake earns its share: ~0");
+        assertLe(attackerGain, honestGain / 50 + 1, "after the join, the minimum stake earns its 1/51 share");
         IMiningPool.PoolState memory s = pool.poolState();
         assertGe(s.rewardReserve, pool.earned(attacker) + honestGain + s.undistributed, "reserve covers everyone");
     }

@@ -15,11 +15,12 @@ contract PoolRoundingRegressionTest is NumiFixture {
     address private miner = address(0x111);
     address private staker = address(0x222);
 
-    /// @notice A 7-wei stake makes every accrual's rounding visible (1e18 is not a multiple of 7); after many accruals the reserve still
-    /// covers earned + undistributed, and the staker can exit and claim every last wei it was shown.
+    /// @notice A stake of 7 NUMI and 7 wei makes every accrual's rounding visible (it divides no power of ten; the
+    /// finding used 7 wei, below today's MIN_STAKE); after many accruals the reserve still covers earned +
+    /// undistributed, and the staker can exit and claim every last wei it was shown.
     function test_reserveCoversEarnedAfterManyRoundedAccruals() public {
         _mineUntil(staker, 1 ether);
-        _stake(staker, 7);
+        _stake(staker, 7 ether + 7);
         _mineFor(miner, TARGET_EPOCH_TIME); // funds the pool with its share
         pool.sync();
         for (uint256 i = 0; i < 200; i++) {
@@ -39,7 +40,7 @@ contract PoolRoundingRegressionTest is NumiFixture {
         uint256 balanceBefore = coin.balanceOf(staker);
         vm.prank(staker);
         pool.exit();
-        assertEq(coin.balanceOf(staker) - balanceBefore, 7 + owed, "exit pays stake + every earned wei");
+        assertEq(coin.balanceOf(staker) - balanceBefore, 7 ether + 7 + owed, "exit pays stake + every earned wei");
         assertGe(coin.balanceOf(address(pool)), pool.poolState().rewardReserve, "pool still holds its reserve");
     }
 
@@ -48,8 +49,8 @@ contract PoolRoundingRegressionTest is NumiFixture {
         address other = address(0x333);
         _mineUntil(staker, 20 ether);
         _mineUntil(other, 20 ether);
-        stakeA = bound(stakeA, 1, coin.balanceOf(staker));
-        stakeB = bound(stakeB, 1, coin.balanceOf(other));
+        stakeA = bound(stakeA, pool.MIN_STAKE(), coin.balanceOf(staker));
+        stakeB = bound(stakeB, pool.MIN_STAKE(), coin.balanceOf(other));
         _stake(staker, stakeA);
         _stake(other, stakeB);
         for (uint256 i = 0; i < 30; i++) {

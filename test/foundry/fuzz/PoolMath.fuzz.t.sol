@@ -7,7 +7,7 @@ import {NumiFixture} from "../utils/NumiFixture.sol";
 
 /// @title Fuzz: reward streaming and fee math of MiningPool, through the deployed contract
 /// @notice Amounts over the whole range the token allows (1 wei to everything mined in the setup), fees over
-/// [0, MAX_FEE_BPS], stakes from 1 wei.
+/// [0, MAX_FEE_BPS], stakes from MIN_STAKE (1 NUMI).
 contract PoolMathFuzzTest is NumiFixture {
     address private donor = address(0xD0);
     address private alice = address(0xA1);
@@ -31,7 +31,7 @@ contract PoolMathFuzzTest is NumiFixture {
     function testFuzz_feeIsExactShareOfArrivals(uint256 feeBps, uint256 amount, uint256 stakeAmount) public {
         feeBps = bound(feeBps, 0, pool.MAX_FEE_BPS());
         amount = bound(amount, 1, coin.balanceOf(donor));
-        stakeAmount = bound(stakeAmount, 1, coin.balanceOf(alice));
+        stakeAmount = bound(stakeAmount, pool.MIN_STAKE(), coin.balanceOf(alice));
         vm.prank(governance);
         pool.setFee(uint16(feeBps));
         uint256 reserveBefore = pool.poolState().rewardReserve;
@@ -49,7 +49,7 @@ contract PoolMathFuzzTest is NumiFixture {
     /// rounding bound (1 wei of rate, 1 wei per 1e18 staked), never more.
     function testFuzz_streamPaysFundedAmountOverPeriod(uint256 amount, uint256 stakeAmount) public {
         amount = bound(amount, 1, coin.balanceOf(donor));
-        stakeAmount = bound(stakeAmount, 1, coin.balanceOf(alice));
+        stakeAmount = bound(stakeAmount, pool.MIN_STAKE(), coin.balanceOf(alice));
         _stake(alice, stakeAmount);
         vm.warp(block.timestamp + REWARDS_DURATION); // let the setup's stream finish
         vm.prank(alice);
@@ -86,8 +86,8 @@ contract PoolMathFuzzTest is NumiFixture {
 
     /// @notice Two stakers over the same interval share in proportion to their stakes (up to a wei each).
     function testFuzz_stakersShareInProportion(uint256 stakeA, uint256 stakeB, uint256 amount) public {
-        stakeA = bound(stakeA, 1, coin.balanceOf(alice));
-        stakeB = bound(stakeB, 1, coin.balanceOf(bob));
+        stakeA = bound(stakeA, pool.MIN_STAKE(), coin.balanceOf(alice));
+        stakeB = bound(stakeB, pool.MIN_STAKE(), coin.balanceOf(bob));
         amount = bound(amount, 1 ether, coin.balanceOf(donor));
         _stake(alice, stakeA);
         _stake(bob, stakeB);

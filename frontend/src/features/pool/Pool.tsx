@@ -13,7 +13,7 @@ import { useOnline } from "@/hooks/useOnline";
 import { AmountField } from "@/components/AmountField";
 import { Stat } from "@/components/Stat";
 import { TxStatus } from "@/components/TxStatus";
-import { checkAmount, formatAmount } from "@/lib/amount";
+import { checkAmount, checkPoolPosition, formatAmount } from "@/lib/amount";
 import { aprPercent, duration, numi, when } from "@/lib/format";
 import { describeError } from "@/lib/errors";
 
@@ -36,8 +36,8 @@ export function Pool() {
   const p = pool.data;
   const pos = account.position;
   const earned = useTickingEarned(pos?.earned, pos?.rewardRate, pos?.periodFinish);
-  const stakeCheck = checkAmount(stakeText, account.balance);
-  const withdrawCheck = checkAmount(withdrawText, pos?.staked);
+  const stakeCheck = checkPoolPosition(checkAmount(stakeText, account.balance), pos?.staked, "stake");
+  const withdrawCheck = checkPoolPosition(checkAmount(withdrawText, pos?.staked), pos?.staked, "withdraw");
   const canAct = isConnected && onTargetChain && online && !inFlight;
   const needsApproval = stakeCheck.ok && (account.allowance ?? 0n) < stakeCheck.value;
   const apr = p ? aprPercent(p.rewardRate, p.totalStaked) : undefined;

@@ -120,7 +120,12 @@ contract NumiSystemHandler is TestBase {
         (bool ok, bytes memory returned) = address(governor).call(
             abi.encodeCall(governor.propose, (targets, values, datas, "too early"))
         );
-        _expect("propose before launch", ok, returned, abi.encodeWithSelector(NumiGovernor.GovernanceNotLive.selector, 0, LAUNCH_SUPPLY));
+        _expect(
+            "propose before launch",
+            ok,
+            returned,
+            abi.encodeWithSelector(NumiGovernor.GovernanceNotLive.selector, 0, LAUNCH_SUPPLY)
+        );
 
         for (uint256 i = 0; i < ACTOR_COUNT; i++) {
             _keys[i] = 0xA11CE + i;
@@ -242,7 +247,7 @@ contract NumiSystemHandler is TestBase {
         coin.approve(address(pool), amount);
         (bool ok, bytes memory returned) = address(pool).call(abi.encodeCall(pool.stake, (amount)));
         vm.stopPrank();
-        bytes memory refusal = _stakeRefusal(amount);
+        bytes memory refusal = _stakeRefusal(account, amount);
         _expect("stake", ok, returned, refusal);
         if (ok) ghostStaked += amount;
         _afterPoolAction();
@@ -253,6 +258,23 @@ contract NumiSystemHandler is TestBase {
         uint256 index = _holderIndex(actorSeed);
         address account = _actors[index];
         amount = _amountUpTo(amount, coin.balanceOf(account));
+        bytes memory data = _signedStakeWithPermit(index, amount, frontRun);
+        vm.prank(account);
+        (bool ok, bytes memory returned) = address(pool).call(data);
+        _expect(
+            frontRun ? "stakeWithPermit (front-run)" : "stakeWithPermit",
+            ok,
+            returned,
+            _stakeRefusal(account, amount)
+        );
+        if (ok) ghostStaked += amount;
+        _afterPoolAction();
+    }
+
+    /// @dev The stakeWithPermit call for actor `index`, its permit signed; with `frontRun`, the relayer submits
+    /// the permit first.
+    function _signedStakeWithPermit(uint256 index, uint256 amount, bool frontRun) private returns (bytes memory) {
+        address account = _actors[index];
         uint256 deadline = block.timestamp + 1 hours;
         bytes32 structHash = keccak256(
             abi.encode(PERMIT_TYPEHASH, account, address(pool), amount, coin.nonces(account), deadline)
@@ -265,16 +287,11 @@ contract NumiSystemHandler is TestBase {
             vm.prank(relayer);
             coin.permit(account, address(pool), amount, deadline, v, r, s);
         }
-        vm.prank(account);
-        (bool ok, bytes memory returned) = address(pool).call(
-            abi.encodeCall(pool.stakeWithPermit, (amount, deadline, v, r, s))
-        );
-        _expect(frontRun ? "stakeWithPermit (front-run)" : "stakeWithPermit", ok, returned, _stakeRefusal(amount));
-        if (ok) ghostStaked += amount;
-        _afterPoolAction();
+        return abi.encodeCall(pool.stakeWithPermit, (amount, deadline, v, r, s));
     }
 
-    /// @notice A staker withdraws part of its stake (or one wei too much, refused with InsufficientStake).
+    /// @notice A staker withdraws part of its stake (or one wei too much, refused with InsufficientStake; or so much
+    /// that less than MIN_STAKE but not nothing would be left, refused with StakeBelowMinimum).
     function withdraw(uint256 actorSeed, uint256 amount) external {
         address account = _staker(actorSeed);
         uint256 staked = pool.balanceOf(account);
@@ -283,6 +300,12 @@ contract NumiSystemHandler is TestBase {
         if (amount == 0) expected = abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
         else if (amount > staked) {
             expected = abi.encodeWithSelector(IMiningPool.InsufficientStake.selector, account, staked, amount);
+        } else if (staked - amount != 0 && staked - amount < pool.MIN_STAKE()) {
+            expected = abi.encodeWithSelector(
+                IMiningPool.StakeBelowMinimum.selector,
+                staked - amount,
+                pool.MIN_STAKE()
+            );
         }
         uint256 balanceBefore = coin.balanceOf(account);
         vm.prank(account);
@@ -422,10 +445,15 @@ contract NumiSystemHandler is TestBase {
         return _actors[first];
     }
 
-    function _stakeRefusal(uint256 amount) private view returns (bytes memory) {
+    function _stakeRefusal(address account, uint256 amount) private view returns (bytes memory) {
         if (amount == 0) return abi.encodeWithSelector(IMiningPool.ZeroAmount.selector);
         IMiningPool.PoolState memory s = pool.poolState();
         if (s.stakingPaused) return abi.encodeWithSelector(IMiningPool.StakingIsPaused.selector, s.stakingPausedUntil);
+        uint256 position = pool.balanceOf(account) + amount;
+        uint256 minimum = pool.MIN_STAKE();
+        if (position < minimum) {
+            return abi.encodeWithSelector(IMiningPool.StakeBelowMinimum.selector, position, minimum);
+        }
         return "";
     }
 
