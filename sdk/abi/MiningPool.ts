@@ -224,6 +224,22 @@ export const MiningPoolAbi = [
     inputs: [
       {
         internalType: "uint256",
+        name: "stake",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "minimum",
+        type: "uint256",
+      },
+    ],
+    name: "StakeBelowMinimum",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
         name: "until",
         type: "uint256",
       },
@@ -508,6 +524,19 @@ export const MiningPoolAbi = [
   {
     inputs: [],
     name: "MIN_REWARDS_DURATION",
+    outputs: [
+      {
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [],
+    name: "MIN_STAKE",
     outputs: [
       {
         internalType: "uint256",

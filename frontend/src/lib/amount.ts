@@ -1,4 +1,6 @@
 // Exact decimal parsing for token amounts typed by a person: never rounds, never uses floating point.
+import { MiningPool } from "@numi/contracts/constants";
+
 export const NUMI_DECIMALS = 18;
 
 export type ParsedAmount = { ok: true; value: bigint } | { ok: false; reason: string };
@@ -40,7 +42,7 @@ export function checkAmount(input: string, available: bigint | undefined, decima
 }
 
 /** MiningPool.MIN_STAKE: a pool position is 0 or at least 1 NUMI (the contract reverts with StakeBelowMinimum). */
-export const POOL_MIN_STAKE = 10n ** 18n;
+export const POOL_MIN_STAKE: bigint = MiningPool.MIN_STAKE;
 
 /**
  * Checks that staking (`change` > 0) or withdrawing (`change` < 0) the checked amount leaves the pool position at

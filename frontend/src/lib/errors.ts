@@ -56,7 +56,7 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
     "Ownership belongs to the governance timelock for good: it can be neither transferred nor renounced.",
   InsufficientStake: (a) => `You have ${amt(a[1])} staked and asked to withdraw ${amt(a[2])}.`,
   StakeBelowMinimum: (a) =>
-    `A pool position is 0 or at least ${amt(a[1])}: this would leave ${amt(a[0])}. Withdraw all of it or keep at least the minimum.`,
+    `A pool position is 0 or at least ${amt(a[1])}; this one would be ${amt(a[0])}. Stake more, or withdraw all of it.`,
   NothingToClaim: () => "You have no reward to claim yet.",
   PermitFailed: (a) => `The permit failed and the allowance (${amt(a[0])}) does not cover ${amt(a[1])}.`,
   FeeTooHigh: (a) => `A fee of ${pct(a[0])} is above the ${pct(a[1])} maximum.`,

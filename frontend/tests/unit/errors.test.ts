@@ -49,6 +49,20 @@ describe("describeError", () => {
     });
   });
 
+  test("names the pool's minimum position when a stake or withdraw would leave less (StakeBelowMinimum)", () => {
+    const data = encodeErrorResult({
+      abi: poolAbi,
+      errorName: "StakeBelowMinimum",
+      args: [parseEther("0.25"), parseEther("1")],
+    });
+    expect(describeError(reverted(poolAbi as Abi, data, "withdraw"), abis)).toEqual({
+      kind: "revert",
+      errorName: "StakeBelowMinimum",
+      message:
+        "A pool position is 0 or at least 1 NUMI; this one would be 0.25 NUMI. Stake more, or withdraw all of it.",
+    });
+  });
+
   test("decodes a nested call's error (the token's, raised inside a pool call) against all ABIs", () => {
     const data = encodeErrorResult({
       abi: numiAbi,
