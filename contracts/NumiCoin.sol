@@ -2,6 +2,8 @@
 pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {HandoverOwnable} from "./access/HandoverOwnable.sol";
 import {NumiVotesToken} from "./token/NumiVotesToken.sol";
 import {IEIP918} from "./interfaces/IEIP918.sol";
@@ -18,9 +20,11 @@ import {PackedTarget} from "./libraries/PackedTarget.sol";
 /// A miner (an account without code) that has not chosen a delegate votes with its own rewards from the first one
 /// (self-delegation on reward), so the supply mined is voting supply from the start.
 /// The ERC-20, permit and votes code is NumiVotesToken (contracts/token): OZ's behaviour with an account's balance
-/// and delegate in one slot (docs/adr/0009-token-storage-layout.md).
+/// and delegate in one slot (docs/adr/0009-token-storage-layout.md). The supply is not stored: it is the emission
+/// schedule's sum over the epochs mined, and its history is the reward times (docs/adr/0012-supply-from-epochs.md).
 /// @dev Invariants an overrider must never break:
-/// - totalSupply() <= MAX_SUPPLY, and tokens are created only by `_reward` (no other `_mint` call exists).
+/// - totalSupply() is Emission.supplyAfter(epochCount) < MAX_SUPPLY, and tokens are created only by `_reward`, which
+///   credits exactly Emission.reward(epoch) per epoch (no `_mint` or other `_credit` call exists).
 /// - One reward per epoch and per block; the challenge changes with every reward and after every pause.
 /// - The owner (the governance timelock, for good once handed over) can pause mining for at most
 ///   MAX_MINING_PAUSE and then not again for MINING_PAUSE_COOLDOWN, and set the pool share within its bound.
@@ -70,6 +74,15 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
     /// the first 12 bytes of a hash bound to the chain, this contract, the previous challenge and the parent block,
     /// so nobody can compute it before that block, and 2^96 values rule out precomputing solutions for it.
     bytes12 internal _challenge;
+    /// @dev When each reward was minted, six 40-bit timestamps per word: epoch i's in word i / 6, at bit 40 * (i % 6).
+    /// Written once per reward (a fresh word every sixth), read by `getPastTotalSupply`. Bounds: timestamps < 2^40
+    /// (until the year 36812; a reward later reverts with SafeCastOverflowedUintDowncast(40, time)); epochs <
+    /// 67 * 210,000 (`_mining`'s bound), so fewer than 2.4 million words.
+    mapping(uint256 word => uint256 times) private _rewardTimes;
+
+    uint256 private constant TIME_BITS = 40;
+    uint256 private constant TIMES_PER_WORD = 6; // 6 * 40 = 240 bits
+    uint256 private constant TIME_MASK = (1 << TIME_BITS) - 1;
 
     /// @param initialOwner Deployer during wiring; ownership then moves to the governance timelock for good.
     /// @param targetEpochTime_ Seconds per epoch the difficulty aims for (600 on mainnet, a few locally).
@@ -129,8 +142,8 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
         if (c.lastRewardBlock == block.number) revert RewardAlreadyMintedThisBlock(block.number);
         uint256 target = PackedTarget.unpack(c.target);
         if (uint256(digest) > target) revert SolutionAboveTarget(digest, target);
-        uint256 minted = totalSupply();
-        uint256 reward = Emission.reward(c.epochCount, minted);
+        uint256 minted = Emission.supplyAfter(c.epochCount);
+        uint256 reward = Emission.reward(c.epochCount, minted); // the scheduled reward: the schedule never clips
         if (reward == 0) revert MiningFinished(minted, MAX_SUPPLY);
 
         uint32 packedTarget = PackedTarget.pack(
@@ -143,19 +156,70 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
         c.epochCount = epoch + 1;
         c.epochStart = uint40(block.timestamp);
         c.lastRewardBlock = uint48(block.number);
-        _mining = c;
+        _storeClock(c);
+        _recordRewardTime(epoch);
 
         address pool_ = pool;
         uint256 poolReward = pool_ == address(0) ? 0 : (reward * c.poolShareBps) / 10_000;
         uint256 minerReward = reward - poolReward;
-        _mint(miner, minerReward);
-        if (poolReward != 0) _mint(pool_, poolReward);
+        // The supply is Emission.supplyAfter(epochCount), just advanced by `reward`: credit it without a supply checkpoint.
+        _credit(miner, minerReward); // miner != 0: msg.sender, or checked by mintTo
+        if (poolReward != 0) _credit(pool_, poolReward);
         // Votes count from the first reward: a miner without a delegate delegates to itself. Only an account
         // without code: otherwise anyone could mintTo() the pool or a DEX pair and make every later transfer of
         // that contract pay for votes checkpoints nobody can use.
         if (delegates(miner) == address(0) && miner.code.length == 0) _delegate(miner, miner);
         emit Mint(miner, minerReward, epoch + 1, newChallenge);
         emit EpochRewarded(epoch, PackedTarget.unpack(packedTarget), poolReward);
+    }
+
+    /// @dev Writes the clock in one SSTORE (assigning the struct would read and write the slot once per field). The
+    /// layout is Solidity's for MiningClock: fields from the lowest bits up, in declaration order.
+    function _storeClock(MiningClock memory c) internal {
+        uint256 word = uint256(c.epochCount) |
+            (uint256(c.epochStart) << 40) |
+            (uint256(c.lastRewardBlock) << 80) |
+            (uint256(c.poolShareBps) << 128) |
+            (uint256(c.pauseStart) << 144) |
+            (uint256(c.pauseEnd) << 184) |
+            (uint256(c.target) << 224);
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            sstore(_mining.slot, word)
+        }
+    }
+
+    /// @dev Appends now as the time of reward `epoch`: the first of a word writes the fresh word whole.
+    function _recordRewardTime(uint256 epoch) private {
+        uint256 word = epoch / TIMES_PER_WORD;
+        uint256 shift = (epoch % TIMES_PER_WORD) * TIME_BITS;
+        uint256 time = SafeCast.toUint40(block.timestamp); // the bound of _rewardTimes, checked
+        // the word's bits from `shift` up are still zero: times are only ever appended
+        _rewardTimes[word] = shift == 0 ? time : _rewardTimes[word] | (time << shift);
+    }
+
+    /// @dev The time reward `epoch` was minted.
+    function _rewardTime(uint256 epoch) private view returns (uint256) {
+        return (_rewardTimes[epoch / TIMES_PER_WORD] >> ((epoch % TIMES_PER_WORD) * TIME_BITS)) & TIME_MASK;
+    }
+
+    /// @dev How many rewards were minted at or before `timepoint`: the first epoch minted later, by binary search
+    /// (reward times never decrease). Like OZ's upperLookupRecent, it first tries the last sqrt(n) epochs, since
+    /// governance looks up recent timepoints.
+    function _rewardsUntil(uint256 timepoint) private view returns (uint256) {
+        uint256 low = 0;
+        uint256 high = _mining.epochCount;
+        if (high > 5) {
+            uint256 mid = high - Math.sqrt(high);
+            if (timepoint < _rewardTime(mid)) high = mid;
+            else low = mid + 1;
+        }
+        while (low < high) {
+            uint256 mid = Math.average(low, high);
+            if (_rewardTime(mid) > timepoint) high = mid;
+            else low = mid + 1;
+        }
+        return high;
     }
 
     /// @dev The EIP-918 digest: 84 packed bytes (32 + 20 + 32).
@@ -202,6 +266,16 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
 
     // ───────────────────────────── Views ─────────────────────────────
 
+    /// @notice Tokens in existence: the emission schedule's sum over the rewards minted so far.
+    function totalSupply() public view virtual override returns (uint256) {
+        return Emission.supplyAfter(_mining.epochCount);
+    }
+
+    /// @dev The supply at the end of `timepoint`: the schedule's sum over the rewards minted by then.
+    function _pastTotalSupply(uint48 timepoint) internal view virtual override returns (uint256) {
+        return Emission.supplyAfter(_rewardsUntil(timepoint));
+    }
+
     /// @inheritdoc IEIP918
     function getChallengeNumber() public view returns (bytes32) {
         MiningClock memory c = _mining;
@@ -220,7 +294,8 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
 
     /// @inheritdoc IEIP918
     function getMiningReward() public view returns (uint256) {
-        return Emission.reward(_mining.epochCount, totalSupply());
+        uint256 epoch = _mining.epochCount;
+        return Emission.reward(epoch, Emission.supplyAfter(epoch));
     }
 
     /// @notice Rewards minted so far (EIP-918 `epochCount`).
@@ -278,7 +353,7 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
         _challenge = bytes12(_settleEndedPause(c, _challenge));
         c.pauseStart = uint40(block.timestamp);
         c.pauseEnd = uint40(block.timestamp + MAX_MINING_PAUSE);
-        _mining = c;
+        _storeClock(c);
         emit MiningPausedSet(true, c.pauseEnd);
     }
 
@@ -288,7 +363,7 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
         if (!_isPaused(c)) revert MiningPauseUnchanged(false);
         _settlePause(c, block.timestamp);
         c.pauseEnd = uint40(block.timestamp);
-        _mining = c;
+        _storeClock(c);
         _challenge = _nextChallenge(_challenge);
         emit MiningPausedSet(false, block.timestamp);
     }

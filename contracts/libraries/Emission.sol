@@ -17,6 +17,20 @@ library Emission {
         return epoch / HALVING_INTERVAL;
     }
 
+    /// @notice NUMI minted by the first `epochs` rewards when each paid its scheduled reward: the halving sum. It is
+    /// below MAX_SUPPLY for every `epochs` (proved: test/foundry/symbolic/Emission.symbolic.t.sol), so, following
+    /// the schedule, `reward` never clips and supplyAfter(n) + reward(n, supplyAfter(n)) == supplyAfter(n + 1).
+    /// @dev One loop step per completed era (none in era 0, at most 66: the reward is 0 from era 66 on).
+    function supplyAfter(uint256 epochs) internal pure returns (uint256 total) {
+        uint256 completedEras = era(epochs);
+        uint256 perEpoch = INITIAL_REWARD;
+        for (uint256 e = 0; e < completedEras && perEpoch != 0; ++e) {
+            total += HALVING_INTERVAL * perEpoch;
+            perEpoch >>= 1;
+        }
+        total += (epochs % HALVING_INTERVAL) * perEpoch; // the epochs of the current era (0 once perEpoch is)
+    }
+
     /// @notice The reward of `epoch` given `minted` so far: the era's reward, clipped to what the cap leaves.
     /// @dev The exact halving sum never reaches the cap (each era's reward is rounded down), so the clip is a
     /// second, independent guarantee: whatever `minted` is, minted + reward <= MAX_SUPPLY.

@@ -31,6 +31,11 @@ contract LibraryHarness {
         return Emission.era(epoch);
     }
 
+    /// @notice Emission.supplyAfter.
+    function supplyAfter(uint256 epochs) external pure returns (uint256) {
+        return Emission.supplyAfter(epochs);
+    }
+
     /// @notice Emission.reward.
     function reward(uint256 epoch, uint256 minted) external pure returns (uint256) {
         return Emission.reward(epoch, minted);

@@ -22,9 +22,10 @@ import {PackedCheckpoints} from "../libraries/PackedCheckpoints.sol";
 /// two more cold look-ups (2,100 gas each); the total supply is the latest total-supply checkpoint rather than a
 /// separate slot that every mint would write as well; and checkpoints are stored two per slot (PackedCheckpoints:
 /// 40-bit timestamp, 88-bit value), so every second one costs no fresh slot. Bounds: every balance and vote count
-/// <= totalSupply <= MAX_SAFE_SUPPLY = 2^88 - 1, enforced in `_mint`, the only place new tokens enter storage;
-/// checkpoint timestamps < 2^40 (until the year 36812), enforced by PackedCheckpoints.push. There is no burn:
-/// nothing removes tokens.
+/// <= totalSupply <= MAX_SAFE_SUPPLY = 2^88 - 1, enforced in `_mint`, the only place new tokens enter storage
+/// besides `_credit`, whose caller accounts for the supply itself and owes the same bound (NumiCoin: its supply is a
+/// function of the epoch count, below 2^85); checkpoint timestamps < 2^40 (until the year 36812), enforced by
+/// PackedCheckpoints.push. There is no burn: nothing removes tokens.
 /// The rest is OZ's code, reduced to mint and transfer (the only two balance updates this token has).
 abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, IERC5805, EIP712, Nonces {
     using PackedCheckpoints for PackedCheckpoints.Trace;
@@ -90,7 +91,8 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
     }
 
     /// @notice Tokens in existence: the latest total-supply checkpoint.
-    function totalSupply() public view returns (uint256) {
+    /// @dev Virtual, with `_pastTotalSupply`: a token that accounts for its supply itself (NumiCoin) overrides both.
+    function totalSupply() public view virtual returns (uint256) {
         return _totalCheckpoints.latest();
     }
 
@@ -178,7 +180,7 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
 
     /// @notice Total supply at the end of `timepoint`, which must be in the past.
     function getPastTotalSupply(uint256 timepoint) external view returns (uint256) {
-        return _totalCheckpoints.upperLookupRecent(_validateTimepoint(timepoint));
+        return _pastTotalSupply(_validateTimepoint(timepoint));
     }
 
     /// @notice The account `account` delegates its votes to (zero: none, its tokens do not vote).
@@ -234,18 +236,32 @@ abstract contract NumiVotesToken is IERC20Metadata, IERC20Errors, IERC20Permit, 
         _moveDelegateVotes(src.delegatee, dst.delegatee, value);
     }
 
-    /// @dev OZ ERC20._mint + ERC20Votes._update. The only way tokens are created, so the bound of every packed
-    /// balance (and vote count) is enforced here: totalSupply <= MAX_SAFE_SUPPLY.
+    /// @dev The total supply at the end of `timepoint` (a past one): the total-supply checkpoints.
+    function _pastTotalSupply(uint48 timepoint) internal view virtual returns (uint256) {
+        return _totalCheckpoints.upperLookupRecent(timepoint);
+    }
+
+    /// @dev OZ ERC20._mint + ERC20Votes._update: checkpoints the new total supply, then credits `account`. The
+    /// bound of every packed balance (and vote count) is enforced here: the checkpointed supply <= MAX_SAFE_SUPPLY.
     function _mint(address account, uint256 value) internal {
         if (account == address(0)) revert ERC20InvalidReceiver(address(0));
-        uint256 supply = totalSupply() + value; // checked: overflows with a panic, as OZ's `_totalSupply += value`
+        // checked: overflows with a panic, as OZ's `_totalSupply += value`
+        uint256 supply = _totalCheckpoints.latest() + value;
         if (supply > MAX_SAFE_SUPPLY) revert ERC20ExceededSafeSupply(supply, MAX_SAFE_SUPPLY);
+        _totalCheckpoints.push(clock(), supply);
+        _credit(account, value);
+    }
+
+    /// @dev The mint without the supply checkpoint: adds `value` to `account`'s balance and to its delegate's votes
+    /// and emits Transfer from zero. For a token that accounts for its supply itself (overriding `totalSupply` and
+    /// `_pastTotalSupply`); its caller guarantees what `_mint` checks: a non-zero `account` and a total supply that
+    /// stays <= MAX_SAFE_SUPPLY, so that no balance overflows its 96 bits.
+    function _credit(address account, uint256 value) internal {
         Account storage a = _accounts[account];
         unchecked {
             a.balance += uint96(value); // balance <= supply <= MAX_SAFE_SUPPLY
         }
         emit Transfer(address(0), account, value);
-        _totalCheckpoints.push(clock(), supply);
         _moveDelegateVotes(address(0), a.delegatee, value);
     }
 

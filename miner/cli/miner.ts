@@ -172,7 +172,7 @@ class Miner {
     while (this.state && !this.stopped() && this.stats.rewards < this.maxBlocks) {
       const state: MiningState = this.state;
       if (state.reward === 0n) {
-        this.log("[miner] mining has finished: the supply cap is reached");
+        this.log("[miner] mining has finished: the emission schedule is complete");
         return;
       }
       if (state.paused) {

@@ -5,6 +5,7 @@ import { loadFixture, mine, time } from "@nomicfoundation/hardhat-network-helper
 import { parseEther } from "ethers";
 import {
   REWARD,
+  SCHEDULE_TOTAL,
   TARGET_EPOCH_TIME,
   coinAndPoolFixture,
   coinFixture,
@@ -279,20 +280,21 @@ describe("NumiCoin: mining", function () {
       await expect(tx).to.changeTokenBalance(coin, alice, REWARD / 2n);
     });
 
-    it("clips the last reward to the cap, then reverts with MiningFinished", async function () {
-      const { coin, alice, bob } = await loadFixture(harnessFixture);
+    it("completes the schedule 5,460,000 wei below the cap with a last reward of 1 wei, then MiningFinished", async function () {
+      const { coin, alice } = await loadFixture(harnessFixture);
       const cap = await coin.MAX_SUPPLY();
-      await coin.mintUnscheduled(bob.address, cap - parseEther("7"));
-      expect(await coin.getMiningReward()).to.equal(parseEther("7"));
+      await coin.setEpochCount(66n * 210_000n - 1n);
+      expect(await coin.getMiningReward()).to.equal(1n);
+      expect(await coin.totalSupply()).to.equal(SCHEDULE_TOTAL - 1n);
       const { tx } = await mineAs(coin, alice);
-      await expect(tx).to.changeTokenBalance(coin, alice, parseEther("7"));
-      expect(await coin.totalSupply()).to.equal(cap);
+      await expect(tx).to.changeTokenBalance(coin, alice, 1n);
+      expect(await coin.totalSupply()).to.equal(SCHEDULE_TOTAL);
       expect(await coin.getMiningReward()).to.equal(0n);
 
       const sol = await solveFor(coin, alice.address);
       await expect(coin.connect(alice).mint(sol.nonce, sol.digest))
         .to.be.revertedWithCustomError(coin, "MiningFinished")
-        .withArgs(cap, cap);
+        .withArgs(SCHEDULE_TOTAL, cap);
     });
 
     it("reverts with MiningFinished once the reward has halved to zero (era 66)", async function () {
@@ -304,7 +306,7 @@ describe("NumiCoin: mining", function () {
       const sol = await solveFor(coin, alice.address);
       await expect(coin.connect(alice).mint(sol.nonce, sol.digest))
         .to.be.revertedWithCustomError(coin, "MiningFinished")
-        .withArgs(0n, await coin.MAX_SUPPLY());
+        .withArgs(SCHEDULE_TOTAL, await coin.MAX_SUPPLY());
     });
   });
 });

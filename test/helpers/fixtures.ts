@@ -10,6 +10,8 @@ export const TARGET_EPOCH_TIME = 60n;
 /** Stream period of the test pool. */
 export const REWARDS_DURATION = 3_600n;
 export const REWARD = parseEther("50");
+/** Everything the schedule ever mints: 5,460,000 wei below the 21M cap (Halmos: check_wholeScheduleBelowCap). */
+export const SCHEDULE_TOTAL = parseEther("21000000") - 5_460_000n;
 
 /** A NumiCoin owned by `owner`, no pool, at the easy test target. */
 export async function coinFixture() {

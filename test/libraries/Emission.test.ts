@@ -50,6 +50,19 @@ describe("Emission", function () {
     expect(await lib.reward(0n, ethers.MaxUint256)).to.equal(0n);
   });
 
+  it("supplyAfter sums the schedule: 50 per epoch in era 0, whole eras after, 5,460,000 wei below the cap at the end", async function () {
+    const { lib } = await loadFixture(harness);
+    expect(await lib.supplyAfter(0n)).to.equal(0n);
+    expect(await lib.supplyAfter(1n)).to.equal(INITIAL);
+    expect(await lib.supplyAfter(INTERVAL)).to.equal(INTERVAL * INITIAL);
+    expect(await lib.supplyAfter(INTERVAL + 1n)).to.equal(INTERVAL * INITIAL + INITIAL / 2n);
+    const total = CAP - 5_460_000n;
+    expect(await lib.supplyAfter(66n * INTERVAL - 1n)).to.equal(total - 1n); // era 65 pays 1 wei
+    for (const epochs of [66n * INTERVAL, 67n * INTERVAL + 5n, 300n * INTERVAL, ethers.MaxUint256]) {
+      expect(await lib.supplyAfter(epochs)).to.equal(total);
+    }
+  });
+
   it("the whole schedule stays below the cap (the clip is a second guarantee)", async function () {
     const { lib } = await loadFixture(harness);
     let total = 0n;

@@ -10,6 +10,7 @@ import { createSearcher } from "@numi/miner";
 import { runMiner, type MinerOptions, type MinerStats } from "@numi/miner/cli";
 import type { NumiCoinHarness } from "../../typechain-types";
 import { NumiCoin } from "@numi/contracts";
+import { SCHEDULE_TOTAL } from "../helpers/fixtures";
 
 const { MAX_TARGET, MIN_TARGET } = NumiCoin;
 const EASY_TARGET = MAX_TARGET >> 10n; // ~16k hashes per solution: milliseconds
@@ -169,9 +170,9 @@ describe("miner against NumiCoin (in-process chain)", function () {
     const coin = await deploy("NumiCoinHarness", owner);
     const { promise, lines } = mine(coin, alice, {
       hooks: {
+        // the schedule ends while the solution is in flight
         beforeSubmit: async () => {
-          const left = parseEther("21000000") - (await coin.totalSupply());
-          await (await coin.connect(owner).mintUnscheduled(owner.address, left)).wait();
+          await (await coin.connect(owner).setEpochCount(66n * 210_000n)).wait();
         },
       },
     });
@@ -180,18 +181,18 @@ describe("miner against NumiCoin (in-process chain)", function () {
     expect(stats.failures).to.deep.equal({ MiningFinished: 1 });
     expect(
       lines.some((l) =>
-        l.includes("mining has finished: 21000000000000000000000000 of the 21000000000000000000000000 cap"),
+        l.includes(`mining has finished: ${SCHEDULE_TOTAL} of the 21000000000000000000000000 cap`),
       ),
     ).to.equal(true);
   });
 
-  it("does not start searching once the cap is reached", async function () {
+  it("does not start searching once the schedule has ended", async function () {
     const coin = await deploy("NumiCoinHarness", owner);
-    await (await coin.connect(owner).mintUnscheduled(owner.address, parseEther("21000000"))).wait();
+    await (await coin.connect(owner).setEpochCount(66n * 210_000n)).wait();
     const { promise, lines } = mine(coin, alice);
     const stats = await promise;
     expect(stats.hashes).to.equal(0);
-    expect(lines.some((l) => l.includes("mining has finished: the supply cap is reached"))).to.equal(true);
+    expect(lines.some((l) => l.includes("mining has finished: the emission schedule is complete"))).to.equal(true);
   });
 
   it("survives the RPC endpoint being down: says so, retries, then mines", async function () {

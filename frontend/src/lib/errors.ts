@@ -31,7 +31,7 @@ export const ERROR_SENTENCES: Record<string, (a: Args) => string> = {
   MiningPauseCoolingDown: (a) => `Mining was paused recently; governance cannot pause it again before ${when(a[0])}.`,
   PoolIsFixed: () => "The staking pool is fixed since deployment: no proposal can change where the pool share goes.",
   MiningPauseUnchanged: (a) => `Mining is already ${a[0] ? "paused" : "running"}.`,
-  MiningFinished: () => "Mining has finished: the supply cap is reached.",
+  MiningFinished: () => "Mining has finished: the emission schedule is complete.",
   InvalidBeneficiary: () => "The reward needs a non-zero beneficiary address.",
   PoolShareTooHigh: (a) => `A pool share of ${pct(a[0])} is above the ${pct(a[1])} maximum.`,
   InvalidPool: (a) => `${a[0]} is not a pool that stakes NUMI.`,

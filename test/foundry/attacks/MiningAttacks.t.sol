@@ -206,22 +206,22 @@ contract MiningAttacksTest is NumiFixture {
 
     // ── Unbounded minting and cap overflow ──
 
-    /// @notice Right below the cap the reward is clipped to exactly what is left, then mining ends with
-    /// MiningFinished; the supply never passes 21M.
-    function test_rewardClipsAtCapThenMiningFinishes() public {
-        NumiCoinHarness capped = new NumiCoinHarness(governance, TARGET_EPOCH_TIME, EASIEST_TARGET);
-        uint256 cap = capped.MAX_SUPPLY();
-        capped.mintUnscheduled(address(0xCAFE), cap - 1 ether);
+    /// @notice The supply is the schedule's sum over the epochs mined, so nothing can push it past the cap: the last
+    /// reward (1 wei, epoch 66 * 210,000 - 1) completes the schedule 5,460,000 wei below 21M, then MiningFinished.
+    function test_scheduleCompletesBelowCapThenMiningFinishes() public {
+        NumiCoinHarness last = new NumiCoinHarness(governance, TARGET_EPOCH_TIME, EASIEST_TARGET);
+        uint256 cap = last.MAX_SUPPLY();
+        last.setEpochCount(uint64(66 * last.HALVING_INTERVAL() - 1));
         vm.roll(block.number + 1);
-        (, uint256 nonce, ) = PowSolver.solve(capped, miner, 0, 10_000);
-        capped.mintTo(nonce, miner);
-        assertEq(capped.balanceOf(miner), 1 ether, "the last reward is what the cap leaves");
-        assertEq(capped.totalSupply(), cap, "supply exactly at the cap");
+        (, uint256 nonce, ) = PowSolver.solve(last, miner, 0, 10_000);
+        last.mintTo(nonce, miner);
+        assertEq(last.balanceOf(miner), 1, "the last reward is 1 wei");
+        assertEq(last.totalSupply(), cap - 5_460_000, "the whole schedule, below the cap");
 
         vm.roll(block.number + 1);
-        (, nonce, ) = PowSolver.solve(capped, miner, 0, 10_000);
-        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningFinished.selector, cap, cap));
-        capped.mintTo(nonce, miner);
+        (, nonce, ) = PowSolver.solve(last, miner, 0, 10_000);
+        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningFinished.selector, cap - 5_460_000, cap));
+        last.mintTo(nonce, miner);
     }
 
     /// @notice After the last halving the reward is zero and mining ends by itself, even below the cap.
@@ -230,7 +230,9 @@ contract MiningAttacksTest is NumiFixture {
         late.setEpochCount(uint64(66 * late.HALVING_INTERVAL()));
         vm.roll(block.number + 1);
         (, uint256 nonce, ) = PowSolver.solve(late, miner, 0, 10_000);
-        vm.expectRevert(abi.encodeWithSelector(INumiCoin.MiningFinished.selector, 0, late.MAX_SUPPLY()));
+        vm.expectRevert(
+            abi.encodeWithSelector(INumiCoin.MiningFinished.selector, late.MAX_SUPPLY() - 5_460_000, late.MAX_SUPPLY())
+        );
         late.mintTo(nonce, miner);
     }
 

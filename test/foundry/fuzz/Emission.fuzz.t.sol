@@ -25,6 +25,28 @@ contract EmissionFuzzTest is TestBase {
         else assertLe(minted + reward, CAP, "minted + reward <= MAX_SUPPLY");
     }
 
+    /// @notice supplyAfter is the sum of the scheduled rewards, for every epoch count a uint256 holds.
+    function testFuzz_supplyAfterIsTheScheduleSum(uint256 epochs) public pure {
+        assertEq(Emission.supplyAfter(epochs), Schedule.scheduledSupply(epochs), "supplyAfter == schedule sum");
+    }
+
+    /// @notice The same over the eras where the reward is not yet 0 (a uniform uint256 almost never lands there).
+    function testFuzz_supplyAfterIsTheScheduleSumWhileMining(uint256 epochs) public pure {
+        epochs = bound(epochs, 0, 67 * ERA);
+        assertEq(Emission.supplyAfter(epochs), Schedule.scheduledSupply(epochs), "supplyAfter == schedule sum");
+    }
+
+    /// @notice Following the schedule, a reward takes the supply exactly to the next epoch's: NumiCoin's supply
+    /// (supplyAfter(epochCount)) is the sum of what was credited, and the clip never binds.
+    function testFuzz_rewardAdvancesSupplyToNextEpoch(uint256 epoch) public pure {
+        epoch = bound(epoch, 0, 70 * ERA);
+        uint256 supply = Emission.supplyAfter(epoch);
+        uint256 next = Emission.supplyAfter(epoch + 1);
+        assertEq(supply + Emission.reward(epoch, supply), next, "supply + reward == next epoch's supply");
+        assertEq(next - supply, Schedule.scheduledReward(epoch), "the scheduled reward, unclipped");
+        assertLt(next, CAP, "below the cap");
+    }
+
     /// @notice Right below the cap the reward is exactly what is left.
     function testFuzz_lastRewardFillsTheCapExactly(uint256 epoch, uint256 shortBy) public pure {
         epoch = bound(epoch, 0, 10 * ERA); // eras whose reward is still at least 50 / 2^10 NUMI

@@ -42,7 +42,7 @@ contract EmissionSymbolicTest {
         if (minted == 0) assert(first == last / 2);
     }
 
-    /// @notice The exact halving sum never reaches the cap: after ANY number of epochs (era * HALVING_INTERVAL +
+    /// @notice The exact halving sum never reaches the cap, and Emission.supplyAfter computes it: after ANY number of epochs (era * HALVING_INTERVAL +
     /// into, both symbolic, every epoch count a uint256 can hold) the sum of the scheduled, unclipped rewards is
     /// below MAX_SUPPLY, and the next reward is exactly the scheduled one: following the schedule the clip never
     /// binds, so it is a second, independent guarantee. The sum is written out here era by era (one path per era
@@ -67,6 +67,9 @@ contract EmissionSymbolicTest {
         uint256 reward = Emission.reward(epoch, minted);
         assert(reward == perEpoch); // not clipped
         assert(minted + reward < CAP);
+        // NumiCoin's supply, supplyAfter(epochCount), is this sum, and a reward advances it to the next epoch's
+        assert(Emission.supplyAfter(epoch) == minted);
+        assert(Emission.supplyAfter(epoch + 1) == minted + reward);
     }
 
     /// @notice The complete sum over every era, exactly: 20,999,999.999999999994540000 NUMI, 5,460,000 wei below
