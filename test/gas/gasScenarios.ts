@@ -217,10 +217,9 @@ async function main() {
     );
   }
   // Design 1's alternative side by side: a reward to a contract (the timelock, no delegate) self-delegates nothing
-  // and writes no votes checkpoint. Its first reward makes it an existing holder; the measured one follows it, as
-  // the EOA row above follows the holder's own mint, two rewards later, so the total supply's checkpoint (two per
-  // slot) falls in the same half of a slot as there. Two more mints than before keep every later row's state as
-  // it was.
+  // and writes no votes checkpoint. Its first reward makes it an existing holder; the measured one follows it.
+  // Like the EOA rows above, its reward time lands in a word of reward times already opened (a fresh word every
+  // sixth reward), so the rows compare.
   const relayFor = async (beneficiary: string) => {
     const sol = await solveFor(coin, beneficiary);
     return coin.connect(relayer).mintTo(sol.nonce, beneficiary);
