@@ -162,7 +162,7 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
         address pool_ = pool;
         uint256 poolReward = pool_ == address(0) ? 0 : (reward * c.poolShareBps) / 10_000;
         uint256 minerReward = reward - poolReward;
-        // The supply is Emission.supplyAfter(epochCount), just advanced by `reward`: credit it without a supply checkpoint.
+        // The supply is Emission.supplyAfter(epochCount), just advanced by `reward`: credited without a checkpoint.
         _credit(miner, minerReward); // miner != 0: msg.sender, or checked by mintTo
         if (poolReward != 0) _credit(pool_, poolReward);
         // Votes count from the first reward: a miner without a delegate delegates to itself. Only an account
@@ -176,13 +176,14 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
     /// @dev Writes the clock in one SSTORE (assigning the struct would read and write the slot once per field). The
     /// layout is Solidity's for MiningClock: fields from the lowest bits up, in declaration order.
     function _storeClock(MiningClock memory c) internal {
-        uint256 word = uint256(c.epochCount) |
-            (uint256(c.epochStart) << 40) |
-            (uint256(c.lastRewardBlock) << 80) |
-            (uint256(c.poolShareBps) << 128) |
-            (uint256(c.pauseStart) << 144) |
-            (uint256(c.pauseEnd) << 184) |
-            (uint256(c.target) << 224);
+        uint256 word =
+            uint256(c.epochCount) |
+                (uint256(c.epochStart) << 40) |
+                (uint256(c.lastRewardBlock) << 80) |
+                (uint256(c.poolShareBps) << 128) |
+                (uint256(c.pauseStart) << 144) |
+                (uint256(c.pauseEnd) << 184) |
+                (uint256(c.target) << 224);
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             sstore(_mining.slot, word)

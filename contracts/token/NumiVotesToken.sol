@@ -20,7 +20,8 @@ import {PackedCheckpoints} from "../libraries/PackedCheckpoints.sol";
 /// @dev The one change (docs/adr/0009-token-storage-layout.md): an account's balance (uint96) and its delegate
 /// share one storage slot, so a transfer gets both parties' delegates with the balances it reads anyway instead of
 /// two more cold look-ups (2,100 gas each); the total supply is the latest total-supply checkpoint rather than a
-/// separate slot that every mint would write as well; and checkpoints are stored two per slot (PackedCheckpoints:
+/// separate slot that every mint would write as well (a token that knows its supply otherwise overrides it, as
+/// NumiCoin does: docs/adr/0012-supply-from-epochs.md); and checkpoints are stored two per slot (PackedCheckpoints:
 /// 40-bit timestamp, 88-bit value), so every second one costs no fresh slot. Bounds: every balance and vote count
 /// <= totalSupply <= MAX_SAFE_SUPPLY = 2^88 - 1, enforced in `_mint`, the only place new tokens enter storage
 /// besides `_credit`, whose caller accounts for the supply itself and owes the same bound (NumiCoin: its supply is a

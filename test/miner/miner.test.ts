@@ -180,9 +180,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
     expect(stats.rewards).to.equal(0);
     expect(stats.failures).to.deep.equal({ MiningFinished: 1 });
     expect(
-      lines.some((l) =>
-        l.includes(`mining has finished: ${SCHEDULE_TOTAL} of the 21000000000000000000000000 cap`),
-      ),
+      lines.some((l) => l.includes(`mining has finished: ${SCHEDULE_TOTAL} of the 21000000000000000000000000 cap`)),
     ).to.equal(true);
   });
 
