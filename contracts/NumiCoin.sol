@@ -193,7 +193,7 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
     /// @dev Appends now as the time of reward `epoch`: the first of a word writes the fresh word whole.
     function _recordRewardTime(uint256 epoch) private {
         uint256 word = epoch / TIMES_PER_WORD;
-        uint256 shift = (epoch % TIMES_PER_WORD) * TIME_BITS;
+        uint256 shift = (epoch - word * TIMES_PER_WORD) * TIME_BITS;
         uint256 time = SafeCast.toUint40(block.timestamp); // the bound of _rewardTimes, checked
         // the word's bits from `shift` up are still zero: times are only ever appended
         _rewardTimes[word] = shift == 0 ? time : _rewardTimes[word] | (time << shift);
@@ -201,7 +201,8 @@ contract NumiCoin is NumiVotesToken, HandoverOwnable, INumiCoin {
 
     /// @dev The time reward `epoch` was minted.
     function _rewardTime(uint256 epoch) private view returns (uint256) {
-        return (_rewardTimes[epoch / TIMES_PER_WORD] >> ((epoch % TIMES_PER_WORD) * TIME_BITS)) & TIME_MASK;
+        uint256 word = epoch / TIMES_PER_WORD;
+        return (_rewardTimes[word] >> ((epoch - word * TIMES_PER_WORD) * TIME_BITS)) & TIME_MASK;
     }
 
     /// @dev How many rewards were minted at or before `timepoint`: the first epoch minted later, by binary search
