@@ -20,15 +20,19 @@ library Emission {
     /// @notice NUMI minted by the first `epochs` rewards when each paid its scheduled reward: the halving sum. It is
     /// below MAX_SUPPLY for every `epochs` (proved: test/foundry/symbolic/Emission.symbolic.t.sol), so, following
     /// the schedule, `reward` never clips and supplyAfter(n) + reward(n, supplyAfter(n)) == supplyAfter(n + 1).
+    function supplyAfter(uint256 epochs) internal pure returns (uint256) {
+        return supplyAt(era(epochs), epochs % HALVING_INTERVAL);
+    }
+
+    /// @notice The halving sum over `completedEras` whole eras and then `into` epochs of the next era.
     /// @dev One loop step per completed era (none in era 0, at most 66: the reward is 0 from era 66 on).
-    function supplyAfter(uint256 epochs) internal pure returns (uint256 total) {
-        uint256 completedEras = era(epochs);
+    function supplyAt(uint256 completedEras, uint256 into) internal pure returns (uint256 total) {
         uint256 perEpoch = INITIAL_REWARD;
         for (uint256 e = 0; e < completedEras && perEpoch != 0; ++e) {
             total += HALVING_INTERVAL * perEpoch;
             perEpoch >>= 1;
         }
-        total += (epochs % HALVING_INTERVAL) * perEpoch; // the epochs of the current era (0 once perEpoch is)
+        total += into * perEpoch; // the epochs of the current era (0 once perEpoch is)
     }
 
     /// @notice The reward of `epoch` given `minted` so far: the era's reward, clipped to what the cap leaves.
