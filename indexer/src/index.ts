@@ -278,18 +278,16 @@ async function recordVote(
   },
 ) {
   const { voter, proposalId, support, weight, reason, params } = event.args;
-  await context.db
-    .insert(vote)
-    .values({
-      id: event.id,
-      proposalId,
-      voter,
-      support,
-      weight,
-      reason,
-      params: params ?? null,
-      ...meta(context, event),
-    });
+  await context.db.insert(vote).values({
+    id: event.id,
+    proposalId,
+    voter,
+    support,
+    weight,
+    reason,
+    params: params ?? null,
+    ...meta(context, event),
+  });
   await context.db.update(proposal, { chainId: context.chain.id, id: proposalId }).set((p) => ({
     againstVotes: p.againstVotes + (support === 0 ? weight : 0n),
     forVotes: p.forVotes + (support === 1 ? weight : 0n),
