@@ -13,6 +13,7 @@ import {
   http,
   keccak256,
   parseEther,
+  toBytes,
   type Address,
   type Hex,
 } from "viem";
@@ -165,6 +166,39 @@ describe("indexer", () => {
       functionName: "castVoteWithReason",
       args: [id, 0, "too early"],
     } as never);
+    // The vote passes (alice's 125 NUMI for, bob's 50 against): queue it, wait out the timelock, execute it.
+    await advance(121); // past the voting period
+    const descriptionHash = keccak256(toBytes(description));
+    const batch = [[POOL], [0n], [calldata], descriptionHash] as const;
+    await send(alice, { address: GOVERNOR, abi: NumiGovernorAbi, functionName: "queue", args: batch } as never);
+    await advance(31); // past the timelock delay
+    await send(alice, { address: GOVERNOR, abi: NumiGovernorAbi, functionName: "execute", args: batch } as never);
+    // A second proposal, cancelled by its proposer while still pending (in the block right after it).
+    const other = [
+      [COIN],
+      [0n],
+      [encodeFunctionData({ abi: NumiCoinAbi, functionName: "setPoolShare", args: [500] })],
+      "Pool share to 5%",
+    ] as const;
+    const { result: otherId } = await pub().simulateContract({
+      account: alice,
+      address: GOVERNOR,
+      abi: NumiGovernorAbi,
+      functionName: "propose",
+      args: other,
+    });
+    const proposed = await send(alice, {
+      address: GOVERNOR,
+      abi: NumiGovernorAbi,
+      functionName: "propose",
+      args: other,
+    } as never);
+    proposalIds.push(otherId);
+    const { blockNumber } = await pub().getTransactionReceipt({ hash: proposed });
+    const { timestamp } = await pub().getBlock({ blockNumber });
+    await rpc("evm_setNextBlockTimestamp", [Number(timestamp) + 1]); // still Pending: the vote starts after it
+    const otherBatch = [other[0], other[1], other[2], keccak256(toBytes(other[3]))] as const;
+    await send(alice, { address: GOVERNOR, abi: NumiGovernorAbi, functionName: "cancel", args: otherBatch } as never);
 
     db = tempDir("numi-indexer-");
     apiUrl = `http://127.0.0.1:${await freePort()}`;
@@ -248,8 +282,9 @@ describe("indexer", () => {
 
   it("holds the proposals with their decoded actions, states and tallies", async () => {
     const client = pub();
-    const rows = await sqlClient().db.select().from(schema.proposal);
+    const rows = await sqlClient().db.select().from(schema.proposal).orderBy(schema.proposal.createdBlock);
     expect(rows.map((r) => r.id)).toEqual(proposalIds);
+    expect(rows.map((r) => r.status)).toEqual(["executed", "canceled"]);
     const STATUS: Record<number, string> = { 2: "canceled", 5: "queued", 7: "executed" };
     for (const row of rows) {
       const [state, votes] = await Promise.all([
@@ -259,9 +294,14 @@ describe("indexer", () => {
       expect(row.status).toBe(STATUS[state] ?? "created");
       expect([row.againstVotes, row.forVotes, row.abstainVotes]).toEqual([...votes]);
     }
-    const actions = await sqlClient().db.select().from(schema.proposalAction);
-    expect(actions).toHaveLength(1);
-    expect(actions[0]).toMatchObject({
+    const actions = await sqlClient().db.select().from(schema.proposalAction).orderBy(schema.proposalAction.proposalId);
+    expect(actions).toHaveLength(2);
+    expect(actions.find((a) => a.proposalId === proposalIds[1])).toMatchObject({
+      contract: "NumiCoin",
+      functionName: "setPoolShare",
+      args: [500],
+    });
+    expect(actions.find((a) => a.proposalId === proposalIds[0])).toMatchObject({
       contract: "MiningPool",
       functionName: "setFee",
       signature: "setFee(uint16)",
@@ -271,6 +311,21 @@ describe("indexer", () => {
     expect(votes.map((v) => [v.support, v.reason])).toEqual([
       [1, ""],
       [0, "too early"],
+    ]);
+    // The executed proposal changed the pool's fee: its event is indexed too.
+    const fees = await sqlClient().db.select().from(schema.poolEvent);
+    expect(fees.filter((e) => e.name === "FeeUpdated").map((e) => e.args)).toEqual([
+      { oldFeeBps: "0", newFeeBps: "100" },
+    ]);
+    const kinds = (await sqlClient().db.select().from(schema.activity))
+      .filter((a) => a.account.toLowerCase() === accounts[0]!.toLowerCase())
+      .map((a) => a.kind);
+    expect(kinds.filter((k) => ["proposed", "voted", "queued", "executed"].includes(k)).sort()).toEqual([
+      "executed",
+      "proposed",
+      "proposed",
+      "queued",
+      "voted",
     ]);
   });
 
