@@ -50,6 +50,7 @@ suite coverage npm run coverage:check
 suite invariants npm run test:invariant
 suite symbolic npm run test:symbolic
 suite slither npm run slither
+suite indexer npm run test:indexer
 if [[ -f frontend/package.json ]]; then
   suite frontend-unit npm run test:frontend
   suite e2e npm run test:e2e

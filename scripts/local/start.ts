@@ -1,14 +1,19 @@
 // `npm start`: a local Hardhat node with every contract deployed and handed to governance, the funded test
-// accounts printed, and (once frontend/ exists) the dApp on http://localhost:3000. Ctrl-C stops everything.
+// accounts printed, the indexer's API on http://localhost:42069 and (once frontend/ exists) the dApp on
+// http://localhost:3000. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "..", "..");
 const RPC_PORT = Number(process.env.NUMI_RPC_PORT ?? 8545);
 const APP_PORT = Number(process.env.NUMI_APP_PORT ?? 3000);
+const INDEXER_PORT = Number(process.env.NUMI_INDEXER_PORT ?? 42069);
 const LOG_DIR = join(ROOT, "cache");
+// Every `npm start` runs a fresh chain, so the indexer starts on an empty database each time: resuming an
+// old one would keep rows of a chain that no longer exists.
+const INDEXER_DB = join(LOG_DIR, "indexer-pglite");
 // Hardhat's well-known development key for account #0: public knowledge, worthless outside a local chain.
 const LOCAL_ACCOUNT_0 = {
   address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
@@ -22,6 +27,8 @@ const CHILD_ENV = {
   NEXT_TELEMETRY_DISABLED: "1",
   NUMI_RPC_PORT: String(RPC_PORT), // hardhat.config.ts points `localhost` at it
   NEXT_PUBLIC_LOCAL_RPC_URL: `http://127.0.0.1:${RPC_PORT}`, // the dApp's local chain
+  NUMI_RPC_URL: `http://127.0.0.1:${RPC_PORT}`, // the indexer's local chain
+  PONDER_PGLITE_DIR: INDEXER_DB,
 };
 
 function run(cmd: string, args: string[], logFile?: string): ChildProcess {
@@ -114,6 +121,8 @@ function printSummary(): void {
       `  #0 ${LOCAL_ACCOUNT_0.address}  private key ${LOCAL_ACCOUNT_0.privateKey}`,
       "  #1..#19: see cache/hardhat-node.log",
       "",
+      `Indexer: http://localhost:${INDEXER_PORT} (GraphQL at /graphql, SQL at /sql, /ready once caught up; log: cache/indexer.log)`,
+      "",
       "Mine:   npm run miner -- --network localhost",
       "Health: npm run monitor -- --network localhost",
       "Chain log: cache/hardhat-node.log. Stop with Ctrl-C.",
@@ -139,6 +148,13 @@ async function main(): Promise<void> {
   console.log("Deploying and handing every contract to governance ...");
   const deployed = await exitCode(run("npx", ["hardhat", "deploy", "--network", "localhost"]));
   if (deployed !== 0) throw new Error("Deployment to the local node failed (see above).");
+  if (await portInUse(INDEXER_PORT)) throw new Error(`Port ${INDEXER_PORT} is in use: cannot serve the indexer.`);
+  rmSync(INDEXER_DB, { recursive: true, force: true });
+  run(
+    "npm",
+    ["run", "start", "-w", "@numi/indexer", "--", "--schema", "numi", "--port", String(INDEXER_PORT)],
+    join(LOG_DIR, "indexer.log"),
+  );
   printSummary();
 
   const appScript = frontendScript();

@@ -1,0 +1,82 @@
+// Processes the indexer test runs: a Hardhat node with the contracts deployed through hardhat-deploy, and
+// `ponder start` on a temporary PGlite database. Each runs in its own process group, killed by its id.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const INDEXER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT = path.resolve(INDEXER, "..");
+
+export interface Proc {
+  child: ChildProcess;
+  log: string[];
+}
+
+export function start(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Proc {
+  const log: string[] = [];
+  const child = spawn(cmd, args, {
+    cwd,
+    env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => log.push(String(d)));
+  child.stderr?.on("data", (d) => log.push(String(d)));
+  return { child, log };
+}
+
+export function exited(p: Proc): Promise<number> {
+  if (p.child.exitCode !== null) return Promise.resolve(p.child.exitCode);
+  return new Promise((done) => p.child.once("exit", (code) => done(code ?? 1)));
+}
+
+export async function stop(p: Proc | undefined): Promise<void> {
+  if (!p || p.child.exitCode !== null || !p.child.pid) return;
+  const gone = exited(p);
+  try {
+    process.kill(-p.child.pid, "SIGTERM"); // the process group this test started, nothing else
+  } catch {
+    return;
+  }
+  await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => done(port));
+    });
+  });
+}
+
+export async function waitFor(check: () => Promise<boolean>, what: string, ms: number, log: string[] = []) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}\n${log.join("").slice(-4000)}`);
+}
+
+/**
+ * The generated files a local deployment rewrites (sdk/deployments.ts, constants.ts, abi/*): saved before the
+ * test deploys and written back after it, so the work tree ends as it began whatever addresses the node gave.
+ */
+export function saveGenerated(): () => void {
+  const sdk = path.join(ROOT, "sdk");
+  const files = ["deployments.ts", "constants.ts", ...readdirSync(path.join(sdk, "abi")).map((f) => `abi/${f}`)];
+  const saved = files.map((f) => [path.join(sdk, f), readFileSync(path.join(sdk, f), "utf8")] as const);
+  return () => {
+    for (const [file, text] of saved) if (readFileSync(file, "utf8") !== text) writeFileSync(file, text);
+  };
+}
+
+export function tempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
