@@ -2,6 +2,7 @@
 // hardhat-deploy's records in deployments/<network>/, and constants.ts from the deployed contracts' public
 // constants. Runs after every deploy (deploy/steps/99_export.ts); the records part also as
 // `npm run export:deployments`. Deterministic: the same records give the same bytes.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
@@ -104,11 +105,25 @@ export function exportDeployments(deploymentsDir?: string, outputDir = OUTPUT_DI
   const chains = readDeployments(deploymentsDir);
   if (chains.length === 0) return null; // keep the committed modules rather than write empty ones
   const files = renderModules(chains); // throws before anything is written if the records disagree
-  for (const [file, text] of Object.entries(files)) {
+  const paths = Object.entries(files).map(([file, text]) => {
     mkdirSync(dirname(join(outputDir, file)), { recursive: true });
     writeFileSync(join(outputDir, file), text);
-  }
+    return join(outputDir, file);
+  });
+  formatLikeTheRepository(paths);
   return chains.map((c) => c.chainId);
+}
+
+/** Formats generated files with the repository's Prettier settings, so that a deploy of unchanged contracts (every
+ * `npm start`) leaves the committed modules byte for byte as they are. */
+function formatLikeTheRepository(paths: string[]) {
+  execFileSync(process.execPath, [
+    require.resolve("prettier/bin/prettier.cjs"),
+    "--write",
+    "--log-level",
+    "warn",
+    ...paths,
+  ]);
 }
 
 /** A public constant of a contract: an UPPER_CASE view function with no inputs and one unsigned output. */
@@ -147,6 +162,7 @@ export function renderConstants(values: Record<string, Record<string, bigint>>):
 export function exportConstants(values: Record<string, Record<string, bigint>>, outputDir = OUTPUT_DIR): string {
   const file = join(outputDir, "constants.ts");
   writeFileSync(file, renderConstants(values));
+  formatLikeTheRepository([file]);
   return file;
 }
 
