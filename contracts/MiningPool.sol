@@ -15,14 +15,18 @@ import {StreamMath} from "./libraries/StreamMath.sol";
 /// @title MiningPool: stake NUMI, share every mined block
 /// @notice NumiCoin mints a share of every reward straight to this contract. Whatever NUMI arrives beyond what is
 /// staked or reserved for rewards is picked up on the next interaction (or `sync()`) and streamed linearly to
-/// stakers over `rewardsDuration`, Synthetix-style, with 1e18 precision on reward per token.
+/// stakers over `rewardsDuration`, Synthetix-style, with 1e18 precision on reward per token. Each arrival restarts
+/// one stream over everything undistributed; no rate is stored: the stream pays what is undistributed linearly until
+/// `periodFinish`, and the rate the views report is derived from that.
 /// @dev Invariants an overrider must never break:
 /// - Solvency: NUMI held >= totalStaked + rewardReserve, and rewardReserve >= undistributed + every account's
 ///   earned rewards. The owner can never move NUMI out (sweep refuses it); withdraw, claim and exit never pause.
-/// - Nothing streams while nobody stakes: that time's rewards stay undistributed and restart with the next period.
-/// - Rounding dust of each streaming step stays undistributed and is streamed again; per-account rounding (at
-///   most 1 wei per account per update) stays in the reserve, so the pool always rounds in its own favour, and
-///   rejoins `undistributed` (to be streamed again) as soon as no account has a stake or unclaimed rewards.
+/// - Nothing streams while nobody stakes: that time's rewards stay undistributed and are paid over the rest of the
+///   period, or restart with the next period once it has ended.
+/// - Rounding dust of each streaming step stays undistributed and is streamed again (over the rest of the period,
+///   then over the next); per-account rounding (at most 1 wei per account per update) stays in the reserve, so the
+///   pool always rounds in its own favour, and rejoins `undistributed` (to be streamed again) as soon as no account
+///   has a stake or unclaimed rewards.
 /// - Pull-based funding: mining never calls this contract, so nothing here can make a mint revert.
 /// - Governance (the owner, for good once handed over) can set the fee (<= 10% of arrivals), the treasury, pause
 ///   new stakes for at most MAX_STAKING_PAUSE and sweep foreign tokens. It can never move NUMI.
@@ -31,7 +35,6 @@ import {StreamMath} from "./libraries/StreamMath.sol";
 /// holds over time (`heldAt`) so that governance leaves it out of the quorum.
 contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-    using SafeCast for uint256;
     using PackedCheckpoints for PackedCheckpoints.Trace;
 
     /// @notice The fee on arriving rewards can never exceed 10%. It never applies to principal.
@@ -50,7 +53,6 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     uint256 public constant MIN_STAKE = 1e18;
 
     uint256 private constant PRECISION = StreamMath.PRECISION;
-    uint256 private constant RATE_PRECISION = StreamMath.RATE_PRECISION;
     /// @dev Every NUMI amount the pool keeps (staked, reserved, an account's stake and rewards) is below 2^85 (all
     /// NUMI ever is 2.1e25 < 2^85 = 3.9e25), checked where a total grows (`_toAmount`).
     uint256 private constant AMOUNT_BITS = 85;
@@ -83,10 +85,10 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         uint40 lastUpdateTime;
         uint40 periodFinish;
     }
-    /// @dev Written when rewards arrive (rate), by governance (fee, pause) and when an account opens or closes.
+    /// @dev Written by governance (fee, pause) and when an account opens or closes. No rate is stored: the stream
+    /// pays `undistributed` linearly until `periodFinish` (StreamMath). The slot's other 136 bits are unused.
     /// holders < 2^64: each holder is a distinct address that staked at least 1 wei.
     struct Funding {
-        uint128 rewardRate; // wei per second * RATE_PRECISION; below 2^96 * 2^20 / 60 < 2^116
         uint16 feeBps;
         uint40 stakingPausedUntil; // new stakes are refused before this time
         uint64 holders; // accounts with a stake or unclaimed rewards
@@ -189,8 +191,8 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @dev The pool's one state transition. Every action that changes what the stream owes runs it exactly once:
     /// 1. credits the stream up to now;
-    /// 2. starts streaming whatever NUMI arrived since the last update, charged the fee in force until now, and
-    ///    writes the new rate;
+    /// 2. starts streaming whatever NUMI arrived since the last update, charged the fee in force until now, over
+    ///    a new period;
     /// 3. settles `account` (none for Sync and SetFee), applies `action` and writes the account, and the holders
     ///    count or the fee when they change;
     /// 4. writes the stream and the totals, and checkpoints the holdings if they changed;
@@ -208,7 +210,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         uint256 heldBefore = uint256(t.totalStaked) + t.rewardReserve;
         uint256 fee = 0; // charged on arrivals only
 
-        (s.rewardPerTokenStored, s.undistributed) = _accrued(s, t, f.rewardRate);
+        (s.rewardPerTokenStored, s.undistributed) = _accrued(s, t);
         t.lastUpdateTime = uint40(block.timestamp);
 
         {
@@ -218,12 +220,11 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
                 uint256 net = arrived - fee;
                 t.rewardReserve = uint88(_toAmount(t.rewardReserve + net));
                 s.undistributed += uint96(net); // net <= rewardReserve < 2^85
-                // Every arrival restarts one stream over the whole undistributed amount: the rate follows what is
-                // left to give, and leftovers of an ended stream (dust, nobody staking) roll into the new period.
-                uint128 rate = ((uint256(s.undistributed) * RATE_PRECISION) / rewardsDuration).toUint128();
+                // Every arrival restarts one stream over the whole undistributed amount, to be paid linearly until
+                // the new periodFinish: the rate follows from what is left to give, so none is stored. Leftovers of
+                // an ended stream (dust, nobody staking at its end) roll into the new period.
                 t.periodFinish = uint40(block.timestamp + rewardsDuration);
-                _funding.rewardRate = rate;
-                emit RewardsStreamed(arrived, fee, rate / RATE_PRECISION, t.periodFinish);
+                emit RewardsStreamed(arrived, fee, s.undistributed / rewardsDuration, t.periodFinish);
             }
         }
 
@@ -297,21 +298,25 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     }
 
     /// @dev The stream credited up to min(now, periodFinish): the new reward per token and what is left
-    /// undistributed. Credits nothing while nobody stakes. Only what reward per token can represent leaves
-    /// `undistributed`; the remainder stays for the next period.
+    /// undistributed. The stream pays `undistributed` linearly from lastUpdateTime until periodFinish: it credits
+    /// undistributed * elapsed / (periodFinish - lastUpdateTime), and all of it from periodFinish on (StreamMath
+    /// clamps). Credits nothing while nobody stakes: that time's share stays undistributed and is paid over the rest
+    /// of the period. Only what reward per token can represent leaves `undistributed`; the remainder, too, stays for
+    /// the rest of the period (or the next period, once this one has ended).
     function _accrued(
         Stream memory s,
-        Totals memory t,
-        uint256 rate
+        Totals memory t
     ) private view returns (uint160 rewardPerTokenStored, uint96 undistributed) {
-        uint256 end = block.timestamp < t.periodFinish ? block.timestamp : t.periodFinish;
-        if (end <= t.lastUpdateTime) return (s.rewardPerTokenStored, s.undistributed);
-        (uint256 delta, uint256 taken) = StreamMath.accrue(
-            rate,
-            end - t.lastUpdateTime,
-            s.undistributed,
-            t.totalStaked
-        );
+        uint256 last = t.lastUpdateTime;
+        uint256 finish = t.periodFinish;
+        // Nothing to credit in the same second, or once the period ended at or before the last update.
+        if (block.timestamp <= last || finish <= last) return (s.rewardPerTokenStored, s.undistributed);
+        uint256 delta;
+        uint256 taken;
+        unchecked {
+            // Both differences are positive (checked just above) and below 2^40.
+            (delta, taken) = StreamMath.accrue(s.undistributed, block.timestamp - last, finish - last, t.totalStaked);
+        }
         // delta < 2^156 (StreamMath's bounds); taken <= undistributed (StreamMath)
         return (s.rewardPerTokenStored + uint160(delta), s.undistributed - uint96(taken));
     }
@@ -356,7 +361,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function rewardPerToken() public view returns (uint256) {
-        (uint160 current, ) = _accrued(_stream, _totals, _funding.rewardRate);
+        (uint160 current, ) = _accrued(_stream, _totals);
         return current;
     }
 
@@ -372,11 +377,11 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     function poolState() external view returns (PoolState memory) {
         Totals memory t = _totals;
         Funding memory f = _funding;
-        (uint256 rewardPerTokenNow, uint256 undistributed) = _accrued(_stream, t, f.rewardRate);
+        (uint256 rewardPerTokenNow, uint256 undistributed) = _accrued(_stream, t);
         return
             PoolState({
                 totalStaked: t.totalStaked,
-                rewardRate: _currentRate(t, f),
+                rewardRate: _currentRate(t, undistributed),
                 periodFinish: t.periodFinish,
                 rewardPerToken: rewardPerTokenNow,
                 undistributed: undistributed,
@@ -405,13 +410,15 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         p.periodFinish = t.periodFinish;
         if (t.totalStaked != 0) {
             p.shareBps = (p.staked * 10_000) / t.totalStaked;
-            p.rewardRate = (_currentRate(t, _funding) * p.staked) / t.totalStaked;
+            (, uint256 undistributed) = _accrued(_stream, t);
+            p.rewardRate = (_currentRate(t, undistributed) * p.staked) / t.totalStaked;
         }
     }
 
-    /// @dev The stream rate in wei per second, zero once the period has ended.
-    function _currentRate(Totals memory t, Funding memory f) private view returns (uint256) {
-        return block.timestamp < t.periodFinish ? f.rewardRate / RATE_PRECISION : 0;
+    /// @dev The stream rate in wei per second, zero once the period has ended: what is left undistributed (accrued
+    /// up to now) over the seconds left until periodFinish, the rate at which `_accrued` pays it from now on.
+    function _currentRate(Totals memory t, uint256 undistributed) private view returns (uint256) {
+        return block.timestamp < t.periodFinish ? undistributed / (t.periodFinish - block.timestamp) : 0;
     }
 
     // ───────────────────────────── Governance ─────────────────────────────

@@ -11,7 +11,6 @@ import { shouldBehaveLikeBoundedSetter } from "../behaviours/boundedSetter.behav
 import { shouldBehaveLikeHandoverOwnable } from "../behaviours/handoverOwnable.behavior";
 import type { MiningPool } from "../../typechain-types";
 
-const RATE_PRECISION = 1_000_000n;
 const DAY = 86_400n;
 
 describe("MiningPool", function () {
@@ -712,7 +711,7 @@ describe("MiningPool", function () {
   });
 });
 
-/** The rate (wei per second) RewardsStreamed reports for a stream of `undistributed` wei. */
+/** The rate (wei per second) RewardsStreamed reports for a stream of `undistributed` wei over a new period. */
 function rateOf(undistributed: bigint) {
-  return (undistributed * RATE_PRECISION) / REWARDS_DURATION / RATE_PRECISION;
+  return undistributed / REWARDS_DURATION;
 }
