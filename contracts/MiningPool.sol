@@ -68,14 +68,20 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     // Packed storage. Every NUMI amount is below 2^85 (all NUMI ever is below 2^85 wei; `_toAmount` reverts for
     // any other token that could exceed it) and every timestamp fits 40 bits (until the year 36812). Each bound,
-    // and where it is tested: docs/adr/0003-pool-storage-packing.md and docs/adr/0011-pool-account-slot.md.
+    // and where it is tested: docs/adr/0003-pool-storage-packing.md, docs/adr/0011-pool-account-slot.md and
+    // docs/adr/0013-derived-stream-rate.md.
 
-    /// @dev Written by every update. Reward per token fits 160 bits: with every non-zero total stake at least
-    /// MIN_STAKE, one accrual adds at most what it streams (< 2^85), so the checked addition would need over 2^75
-    /// updates to overflow.
+    /// @dev Written by every update, so that opening or closing an account (holders) writes no further global slot.
+    /// Stored as one word (`_stream`, `_loadStream`, `_storeStream`) in the order Solidity would pack it.
+    /// Reward per token is kept modulo 2^104, like each account's checkpoint (modulo 2^86, see `_accounts`): only
+    /// differences below 2^86 are ever used, and those are exact modulo any power of two from 2^86 on, so the sum
+    /// wraps instead of overflowing. (With every non-zero total stake at least MIN_STAKE, it grows by at most what
+    /// streams to stakers, so it reaches 2^104 (2e31) only after 1e6 times all NUMI ever streamed to a 1 NUMI stake.)
+    /// holders < 2^64: each holder is a distinct address that staked at least 1 NUMI.
     struct Stream {
-        uint160 rewardPerTokenStored;
-        uint96 undistributed; // funded, not yet credited to reward per token
+        uint104 rewardPerTokenStored; // modulo 2^104
+        uint88 undistributed; // funded, not yet credited to reward per token; <= rewardReserve < 2^85
+        uint64 holders; // accounts with a stake or unclaimed rewards
     }
     /// @dev Written by every update. The reserve, which claim and exit change, lives with the stake so that those
     /// actions write no further global slot.
@@ -85,13 +91,11 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         uint40 lastUpdateTime;
         uint40 periodFinish;
     }
-    /// @dev Written by governance (fee, pause) and when an account opens or closes. No rate is stored: the stream
-    /// pays `undistributed` linearly until `periodFinish` (StreamMath). The slot's other 136 bits are unused.
-    /// holders < 2^64: each holder is a distinct address that staked at least 1 wei.
+    /// @dev Written by governance only. No rate is stored: the stream pays `undistributed` linearly until
+    /// `periodFinish` (StreamMath). The slot's other 200 bits are unused.
     struct Funding {
         uint16 feeBps;
         uint40 stakingPausedUntil; // new stakes are refused before this time
-        uint64 holders; // accounts with a stake or unclaimed rewards
     }
     /// @dev What `_update` does once it has accrued the stream and streamed the arrivals. The actions of an
     /// account come last, from Stake on.
@@ -104,7 +108,9 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         Exit // take the account's whole stake out and pay its rewards
     }
 
-    Stream private _stream;
+    /// @dev The Stream: reward per token (bits 0-103), undistributed (104-191), holders (192-255). One word rather
+    /// than a storage struct: the compiler writes a struct of three fields with a read-modify-write (100 gas more).
+    uint256 private _stream;
     Totals private _totals;
     Funding private _funding;
     /// @dev One slot per account: staked (85 bits, <= totalStaked < 2^85), rewards earned up to its last update (85
@@ -193,9 +199,9 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     /// 1. credits the stream up to now;
     /// 2. starts streaming whatever NUMI arrived since the last update, charged the fee in force until now, over
     ///    a new period;
-    /// 3. settles `account` (none for Sync and SetFee), applies `action` and writes the account, and the holders
-    ///    count or the fee when they change;
-    /// 4. writes the stream and the totals, and checkpoints the holdings if they changed;
+    /// 3. settles `account` (none for Sync and SetFee), applies `action`, writes the account and counts it in or
+    ///    out of the holders; SetFee writes the fee;
+    /// 4. writes the stream (with the holders) and the totals, and checkpoints the holdings if they changed;
     /// 5. pays the fee, its only interaction. The caller moves the account's NUMI after it returns
     ///    (checks-effects-interactions).
     /// @param amount Stake: NUMI staked; Withdraw: NUMI withdrawn; SetFee: the new fee in basis points (at most
@@ -204,7 +210,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     // One transition, read top to bottom: split into steps, they would have to hand its working copies around.
     // solhint-disable-next-line function-max-lines
     function _update(address account, Action action, uint256 amount) private returns (uint256 payout) {
-        Stream memory s = _stream;
+        Stream memory s = _loadStream();
         Totals memory t = _totals;
         Funding memory f = _funding;
         uint256 heldBefore = uint256(t.totalStaked) + t.rewardReserve;
@@ -219,7 +225,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
                 fee = (arrived * f.feeBps) / 10_000;
                 uint256 net = arrived - fee;
                 t.rewardReserve = uint88(_toAmount(t.rewardReserve + net));
-                s.undistributed += uint96(net); // net <= rewardReserve < 2^85
+                s.undistributed += uint88(net); // net <= rewardReserve < 2^85
                 // Every arrival restarts one stream over the whole undistributed amount, to be paid linearly until
                 // the new periodFinish: the rate follows from what is left to give, so none is stored. Leftovers of
                 // an ended stream (dust, nobody staking at its end) roll into the new period.
@@ -279,18 +285,17 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
                     : staked | (rewards << AMOUNT_BITS) | (uint256(s.rewardPerTokenStored) << PAID_SHIFT);
             bool isHolder = staked != 0 || rewards != 0;
             if (isHolder != wasHolder) {
-                uint64 holders = isHolder ? f.holders + 1 : f.holders - 1;
-                _funding.holders = holders;
+                s.holders = isHolder ? s.holders + 1 : s.holders - 1;
                 // When the last holder leaves, nobody is owed anything, so the whole reserve is undistributed
                 // again: the per-account rounding dust rejoins the stream instead of staying in the reserve.
-                if (holders == 0) s.undistributed = uint96(t.rewardReserve); // < 2^85 into uint96
+                if (s.holders == 0) s.undistributed = t.rewardReserve; // < 2^85
             }
         } else if (action == Action.SetFee) {
             emit FeeUpdated(f.feeBps, amount);
             _funding.feeBps = uint16(amount);
         }
 
-        _stream = s;
+        _storeStream(s);
         _totals = t;
         uint256 held = uint256(t.totalStaked) + t.rewardReserve;
         if (held != heldBefore) _held.push(uint48(block.timestamp), held);
@@ -306,7 +311,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     function _accrued(
         Stream memory s,
         Totals memory t
-    ) private view returns (uint160 rewardPerTokenStored, uint96 undistributed) {
+    ) private view returns (uint104 rewardPerTokenStored, uint88 undistributed) {
         uint256 last = t.lastUpdateTime;
         uint256 finish = t.periodFinish;
         // Nothing to credit in the same second, or once the period ended at or before the last update.
@@ -317,8 +322,22 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
             // Both differences are positive (checked just above) and below 2^40.
             (delta, taken) = StreamMath.accrue(s.undistributed, block.timestamp - last, finish - last, t.totalStaked);
         }
-        // delta < 2^156 (StreamMath's bounds); taken <= undistributed (StreamMath)
-        return (s.rewardPerTokenStored + uint160(delta), s.undistributed - uint96(taken));
+        // taken <= undistributed (StreamMath). delta < 2^156 (StreamMath's bounds), so the sum does not overflow 256
+        // bits; the cast keeps it modulo 2^104, the wrap the Stream struct describes.
+        return (uint104(s.rewardPerTokenStored + delta), s.undistributed - uint88(taken));
+    }
+
+    /// @dev The Stream from its word.
+    function _loadStream() private view returns (Stream memory s) {
+        uint256 word = _stream;
+        s.rewardPerTokenStored = uint104(word);
+        s.undistributed = uint88(word >> 104);
+        s.holders = uint64(word >> 192);
+    }
+
+    /// @dev The Stream into its word: one SSTORE, no read.
+    function _storeStream(Stream memory s) private {
+        _stream = uint256(s.rewardPerTokenStored) | (uint256(s.undistributed) << 104) | (uint256(s.holders) << 192);
     }
 
     /// @dev Reward per token gained since the account's slot `word` was last settled: the difference modulo 2^86,
@@ -361,7 +380,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function rewardPerToken() public view returns (uint256) {
-        (uint160 current, ) = _accrued(_stream, _totals);
+        (uint104 current, ) = _accrued(_loadStream(), _totals);
         return current;
     }
 
@@ -375,9 +394,10 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function poolState() external view returns (PoolState memory) {
+        Stream memory s = _loadStream();
         Totals memory t = _totals;
         Funding memory f = _funding;
-        (uint256 rewardPerTokenNow, uint256 undistributed) = _accrued(_stream, t);
+        (uint256 rewardPerTokenNow, uint256 undistributed) = _accrued(s, t);
         return
             PoolState({
                 totalStaked: t.totalStaked,
@@ -392,7 +412,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
                 treasury: treasury,
                 stakingPaused: block.timestamp < f.stakingPausedUntil,
                 stakingPausedUntil: block.timestamp < f.stakingPausedUntil ? f.stakingPausedUntil : 0,
-                holders: f.holders
+                holders: s.holders
             });
     }
 
@@ -410,7 +430,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         p.periodFinish = t.periodFinish;
         if (t.totalStaked != 0) {
             p.shareBps = (p.staked * 10_000) / t.totalStaked;
-            (, uint256 undistributed) = _accrued(_stream, t);
+            (, uint256 undistributed) = _accrued(_loadStream(), t);
             p.rewardRate = (_currentRate(t, undistributed) * p.staked) / t.totalStaked;
         }
     }

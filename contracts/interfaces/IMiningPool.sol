@@ -9,7 +9,7 @@ interface IMiningPool {
         uint256 totalStaked; // NUMI staked by everyone
         uint256 rewardRate; // NUMI wei per second the stream pays from now on: undistributed / seconds left (0 after)
         uint256 periodFinish; // when the current stream ends if nothing new arrives
-        uint256 rewardPerToken; // accumulated reward per staked token, scaled by 1e18
+        uint256 rewardPerToken; // accumulated reward per staked token, scaled by 1e18, modulo 2^104
         uint256 undistributed; // rewards received but not yet streamed
         uint256 rewardReserve; // NUMI held for rewards: undistributed plus earned-but-unclaimed
         uint256 unsynced; // NUMI that arrived (mining, donations) and is not yet streaming
@@ -105,7 +105,9 @@ interface IMiningPool {
     /// @notice Rewards `account` can claim now.
     function earned(address account) external view returns (uint256);
 
-    /// @notice Accumulated reward per staked token, scaled by 1e18.
+    /// @notice Accumulated reward per staked token, scaled by 1e18, modulo 2^104: the pool only ever uses
+    /// differences of it (what a stake earned between two times), which the wrap leaves exact. It wraps only after
+    /// about a million times all NUMI ever has streamed to a single 1 NUMI stake.
     function rewardPerToken() external view returns (uint256);
 
     /// @notice NUMI staked by everyone.
