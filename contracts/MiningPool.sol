@@ -15,14 +15,18 @@ import {StreamMath} from "./libraries/StreamMath.sol";
 /// @title MiningPool: stake NUMI, share every mined block
 /// @notice NumiCoin mints a share of every reward straight to this contract. Whatever NUMI arrives beyond what is
 /// staked or reserved for rewards is picked up on the next interaction (or `sync()`) and streamed linearly to
-/// stakers over `rewardsDuration`, Synthetix-style, with 1e18 precision on reward per token.
+/// stakers over `rewardsDuration`, Synthetix-style, with 1e18 precision on reward per token. Each arrival restarts
+/// one stream over everything undistributed; no rate is stored: the stream pays what is undistributed linearly until
+/// `periodFinish`, and the rate the views report is derived from that.
 /// @dev Invariants an overrider must never break:
 /// - Solvency: NUMI held >= totalStaked + rewardReserve, and rewardReserve >= undistributed + every account's
 ///   earned rewards. The owner can never move NUMI out (sweep refuses it); withdraw, claim and exit never pause.
-/// - Nothing streams while nobody stakes: that time's rewards stay undistributed and restart with the next period.
-/// - Rounding dust of each streaming step stays undistributed and is streamed again; per-account rounding (at
-///   most 1 wei per account per update) stays in the reserve, so the pool always rounds in its own favour, and
-///   rejoins `undistributed` (to be streamed again) as soon as no account has a stake or unclaimed rewards.
+/// - Nothing streams while nobody stakes: that time's rewards stay undistributed and are paid over the rest of the
+///   period, or restart with the next period once it has ended.
+/// - Rounding dust of each streaming step stays undistributed and is streamed again (over the rest of the period,
+///   then over the next); per-account rounding (at most 1 wei per account per update) stays in the reserve, so the
+///   pool always rounds in its own favour, and rejoins `undistributed` (to be streamed again) as soon as no account
+///   has a stake or unclaimed rewards.
 /// - Pull-based funding: mining never calls this contract, so nothing here can make a mint revert.
 /// - Governance (the owner, for good once handed over) can set the fee (<= 10% of arrivals), the treasury, pause
 ///   new stakes for at most MAX_STAKING_PAUSE and sweep foreign tokens. It can never move NUMI.
@@ -31,7 +35,6 @@ import {StreamMath} from "./libraries/StreamMath.sol";
 /// holds over time (`heldAt`) so that governance leaves it out of the quorum.
 contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-    using SafeCast for uint256;
     using PackedCheckpoints for PackedCheckpoints.Trace;
 
     /// @notice The fee on arriving rewards can never exceed 10%. It never applies to principal.
@@ -50,7 +53,6 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     uint256 public constant MIN_STAKE = 1e18;
 
     uint256 private constant PRECISION = StreamMath.PRECISION;
-    uint256 private constant RATE_PRECISION = StreamMath.RATE_PRECISION;
     /// @dev Every NUMI amount the pool keeps (staked, reserved, an account's stake and rewards) is below 2^85 (all
     /// NUMI ever is 2.1e25 < 2^85 = 3.9e25), checked where a total grows (`_toAmount`).
     uint256 private constant AMOUNT_BITS = 85;
@@ -66,14 +68,20 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     // Packed storage. Every NUMI amount is below 2^85 (all NUMI ever is below 2^85 wei; `_toAmount` reverts for
     // any other token that could exceed it) and every timestamp fits 40 bits (until the year 36812). Each bound,
-    // and where it is tested: docs/adr/0003-pool-storage-packing.md and docs/adr/0011-pool-account-slot.md.
+    // and where it is tested: docs/adr/0003-pool-storage-packing.md, docs/adr/0011-pool-account-slot.md and
+    // docs/adr/0013-derived-stream-rate.md.
 
-    /// @dev Written by every update. Reward per token fits 160 bits: with every non-zero total stake at least
-    /// MIN_STAKE, one accrual adds at most what it streams (< 2^85), so the checked addition would need over 2^75
-    /// updates to overflow.
+    /// @dev Written by every update, so that opening or closing an account (holders) writes no further global slot.
+    /// Stored as one word (`_stream`, `_loadStream`, `_storeStream`) in the order Solidity would pack it.
+    /// Reward per token is kept modulo 2^104, like each account's checkpoint (modulo 2^86, see `_accounts`): only
+    /// differences below 2^86 are ever used, and those are exact modulo any power of two from 2^86 on, so the sum
+    /// wraps instead of overflowing. (With every non-zero total stake at least MIN_STAKE, it grows by at most what
+    /// streams to stakers, so it reaches 2^104 (2e31) only after 1e6 times all NUMI ever streamed to a 1 NUMI stake.)
+    /// holders < 2^64: each holder is a distinct address that staked at least 1 NUMI.
     struct Stream {
-        uint160 rewardPerTokenStored;
-        uint96 undistributed; // funded, not yet credited to reward per token
+        uint104 rewardPerTokenStored; // modulo 2^104
+        uint88 undistributed; // funded, not yet credited to reward per token; <= rewardReserve < 2^85
+        uint64 holders; // accounts with a stake or unclaimed rewards
     }
     /// @dev Written by every update. The reserve, which claim and exit change, lives with the stake so that those
     /// actions write no further global slot.
@@ -83,13 +91,11 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         uint40 lastUpdateTime;
         uint40 periodFinish;
     }
-    /// @dev Written when rewards arrive (rate), by governance (fee, pause) and when an account opens or closes.
-    /// holders < 2^64: each holder is a distinct address that staked at least 1 wei.
+    /// @dev Written by governance only. No rate is stored: the stream pays `undistributed` linearly until
+    /// `periodFinish` (StreamMath). The slot's other 200 bits are unused.
     struct Funding {
-        uint128 rewardRate; // wei per second * RATE_PRECISION; below 2^96 * 2^20 / 60 < 2^116
         uint16 feeBps;
         uint40 stakingPausedUntil; // new stakes are refused before this time
-        uint64 holders; // accounts with a stake or unclaimed rewards
     }
     /// @dev What `_update` does once it has accrued the stream and streamed the arrivals. The actions of an
     /// account come last, from Stake on.
@@ -102,7 +108,9 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         Exit // take the account's whole stake out and pay its rewards
     }
 
-    Stream private _stream;
+    /// @dev The Stream: reward per token (bits 0-103), undistributed (104-191), holders (192-255). One word rather
+    /// than a storage struct: the compiler writes a struct of three fields with a read-modify-write (100 gas more).
+    uint256 private _stream;
     Totals private _totals;
     Funding private _funding;
     /// @dev One slot per account: staked (85 bits, <= totalStaked < 2^85), rewards earned up to its last update (85
@@ -189,11 +197,11 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @dev The pool's one state transition. Every action that changes what the stream owes runs it exactly once:
     /// 1. credits the stream up to now;
-    /// 2. starts streaming whatever NUMI arrived since the last update, charged the fee in force until now, and
-    ///    writes the new rate;
-    /// 3. settles `account` (none for Sync and SetFee), applies `action` and writes the account, and the holders
-    ///    count or the fee when they change;
-    /// 4. writes the stream and the totals, and checkpoints the holdings if they changed;
+    /// 2. starts streaming whatever NUMI arrived since the last update, charged the fee in force until now, over
+    ///    a new period;
+    /// 3. settles `account` (none for Sync and SetFee), applies `action`, writes the account and counts it in or
+    ///    out of the holders; SetFee writes the fee;
+    /// 4. writes the stream (with the holders) and the totals, and checkpoints the holdings if they changed;
     /// 5. pays the fee, its only interaction. The caller moves the account's NUMI after it returns
     ///    (checks-effects-interactions).
     /// @param amount Stake: NUMI staked; Withdraw: NUMI withdrawn; SetFee: the new fee in basis points (at most
@@ -202,13 +210,13 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     // One transition, read top to bottom: split into steps, they would have to hand its working copies around.
     // solhint-disable-next-line function-max-lines
     function _update(address account, Action action, uint256 amount) private returns (uint256 payout) {
-        Stream memory s = _stream;
+        Stream memory s = _loadStream();
         Totals memory t = _totals;
         Funding memory f = _funding;
         uint256 heldBefore = uint256(t.totalStaked) + t.rewardReserve;
         uint256 fee = 0; // charged on arrivals only
 
-        (s.rewardPerTokenStored, s.undistributed) = _accrued(s, t, f.rewardRate);
+        (s.rewardPerTokenStored, s.undistributed) = _accrued(s, t);
         t.lastUpdateTime = uint40(block.timestamp);
 
         {
@@ -217,13 +225,12 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
                 fee = (arrived * f.feeBps) / 10_000;
                 uint256 net = arrived - fee;
                 t.rewardReserve = uint88(_toAmount(t.rewardReserve + net));
-                s.undistributed += uint96(net); // net <= rewardReserve < 2^85
-                // Every arrival restarts one stream over the whole undistributed amount: the rate follows what is
-                // left to give, and leftovers of an ended stream (dust, nobody staking) roll into the new period.
-                uint128 rate = ((uint256(s.undistributed) * RATE_PRECISION) / rewardsDuration).toUint128();
+                s.undistributed += uint88(net); // net <= rewardReserve < 2^85
+                // Every arrival restarts one stream over the whole undistributed amount, to be paid linearly until
+                // the new periodFinish: the rate follows from what is left to give, so none is stored. Leftovers of
+                // an ended stream (dust, nobody staking at its end) roll into the new period.
                 t.periodFinish = uint40(block.timestamp + rewardsDuration);
-                _funding.rewardRate = rate;
-                emit RewardsStreamed(arrived, fee, rate / RATE_PRECISION, t.periodFinish);
+                emit RewardsStreamed(arrived, fee, s.undistributed / rewardsDuration, t.periodFinish);
             }
         }
 
@@ -278,18 +285,17 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
                     : staked | (rewards << AMOUNT_BITS) | (uint256(s.rewardPerTokenStored) << PAID_SHIFT);
             bool isHolder = staked != 0 || rewards != 0;
             if (isHolder != wasHolder) {
-                uint64 holders = isHolder ? f.holders + 1 : f.holders - 1;
-                _funding.holders = holders;
+                s.holders = isHolder ? s.holders + 1 : s.holders - 1;
                 // When the last holder leaves, nobody is owed anything, so the whole reserve is undistributed
                 // again: the per-account rounding dust rejoins the stream instead of staying in the reserve.
-                if (holders == 0) s.undistributed = uint96(t.rewardReserve); // < 2^85 into uint96
+                if (s.holders == 0) s.undistributed = t.rewardReserve; // < 2^85
             }
         } else if (action == Action.SetFee) {
             emit FeeUpdated(f.feeBps, amount);
             _funding.feeBps = uint16(amount);
         }
 
-        _stream = s;
+        _storeStream(s);
         _totals = t;
         uint256 held = uint256(t.totalStaked) + t.rewardReserve;
         if (held != heldBefore) _held.push(uint48(block.timestamp), held);
@@ -297,23 +303,41 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
     }
 
     /// @dev The stream credited up to min(now, periodFinish): the new reward per token and what is left
-    /// undistributed. Credits nothing while nobody stakes. Only what reward per token can represent leaves
-    /// `undistributed`; the remainder stays for the next period.
+    /// undistributed. The stream pays `undistributed` linearly from lastUpdateTime until periodFinish: it credits
+    /// undistributed * elapsed / (periodFinish - lastUpdateTime), and all of it from periodFinish on (StreamMath
+    /// clamps). Credits nothing while nobody stakes: that time's share stays undistributed and is paid over the rest
+    /// of the period. Only what reward per token can represent leaves `undistributed`; the remainder, too, stays for
+    /// the rest of the period (or the next period, once this one has ended).
     function _accrued(
         Stream memory s,
-        Totals memory t,
-        uint256 rate
-    ) private view returns (uint160 rewardPerTokenStored, uint96 undistributed) {
-        uint256 end = block.timestamp < t.periodFinish ? block.timestamp : t.periodFinish;
-        if (end <= t.lastUpdateTime) return (s.rewardPerTokenStored, s.undistributed);
-        (uint256 delta, uint256 taken) = StreamMath.accrue(
-            rate,
-            end - t.lastUpdateTime,
-            s.undistributed,
-            t.totalStaked
-        );
-        // delta < 2^156 (StreamMath's bounds); taken <= undistributed (StreamMath)
-        return (s.rewardPerTokenStored + uint160(delta), s.undistributed - uint96(taken));
+        Totals memory t
+    ) private view returns (uint104 rewardPerTokenStored, uint88 undistributed) {
+        uint256 last = t.lastUpdateTime;
+        uint256 finish = t.periodFinish;
+        // Nothing to credit in the same second, or once the period ended at or before the last update.
+        if (block.timestamp <= last || finish <= last) return (s.rewardPerTokenStored, s.undistributed);
+        uint256 delta;
+        uint256 taken;
+        unchecked {
+            // Both differences are positive (checked just above) and below 2^40.
+            (delta, taken) = StreamMath.accrue(s.undistributed, block.timestamp - last, finish - last, t.totalStaked);
+        }
+        // taken <= undistributed (StreamMath). delta < 2^156 (StreamMath's bounds), so the sum does not overflow 256
+        // bits; the cast keeps it modulo 2^104, the wrap the Stream struct describes.
+        return (uint104(s.rewardPerTokenStored + delta), s.undistributed - uint88(taken));
+    }
+
+    /// @dev The Stream from its word.
+    function _loadStream() private view returns (Stream memory s) {
+        uint256 word = _stream;
+        s.rewardPerTokenStored = uint104(word);
+        s.undistributed = uint88(word >> 104);
+        s.holders = uint64(word >> 192);
+    }
+
+    /// @dev The Stream into its word: one SSTORE, no read.
+    function _storeStream(Stream memory s) private {
+        _stream = uint256(s.rewardPerTokenStored) | (uint256(s.undistributed) << 104) | (uint256(s.holders) << 192);
     }
 
     /// @dev Reward per token gained since the account's slot `word` was last settled: the difference modulo 2^86,
@@ -356,7 +380,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function rewardPerToken() public view returns (uint256) {
-        (uint160 current, ) = _accrued(_stream, _totals, _funding.rewardRate);
+        (uint104 current, ) = _accrued(_loadStream(), _totals);
         return current;
     }
 
@@ -370,13 +394,14 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMiningPool
     function poolState() external view returns (PoolState memory) {
+        Stream memory s = _loadStream();
         Totals memory t = _totals;
         Funding memory f = _funding;
-        (uint256 rewardPerTokenNow, uint256 undistributed) = _accrued(_stream, t, f.rewardRate);
+        (uint256 rewardPerTokenNow, uint256 undistributed) = _accrued(s, t);
         return
             PoolState({
                 totalStaked: t.totalStaked,
-                rewardRate: _currentRate(t, f),
+                rewardRate: _currentRate(t, undistributed),
                 periodFinish: t.periodFinish,
                 rewardPerToken: rewardPerTokenNow,
                 undistributed: undistributed,
@@ -387,7 +412,7 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
                 treasury: treasury,
                 stakingPaused: block.timestamp < f.stakingPausedUntil,
                 stakingPausedUntil: block.timestamp < f.stakingPausedUntil ? f.stakingPausedUntil : 0,
-                holders: f.holders
+                holders: s.holders
             });
     }
 
@@ -405,13 +430,15 @@ contract MiningPool is IMiningPool, HandoverOwnable, ReentrancyGuardTransient {
         p.periodFinish = t.periodFinish;
         if (t.totalStaked != 0) {
             p.shareBps = (p.staked * 10_000) / t.totalStaked;
-            p.rewardRate = (_currentRate(t, _funding) * p.staked) / t.totalStaked;
+            (, uint256 undistributed) = _accrued(_loadStream(), t);
+            p.rewardRate = (_currentRate(t, undistributed) * p.staked) / t.totalStaked;
         }
     }
 
-    /// @dev The stream rate in wei per second, zero once the period has ended.
-    function _currentRate(Totals memory t, Funding memory f) private view returns (uint256) {
-        return block.timestamp < t.periodFinish ? f.rewardRate / RATE_PRECISION : 0;
+    /// @dev The stream rate in wei per second, zero once the period has ended: what is left undistributed (accrued
+    /// up to now) over the seconds left until periodFinish, the rate at which `_accrued` pays it from now on.
+    function _currentRate(Totals memory t, uint256 undistributed) private view returns (uint256) {
+        return block.timestamp < t.periodFinish ? undistributed / (t.periodFinish - block.timestamp) : 0;
     }
 
     // ───────────────────────────── Governance ─────────────────────────────

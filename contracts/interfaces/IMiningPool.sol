@@ -7,9 +7,9 @@ interface IMiningPool {
     /// @notice The pool as a UI shows it.
     struct PoolState {
         uint256 totalStaked; // NUMI staked by everyone
-        uint256 rewardRate; // NUMI wei streamed to stakers per second right now
+        uint256 rewardRate; // NUMI wei per second the stream pays from now on: undistributed / seconds left (0 after)
         uint256 periodFinish; // when the current stream ends if nothing new arrives
-        uint256 rewardPerToken; // accumulated reward per staked token, scaled by 1e18
+        uint256 rewardPerToken; // accumulated reward per staked token, scaled by 1e18, modulo 2^104
         uint256 undistributed; // rewards received but not yet streamed
         uint256 rewardReserve; // NUMI held for rewards: undistributed plus earned-but-unclaimed
         uint256 unsynced; // NUMI that arrived (mining, donations) and is not yet streaming
@@ -70,7 +70,7 @@ interface IMiningPool {
     /// @notice New rewards arrived and the stream restarted.
     /// @param amount NUMI that arrived since the last sync (before the fee).
     /// @param fee The part of `amount` sent to the treasury.
-    /// @param rewardRate The new stream rate, NUMI wei per second.
+    /// @param rewardRate The new stream rate, NUMI wei per second: everything undistributed over `rewardsDuration`.
     /// @param periodFinish When the new stream ends.
     event RewardsStreamed(uint256 amount, uint256 fee, uint256 rewardRate, uint256 periodFinish);
     /// @notice Governance changed the fee.
@@ -105,7 +105,9 @@ interface IMiningPool {
     /// @notice Rewards `account` can claim now.
     function earned(address account) external view returns (uint256);
 
-    /// @notice Accumulated reward per staked token, scaled by 1e18.
+    /// @notice Accumulated reward per staked token, scaled by 1e18, modulo 2^104: the pool only ever uses
+    /// differences of it (what a stake earned between two times), which the wrap leaves exact. It wraps only after
+    /// about a million times all NUMI ever has streamed to a single 1 NUMI stake.
     function rewardPerToken() external view returns (uint256);
 
     /// @notice NUMI staked by everyone.

@@ -4,34 +4,45 @@ pragma solidity 0.8.30;
 /// @title StreamMath: one accrual step of MiningPool's linear reward stream
 /// @notice Pure arithmetic, kept apart from the pool's storage so that it can be proved for every input and not
 /// only sampled.
-/// @dev The property the pool's solvency rests on: for every input within the bounds below,
-/// `taken <= undistributed` and `delta * totalStaked <= taken * PRECISION` (both proved: test/foundry/symbolic, the
-/// second given Euclidean division of the EVM's DIV and MOD), so the stakers' credit (each account gets
+/// @dev The stream pays what is undistributed linearly until the period ends: `elapsed` of the `remaining` seconds
+/// release `undistributed * elapsed / remaining`, and everything once elapsed reaches remaining. No rate is stored:
+/// between two arrivals it is undistributed / remaining, so a step's rounding, and time in which nobody stakes,
+/// leave their share in `undistributed` for the rest of the period.
+/// The property the pool's solvency rests on: for every input within the bounds below,
+/// `taken <= undistributed` and `delta * totalStaked <= taken * PRECISION` (both proved: test/foundry/symbolic, given
+/// Euclidean division of the EVM's DIV and MOD), so the stakers' credit (each account gets
 /// floor(stake * delta / PRECISION), and the stakes sum to totalStaked) never exceeds what leaves `undistributed`,
-/// which never exceeds what arrived. Bounds the pool guarantees by its storage types: rate < 2^128,
-/// elapsed < 2^40, undistributed < 2^96, totalStaked < 2^88.
+/// which never exceeds what arrived. Bounds the pool guarantees by its storage types: undistributed < 2^96,
+/// elapsed < 2^40, 0 < remaining < 2^40, totalStaked < 2^88.
 library StreamMath {
     /// @notice Reward-per-token scale.
     uint256 internal constant PRECISION = 1e18;
-    /// @notice Scale of the stored rate (wei per second * 1e6), so that slow streams keep precision.
-    uint256 internal constant RATE_PRECISION = 1e6;
 
-    /// @notice What streaming at `rate` for `elapsed` seconds credits to stakers.
-    /// @param rate Wei per second, scaled by RATE_PRECISION.
-    /// @param elapsed Seconds streamed since the last accrual.
+    /// @notice What streaming `undistributed` over `remaining` seconds credits to stakers in `elapsed` of them.
     /// @param undistributed Funded wei not yet credited; the step never takes more.
+    /// @param elapsed Seconds streamed since the last accrual.
+    /// @param remaining Seconds from the last accrual to the end of the period, at least 1 (Panic 0x12 for 0);
+    /// `elapsed` of at least `remaining` releases all of `undistributed`.
     /// @param totalStaked Wei staked; nothing accrues while it is zero.
     /// @return delta Added to reward per token (scaled by PRECISION).
     /// @return taken Leaves `undistributed`: delta * totalStaked / PRECISION rounded up, so rounding favours the
     /// pool: the stakers are never credited more than leaves `undistributed`, and the reserve covers every claim.
     function accrue(
-        uint256 rate,
-        uint256 elapsed,
         uint256 undistributed,
+        uint256 elapsed,
+        uint256 remaining,
         uint256 totalStaked
     ) internal pure returns (uint256 delta, uint256 taken) {
         if (totalStaked == 0) return (0, 0);
-        uint256 emitted = (rate * elapsed) / RATE_PRECISION;
+        uint256 emitted;
+        unchecked {
+            // Floored: the remainder stays undistributed for the rest of the period. Within the bounds above the
+            // product is below 2^136; outside them a wrapped product is still clamped below, so neither property
+            // depends on it (and the solver gets no overflow check to reason about).
+            emitted = (undistributed * elapsed) / remaining;
+        }
+        // Past the end of the period (elapsed > remaining) everything is due. The clamp also makes
+        // emitted <= undistributed hold by construction, which the solver then needs no division lemma for.
         if (emitted > undistributed) emitted = undistributed;
         uint256 scaled = emitted * PRECISION; // < 2^96 * 2^60: no overflow
         delta = scaled / totalStaked;

@@ -43,12 +43,12 @@ contract LibraryHarness {
 
     /// @notice StreamMath.accrue.
     function accrue(
-        uint256 rate,
-        uint256 elapsed,
         uint256 undistributed,
+        uint256 elapsed,
+        uint256 remaining,
         uint256 totalStaked
     ) external pure returns (uint256 delta, uint256 taken) {
-        return StreamMath.accrue(rate, elapsed, undistributed, totalStaked);
+        return StreamMath.accrue(undistributed, elapsed, remaining, totalStaked);
     }
 
     /// @notice PackedTarget.pack.

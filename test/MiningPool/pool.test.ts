@@ -11,7 +11,6 @@ import { shouldBehaveLikeBoundedSetter } from "../behaviours/boundedSetter.behav
 import { shouldBehaveLikeHandoverOwnable } from "../behaviours/handoverOwnable.behavior";
 import type { MiningPool } from "../../typechain-types";
 
-const RATE_PRECISION = 1_000_000n;
 const DAY = 86_400n;
 
 describe("MiningPool", function () {
@@ -486,6 +485,21 @@ describe("MiningPool", function () {
       expect((await pool.poolState()).holders).to.equal(0n);
     });
 
+    it("keeps the holders count in the stream slot: accounts opening and closing never write the funding slot", async function () {
+      const { pool, owner, alice, bob } = await loadFixture(fundedPoolFixture);
+      await pool.connect(owner).setFee(300); // the funding slot (4) holds the fee and the pause, nothing else
+      const poolAddress = await pool.getAddress();
+      const funding = await ethers.provider.getStorage(poolAddress, 4);
+      const holdersInStream = async () => BigInt(await ethers.provider.getStorage(poolAddress, 2)) >> 192n;
+      await pool.connect(alice).stake(parseEther("10"));
+      await pool.connect(bob).stake(parseEther("10"));
+      expect(await holdersInStream()).to.equal(2n);
+      await pool.connect(bob).exit();
+      expect(await holdersInStream()).to.equal(1n);
+      expect((await pool.poolState()).holders).to.equal(1n);
+      expect(await ethers.provider.getStorage(poolAddress, 4)).to.equal(funding);
+    });
+
     it("returns per-account rounding dust to the stream once the last holder leaves (no NUMI orphaned)", async function () {
       const { coin, pool, alice, bob, carol } = await loadFixture(fundedPoolFixture);
       // Odd stakes make every account's share of each step round down.
@@ -581,7 +595,7 @@ describe("MiningPool", function () {
       expect(rpt).to.be.lessThan(2n ** 85n);
       const earned = await pool.earned(alice.address);
       expect(earned).to.equal((min * rpt) / 10n ** 18n);
-      expect(earned, "all of it, up to the rate's rounding").to.be.greaterThan(2n ** 85n - 2n ** 30n);
+      expect(earned, "all of it, up to rounding").to.be.greaterThan(2n ** 85n - 2n ** 30n);
       await expect(pool.connect(alice).exit())
         .to.emit(pool, "RewardPaid")
         .withArgs(alice.address, earned)
@@ -602,13 +616,13 @@ describe("MiningPool", function () {
       const rpt = await pool.rewardPerToken();
       expect(rpt).to.be.lessThanOrEqual(cap);
       const earned = await pool.earned(alice.address);
-      expect(earned, "all of it, up to the rate's rounding").to.be.greaterThan(cap - min - 10n ** 6n);
+      expect(earned, "all of it, up to rounding").to.be.greaterThan(cap - min - 10n ** 6n);
       await expect(pool.connect(alice).exit()).to.emit(pool, "RewardPaid").withArgs(alice.address, earned);
     });
 
     it("keeps each account's paid checkpoint modulo 2^86: a reward per token crossing 2^86 credits exactly", async function () {
       const { token, pool, alice, bob } = await loadFixture(foreignPool);
-      // Slot 2 is the stream (reward per token in the low 160 bits); start it just below 2^86.
+      // Slot 2 is the stream (reward per token in the low 104 bits); start it just below 2^86.
       const start = 2n ** 86n - 12_345n;
       await setStorageAt(await pool.getAddress(), 2, start);
       expect(await pool.rewardPerToken()).to.equal(start);
@@ -629,6 +643,33 @@ describe("MiningPool", function () {
       await expect(pool.connect(bob).exit()).to.emit(pool, "RewardPaid").withArgs(bob.address, bobEarned);
       const s = await pool.poolState();
       expect(s.rewardReserve).to.be.lessThan(10n ** 6n);
+    });
+
+    it("keeps reward per token modulo 2^104: it wraps, and every account is still credited exactly", async function () {
+      const { token, pool, alice, bob } = await loadFixture(foreignPool);
+      // Slot 2 is the stream: reward per token in bits 0-103, undistributed 104-191, holders 192-255 (all 0 here).
+      const wrap = 2n ** 104n;
+      const start = wrap - 12_345n;
+      await setStorageAt(await pool.getAddress(), 2, start);
+      expect(await pool.rewardPerToken()).to.equal(start);
+      await pool.connect(alice).stake(parseEther("1"));
+      await pool.connect(bob).stake(parseEther("3"));
+      await token.mint(pool.getAddress(), parseEther("400"));
+      await pool.sync();
+      await time.increase(REWARDS_DURATION / 2n);
+      await pool.connect(bob).claim(); // bob settles past the wrap
+      await time.increase(REWARDS_DURATION);
+      const rpt = await pool.rewardPerToken();
+      expect(rpt, "wrapped").to.be.lessThan(start);
+      const gained = rpt + wrap - start; // what reward per token gained since alice staked
+      expect(gained).to.be.closeTo(parseEther("100"), 10n ** 6n);
+      const aliceEarned = await pool.earned(alice.address);
+      expect(aliceEarned).to.equal((parseEther("1") * gained) / 10n ** 18n);
+      const bobEarned = await pool.earned(bob.address);
+      await expect(pool.connect(alice).exit()).to.emit(pool, "RewardPaid").withArgs(alice.address, aliceEarned);
+      await expect(pool.connect(bob).exit()).to.emit(pool, "RewardPaid").withArgs(bob.address, bobEarned);
+      expect((await pool.poolState()).holders).to.equal(0n);
+      expect((await pool.poolState()).rewardReserve).to.be.lessThan(10n ** 6n);
     });
   });
 
@@ -712,7 +753,7 @@ describe("MiningPool", function () {
   });
 });
 
-/** The rate (wei per second) RewardsStreamed reports for a stream of `undistributed` wei. */
+/** The rate (wei per second) RewardsStreamed reports for a stream of `undistributed` wei over a new period. */
 function rateOf(undistributed: bigint) {
-  return (undistributed * RATE_PRECISION) / REWARDS_DURATION / RATE_PRECISION;
+  return undistributed / REWARDS_DURATION;
 }

@@ -11,6 +11,7 @@ const D = REWARDS_DURATION;
 // 3,600 NUMI over a 3,600 s period: exactly 1 NUMI per second, so expected figures are exact.
 const PERIOD_REWARD = parseEther("3600");
 const PER_SECOND = parseEther("1");
+const PRECISION = 10n ** 18n;
 
 describe("MiningPool: streaming", function () {
   it("earned grows linearly over the period and stops at its end", async function () {
@@ -130,34 +131,63 @@ describe("MiningPool: streaming", function () {
     expect(await pool.earned(alice.address)).to.equal(PERIOD_REWARD + PERIOD_REWARD / 2n);
   });
 
-  it("re-streams rounding dust instead of losing it", async function () {
+  it("re-streams rounding dust instead of losing it: over the rest of its period, then over a new one", async function () {
     const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
     await pool.connect(alice).stake(parseEther("3") + 3n);
     await pool.connect(bob).stake(parseEther("4") + 4n);
+    const staked = parseEther("7") + 7n; // one unit of reward per token credits 7 wei (rounded down)
     await arrive(coin, pool, 1_000_000n); // 277.7 wei per second: every step rounds
     const t0 = await syncAtNextSecond(pool);
     for (let i = 1n; i <= 11n; i++) {
       await atTime(t0 + i * 300n);
       await pool.sync();
     }
-    // the period ends with dust left: the next checkpoint streams it again over a new period
+    // Each step's rounding stayed undistributed and was paid over the rest of the period: at its end only what
+    // reward per token cannot represent in the last step is left, under one unit (7 wei). The next checkpoint
+    // streams that again over a new period.
     await atTime(t0 + D);
     await expect(pool.sync())
       .to.emit(pool, "RewardsStreamed")
       .withArgs(0n, 0n, 0n, t0 + 2n * D);
     const dust = (await pool.poolState()).undistributed;
-    expect(dust).to.be.greaterThan(1n);
+    expect(dust).to.be.greaterThan(0n);
+    expect(dust * PRECISION).to.be.lessThan(staked);
     const earnedBefore = (await pool.earned(alice.address)) + (await pool.earned(bob.address));
     // rounding stays in the reserve, in the pool's favour: at most 1 wei per account, and (stakes of whole NUMI
     // plus a few wei, as MIN_STAKE requires) under 1 wei per streaming step, where `taken` rounds up: 12 steps
     expect((await pool.poolState()).rewardReserve).to.equal(1_000_000n);
     expect(earnedBefore + dust).to.be.within(1_000_000n - 2n - 12n, 1_000_000n);
+    // bob leaves and alice keeps exactly 1 NUMI: one unit of reward per token is 1 wei, so the dust can be paid
+    await pool.connect(bob).exit();
+    await pool.connect(alice).withdraw(parseEther("2") + 3n);
+    const aliceBefore = await pool.earned(alice.address);
     await mineAt(t0 + 2n * D);
-    const left = (await pool.poolState()).undistributed;
-    const earnedAfter = (await pool.earned(alice.address)) + (await pool.earned(bob.address));
-    expect(left).to.be.lessThan(dust);
-    expect(earnedAfter - earnedBefore).to.be.within(dust - left - 2n, dust - left);
-    expect(earnedAfter - earnedBefore).to.be.greaterThan(0n);
+    expect((await pool.poolState()).undistributed).to.equal(0n);
+    expect(await pool.earned(alice.address)).to.equal(aliceBefore + dust);
+    await expectSolvent(coin, pool, [alice, bob]);
+  });
+
+  it("the time nobody stakes is paid over the rest of the period: the rate follows what is left", async function () {
+    const { coin, pool, alice, bob } = await loadFixture(fundedPoolFixture);
+    await pool.connect(alice).stake(parseEther("100"));
+    await arrive(coin, pool, PERIOD_REWARD);
+    const t0 = await syncAtNextSecond(pool);
+    await atTime(t0 + D / 2n);
+    await pool.connect(alice).exit(); // half paid, half undistributed, nobody staking
+    await mineAt(t0 + (3n * D) / 4n);
+    // 1,800 NUMI left for the last 900 s of the period: 2 NUMI/s from now on
+    expect((await pool.poolState()).rewardRate).to.equal(2n * PER_SECOND);
+    await atTime(t0 + (3n * D) / 4n + 1n);
+    await pool.connect(bob).stake(parseEther("100"));
+    const left = D / 4n - 1n; // bob's stake streams the 1,800 NUMI over the 899 s left
+    expect((await pool.position(bob.address)).rewardRate).to.equal(PERIOD_REWARD / 2n / left);
+    await mineAt(t0 + (3n * D) / 4n + 451n);
+    expect(await pool.earned(bob.address)).to.be.closeTo(((PERIOD_REWARD / 2n) * 450n) / left, 1_000n);
+    await mineAt(t0 + D);
+    // the whole period's reward is paid by its end: alice the first half, bob the rest
+    expect(await pool.earned(bob.address)).to.equal(PERIOD_REWARD / 2n);
+    expect((await pool.poolState()).undistributed).to.equal(0n);
+    expect((await pool.poolState()).rewardRate).to.equal(0n);
     await expectSolvent(coin, pool, [alice, bob]);
   });
 

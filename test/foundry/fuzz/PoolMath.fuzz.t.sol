@@ -46,7 +46,7 @@ contract PoolMathFuzzTest is NumiFixture {
     }
 
     /// @notice A single staker over a full period receives the whole net arrival, short by at most the
-    /// rounding bound (1 wei of rate, 1 wei per 1e18 staked), never more.
+    /// rounding bound (the last step's reward per token: 1 wei per 1e18 staked, and 1 wei per account), never more.
     function testFuzz_streamPaysFundedAmountOverPeriod(uint256 amount, uint256 stakeAmount) public {
         amount = bound(amount, 1, coin.balanceOf(donor));
         stakeAmount = bound(stakeAmount, pool.MIN_STAKE(), coin.balanceOf(alice));
@@ -80,8 +80,30 @@ contract PoolMathFuzzTest is NumiFixture {
         uint256 expected = ((amount + undistributed) * elapsed) / REWARDS_DURATION;
         uint256 earned = pool.earned(alice);
         assertLe(earned, expected, "earned <= funded * elapsed / duration");
-        // Rounding: < 1 wei from the rate, < 1 wei from emitted, < 10 wei (10 ether / 1e18) from reward per token.
+        // Rounding: < 1 wei from emitted, < 10 wei (10 ether / 1e18) from reward per token, 1 wei for the account.
         assertGe(earned + 12, expected, "earned == funded * elapsed / duration up to rounding");
+    }
+
+    /// @notice Time in which nobody stakes is paid over the rest of the period: a staker who joins `idle` seconds
+    /// into it has earned the whole net arrival by its end (up to the rounding bound), never more, and nothing is
+    /// left to stream. (Before the rate was derived from what is left, the idle part waited for a new period.)
+    function testFuzz_idleTimeIsPaidOverTheRestOfThePeriod(uint256 amount, uint256 idle, uint256 stakeAmount) public {
+        amount = bound(amount, 1 ether, coin.balanceOf(donor));
+        idle = bound(idle, 1, REWARDS_DURATION - 1);
+        stakeAmount = bound(stakeAmount, pool.MIN_STAKE(), coin.balanceOf(alice));
+        vm.warp(block.timestamp + REWARDS_DURATION); // the setup's stream has ended: nobody staked through it
+        uint256 leftover = pool.poolState().undistributed;
+        _donate(amount);
+        pool.sync(); // a new period over amount + leftover, nobody staking
+        uint256 periodFinish = pool.poolState().periodFinish;
+        vm.warp(block.timestamp + idle);
+        _stake(alice, stakeAmount);
+        vm.warp(periodFinish);
+        uint256 earned = pool.earned(alice);
+        uint256 funded = amount + leftover;
+        assertLe(earned, funded, "never more than funded");
+        assertGe(earned + 2 + stakeAmount / 1e18, funded, "all of it by the end of the period, up to rounding");
+        assertLe(pool.poolState().undistributed, 1 + stakeAmount / 1e18, "only the last step's rounding left");
     }
 
     /// @notice Two stakers over the same interval share in proportion to their stakes (up to a wei each).
