@@ -1,35 +1,15 @@
 // NumiCoin's supply is the schedule's sum over the epochs mined, and its history the reward times
 // (docs/adr/0012-supply-from-epochs.md): every ERC-20 and ERC-5805 supply figure is checked against the balances.
 import { expect } from "chai";
-import { ethers } from "hardhat";
 import { loadFixture, mine, time } from "@nomicfoundation/hardhat-network-helpers";
-import { REWARD, REWARDS_DURATION, TARGET_EPOCH_TIME, mineAs } from "../helpers/fixtures";
-import { TEST_TARGET } from "../helpers/mining";
-import type { MiningPool, NumiCoin } from "../../typechain-types";
+import { REWARD, mineAs, minedCoinAndPoolFixture } from "../helpers/fixtures";
 
 /** The last timestamp a reward time (40 bits) can hold. */
 const LAST_TIME = 2n ** 40n - 1n;
 
-async function coinWithPool() {
-  const [owner, alice, bob, treasury] = await ethers.getSigners();
-  const coin = (await ethers.deployContract("NumiCoin", [
-    owner.address,
-    TARGET_EPOCH_TIME,
-    TEST_TARGET,
-  ])) as unknown as NumiCoin;
-  const pool = (await ethers.deployContract("MiningPool", [
-    await coin.getAddress(),
-    owner.address,
-    REWARDS_DURATION,
-    treasury.address,
-  ])) as unknown as MiningPool;
-  await coin.setPool(await pool.getAddress());
-  return { coin, pool, alice, bob };
-}
-
 describe("NumiCoin: supply from the epochs", function () {
   it("totalSupply is the sum of every balance, the pool's share included, after each reward", async function () {
-    const { coin, pool, alice, bob } = await loadFixture(coinWithPool);
+    const { coin, pool, alice, bob } = await loadFixture(minedCoinAndPoolFixture);
     for (let n = 1n; n <= 8n; n++) {
       await mineAs(coin, n % 2n ? alice : bob);
       const held = await Promise.all([alice, bob, pool].map((a) => coin.balanceOf(a)));
@@ -39,7 +19,7 @@ describe("NumiCoin: supply from the epochs", function () {
   });
 
   it("getPastTotalSupply gives the supply at the end of every second, across reward-time words", async function () {
-    const { coin, alice, bob } = await loadFixture(coinWithPool);
+    const { coin, alice, bob } = await loadFixture(minedCoinAndPoolFixture);
     const start = BigInt(await time.latest());
     expect(await coin.getPastTotalSupply(start - 1n)).to.equal(0n);
     // 14 rewards: three words of six reward times, the recent-first lookup (over 5 epochs) and plain search
@@ -64,7 +44,7 @@ describe("NumiCoin: supply from the epochs", function () {
   });
 
   it("records a reward at the last 40-bit second and refuses one after it", async function () {
-    const { coin, alice, bob } = await loadFixture(coinWithPool);
+    const { coin, alice, bob } = await loadFixture(minedCoinAndPoolFixture);
     await mineAs(coin, alice);
     await time.setNextBlockTimestamp(LAST_TIME);
     await mineAs(coin, bob);

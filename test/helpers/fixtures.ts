@@ -35,14 +35,10 @@ export async function harnessFixture() {
   return { coin, owner, alice, bob };
 }
 
-/** NumiCoin (the harness, so tests can fund accounts without mining) wired to a MiningPool. */
-export async function coinAndPoolFixture() {
+/** `coin` (NumiCoin or the harness) owned by `owner` and wired to a fresh MiningPool. */
+async function wiredToPool<C extends NumiCoin | NumiCoinHarness>(name: "NumiCoin" | "NumiCoinHarness") {
   const [owner, alice, bob, carol, relayer, mallory, treasury] = await ethers.getSigners();
-  const coin = (await ethers.deployContract("NumiCoinHarness", [
-    owner.address,
-    TARGET_EPOCH_TIME,
-    TEST_TARGET,
-  ])) as unknown as NumiCoinHarness;
+  const coin = (await ethers.deployContract(name, [owner.address, TARGET_EPOCH_TIME, TEST_TARGET])) as unknown as C;
   const pool = (await ethers.deployContract("MiningPool", [
     await coin.getAddress(),
     owner.address,
@@ -51,6 +47,16 @@ export async function coinAndPoolFixture() {
   ])) as unknown as MiningPool;
   await coin.setPool(await pool.getAddress());
   return { coin, pool, owner, alice, bob, carol, relayer, mallory, treasury };
+}
+
+/** NumiCoin (the harness, so tests can fund accounts without mining) wired to a MiningPool. */
+export function coinAndPoolFixture() {
+  return wiredToPool<NumiCoinHarness>("NumiCoinHarness");
+}
+
+/** NumiCoin itself (every token mined, the supply exactly the schedule's) wired to a MiningPool. */
+export function minedCoinAndPoolFixture() {
+  return wiredToPool<NumiCoin>("NumiCoin");
 }
 
 /** Solves the current challenge for `signer` and submits it with `mint`. */
