@@ -21,7 +21,7 @@ step "prettier" prettier --check --log-level warn 'contracts/**/*.sol' '**/*.{ts
 step "madge (root project and workspaces)" madge --circular --no-spinner --extensions ts --ts-config tsconfig.json \
   scripts deploy test miner sdk hardhat.config.ts
 step "madge (indexer)" madge --circular --no-spinner --extensions ts --ts-config indexer/tsconfig.json \
-  indexer/src indexer/test indexer/ponder.config.ts indexer/ponder.schema.ts
+  indexer/src indexer/test indexer/bench indexer/ponder.config.ts indexer/ponder.schema.ts
 step "madge (dApp)" madge --circular --no-spinner --extensions ts,tsx --ts-config frontend/tsconfig.json \
   frontend/src frontend/tests frontend/e2e
 step "workspace boundaries" ts-node --transpile-only scripts/ci/check-boundaries.ts

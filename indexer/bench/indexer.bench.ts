@@ -1,0 +1,278 @@
+// `npm run bench:indexer [-- --rewards N --transfers-per-block K --write]`: the indexer against the direct-getLogs
+// fallback on one chain, in one run. Builds a fresh local chain with N mined rewards (default 10,000) and K
+// transfers in each reward's block (default 5: 50,000 transfers), indexes it from an empty PGlite database, then
+// loads one account's Activity both ways: a GraphQL page from the indexer (p50/p95 over 200 queries), and the
+// dApp's fallback (seven filtered eth_getLogs per 2,000-block range from the deployment block). `--write` records
+// the figures in docs/bench/indexer-results.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { encodeFunctionData, encodePacked, keccak256, type Address, type Hex } from "viem";
+import { deployments, NumiCoinAbi } from "@numi/contracts";
+import {
+  ROOT,
+  INDEXER,
+  exited,
+  freePort,
+  saveGenerated,
+  start,
+  stop,
+  tempDir,
+  waitFor,
+  type Proc,
+} from "../test/stack";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const REWARDS = arg("rewards", 10_000);
+const TRANSFERS_PER_BLOCK = arg("transfers-per-block", 5);
+const FALLBACK_RANGE = 2_000n; // the fallback's default range (issue #15)
+const QUERIES = 200;
+const MINERS = 8;
+
+const contracts = deployments["31337"].contracts;
+const COIN = contracts.NumiCoin.address as Address;
+const POOL = contracts.MiningPool.address as Address;
+const GOVERNOR = contracts.NumiGovernor.address as Address;
+
+let rpcUrl = "";
+let rpcCalls = 0;
+
+async function rpcBatch(calls: { method: string; params?: unknown[] }[]): Promise<unknown[]> {
+  rpcCalls += calls.length;
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(calls.map((c, id) => ({ jsonrpc: "2.0", id, method: c.method, params: c.params ?? [] }))),
+  });
+  const body = (await res.json()) as { id: number; result?: unknown; error?: { message: string } }[];
+  return body
+    .sort((a, b) => a.id - b.id)
+    .map((r, i) => {
+      if (r.error) throw new Error(`${at(calls, i).method}: ${r.error.message}`);
+      return r.result;
+    });
+}
+const rpc = async (method: string, params: unknown[] = []) => (await rpcBatch([{ method, params }]))[0];
+
+const call = (data: Hex) => ({ method: "eth_call", params: [{ to: COIN, data }, "latest"] });
+const word = (hex: unknown) => BigInt(hex as Hex);
+/** `list[i]`, which the caller knows exists (noUncheckedIndexedAccess). */
+function at<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`no item ${i}`);
+  return item;
+}
+
+/** The chain under test: REWARDS blocks, each with one reward (miners in turn) and TRANSFERS_PER_BLOCK transfers. */
+async function buildChain(accounts: Address[]) {
+  const miners = accounts.slice(0, MINERS);
+  const [epochTimeHex] = await rpcBatch([
+    call(encodeFunctionData({ abi: NumiCoinAbi, functionName: "targetEpochTime" })),
+  ]);
+  const epochTime = Number(word(epochTimeHex));
+  let time = Number(((await rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: Hex }).timestamp);
+  await rpc("evm_setAutomine", [false]);
+  for (let i = 0; i < REWARDS; i++) {
+    const [challenge, target] = (
+      await rpcBatch([
+        call(encodeFunctionData({ abi: NumiCoinAbi, functionName: "getChallengeNumber" })),
+        call(encodeFunctionData({ abi: NumiCoinAbi, functionName: "getMiningTarget" })),
+      ])
+    ).map((r) => r as Hex) as [Hex, Hex];
+    const miner = at(miners, i % MINERS);
+    let nonce = 0n;
+    let digest: Hex;
+    for (; ; nonce++) {
+      digest = keccak256(encodePacked(["bytes32", "address", "uint256"], [challenge, miner, nonce]));
+      if (BigInt(digest) <= word(target)) break;
+    }
+    const txs = [
+      {
+        from: miner,
+        to: COIN,
+        data: encodeFunctionData({ abi: NumiCoinAbi, functionName: "mint", args: [nonce, digest] }),
+      },
+    ];
+    // transfers of 1 wei between miners that already hold NUMI (every miner has mined once after MINERS blocks)
+    if (i >= MINERS)
+      for (let k = 0; k < TRANSFERS_PER_BLOCK; k++) {
+        const from = at(miners, (i + k) % MINERS);
+        const to = at(miners, (i + k + 1) % MINERS);
+        txs.push({
+          from,
+          to: COIN,
+          data: encodeFunctionData({ abi: NumiCoinAbi, functionName: "transfer", args: [to, 1n] }),
+        });
+      }
+    time += epochTime; // every epoch exactly the target time: the target stays where the deployment put it
+    await rpcBatch([
+      ...txs.map((tx) => ({ method: "eth_sendTransaction", params: [{ ...tx, gas: "0x30000" }] })),
+      { method: "evm_setNextBlockTimestamp", params: [time] },
+      { method: "evm_mine" },
+    ]);
+    if ((i + 1) % 1000 === 0) console.log(`bench: ${i + 1} of ${REWARDS} rewards mined`);
+  }
+  await rpc("evm_setAutomine", [true]);
+}
+
+/** One account's Activity the dApp's fallback way: seven filtered getLogs per range, deployment block to head. */
+async function fallbackActivity(account: Address, head: bigint) {
+  const topic = (a: Address) => `0x${a.slice(2).toLowerCase().padStart(64, "0")}` as Hex;
+  const id = (signature: string) => keccak256(new TextEncoder().encode(signature));
+  const TRANSFER = id("Transfer(address,address,uint256)");
+  const queries = [
+    { address: COIN, topics: [TRANSFER, topic(account)] },
+    { address: COIN, topics: [TRANSFER, null, topic(account)] },
+    { address: POOL, topics: [id("Staked(address,uint256)"), topic(account)] },
+    { address: POOL, topics: [id("Withdrawn(address,uint256)"), topic(account)] },
+    { address: POOL, topics: [id("RewardPaid(address,uint256)"), topic(account)] },
+    { address: GOVERNOR, topics: [id("VoteCast(address,uint256,uint8,uint256,string)"), topic(account)] },
+    { address: COIN, topics: [id("DelegateChanged(address,address,address)"), topic(account)] },
+  ];
+  const from = BigInt(Math.min(contracts.NumiCoin.blockNumber, contracts.MiningPool.blockNumber));
+  const before = rpcCalls;
+  const started = performance.now();
+  let logs = 0;
+  for (let start = from; start <= head; start += FALLBACK_RANGE) {
+    const end = start + FALLBACK_RANGE - 1n < head ? start + FALLBACK_RANGE - 1n : head;
+    const range = { fromBlock: `0x${start.toString(16)}`, toBlock: `0x${end.toString(16)}` };
+    const results = await rpcBatch(queries.map((q) => ({ method: "eth_getLogs", params: [{ ...q, ...range }] })));
+    for (const r of results) logs += (r as unknown[]).length;
+  }
+  return { ms: performance.now() - started, requests: rpcCalls - before, logs };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  at(sorted, Math.min(sorted.length - 1, Math.floor(p * sorted.length)));
+
+async function main() {
+  const restore = saveGenerated();
+  const db = tempDir("numi-bench-");
+  let node: Proc | undefined;
+  let indexer: Proc | undefined;
+  try {
+    const rpcPort = await freePort();
+    rpcUrl = `http://127.0.0.1:${rpcPort}`;
+    node = start("npx", ["hardhat", "node", "--no-deploy", "--hostname", "127.0.0.1", "--port", String(rpcPort)], ROOT);
+    await waitFor(async () => typeof (await rpc("eth_chainId")) === "string", "the Hardhat node", 120_000, node.log);
+    const deploy = start("npx", ["hardhat", "deploy", "--network", "localhost"], ROOT, {
+      NUMI_RPC_PORT: String(rpcPort),
+    });
+    if ((await exited(deploy)) !== 0) throw new Error(`deploy failed:\n${deploy.log.join("").slice(-4000)}`);
+    const accounts = (await rpc("eth_accounts")) as Address[];
+
+    const built = performance.now();
+    await buildChain(accounts);
+    const head = BigInt((await rpc("eth_blockNumber")) as Hex);
+    console.log(`bench: chain built in ${((performance.now() - built) / 1000).toFixed(0)} s, head ${head}`);
+
+    const apiPort = await freePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const indexStarted = performance.now();
+    indexer = start("npm", ["run", "start", "--", "--schema", "bench", "--port", String(apiPort)], INDEXER, {
+      NUMI_RPC_URL: rpcUrl,
+      PONDER_PGLITE_DIR: db.dir,
+      PONDER_LOG_LEVEL: "warn",
+    });
+    const indexedBlock = async () => {
+      const status = (await (await fetch(`${apiUrl}/status`)).json()) as Record<string, { block?: { number: number } }>;
+      return Object.values(status)[0]?.block?.number ?? -1;
+    };
+    // Startup (Ponder builds the schema and opens the database) ends when the API first answers; indexing from there.
+    await waitFor(async () => (await fetch(`${apiUrl}/status`)).ok, "the indexer's API", 120_000, indexer.log);
+    const startupSeconds = (performance.now() - indexStarted) / 1000;
+    await waitFor(
+      async () => (await indexedBlock()) >= Number(head),
+      "the indexer to reach the head",
+      3_600_000,
+      indexer.log,
+    );
+    const indexSeconds = (performance.now() - indexStarted) / 1000 - startupSeconds;
+    const graphql = async (query: string) => {
+      const res = await fetch(`${apiUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as {
+        data?: Record<string, { totalCount?: number; items: unknown[] }>;
+        errors?: unknown;
+      };
+      if (!body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+    const counts = await graphql(
+      "{ transfers { totalCount } mints { totalCount } activitys { totalCount } poolEvents { totalCount } }",
+    );
+    const rows = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.totalCount ?? 0])) as Record<
+      "transfers" | "mints" | "activitys" | "poolEvents",
+      number
+    >;
+    // every Transfer and every Mint (with its EpochRewarded) and pool event is one indexed event at least
+    const events = rows.transfers + rows.mints * 2 + rows.poolEvents;
+
+    const account = at(accounts, 0).toLowerCase();
+    const page = `{ activitys(where: { account: "${account}" }, orderBy: "blockNumber", orderDirection: "desc", limit: 20) { items { kind amount counterparty blockNumber txHash } } }`;
+    const latencies: number[] = [];
+    for (let i = 0; i < QUERIES; i++) {
+      const t = performance.now();
+      const data = await graphql(page);
+      latencies.push(performance.now() - t);
+      if (i === 0 && data.activitys?.items.length !== 20) throw new Error("the Activity page is not full");
+    }
+    latencies.sort((a, b) => a - b);
+    const fallback = await fallbackActivity(at(accounts, 0), head);
+
+    const result = {
+      date: new Date().toISOString(),
+      node: process.version,
+      chain: {
+        rewards: REWARDS,
+        transfers: rows.transfers,
+        blocks: Number(head),
+        indexedEvents: events,
+        activityRows: rows.activitys,
+      },
+      indexer: {
+        startupSeconds: Number(startupSeconds.toFixed(1)),
+        seconds: Number(indexSeconds.toFixed(1)),
+        eventsPerSecond: Math.round(events / indexSeconds),
+        activityPage: {
+          p50Ms: Number(percentile(latencies, 0.5).toFixed(1)),
+          p95Ms: Number(percentile(latencies, 0.95).toFixed(1)),
+          queries: QUERIES,
+        },
+      },
+      fallback: {
+        activityMs: Math.round(fallback.ms),
+        requests: fallback.requests,
+        rangeBlocks: Number(FALLBACK_RANGE),
+        logs: fallback.logs,
+      },
+    };
+    console.table({
+      "indexer: events/s": result.indexer.eventsPerSecond,
+      "indexer: Activity page p50 ms": result.indexer.activityPage.p50Ms,
+      "indexer: Activity page p95 ms": result.indexer.activityPage.p95Ms,
+      "fallback: Activity load ms": result.fallback.activityMs,
+      "fallback: eth_getLogs requests": result.fallback.requests,
+    });
+    console.log(JSON.stringify(result, null, 2));
+    if (process.argv.includes("--write")) {
+      mkdirSync(path.join(ROOT, "docs", "bench"), { recursive: true });
+      writeFileSync(path.join(ROOT, "docs", "bench", "indexer-results.json"), `${JSON.stringify(result, null, 2)}\n`);
+    }
+  } finally {
+    await stop(indexer);
+    await stop(node);
+    restore();
+    db.remove();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
