@@ -1,6 +1,6 @@
 // `npm run lint`: no file reaches into another workspace's folder by a relative path. A workspace (frontend,
-// miner, sdk) is used through its package name (@numi/miner, @numi/contracts); the root project (contracts,
-// tests, scripts, deploy) is a room of its own that the workspaces never import from.
+// miner, sdk, history) is used through its package name (@numi/miner, @numi/contracts, @numi/history); the root
+// project (contracts, tests, scripts, deploy) is a room of its own that the workspaces never import from.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, dirname, sep } from "node:path";
 

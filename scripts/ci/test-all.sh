@@ -45,6 +45,7 @@ suite() {
 }
 
 suite lint npm run lint
+suite history npm run test -w @numi/history
 suite contracts npm run test:contracts
 suite coverage npm run coverage:check
 suite invariants npm run test:invariant

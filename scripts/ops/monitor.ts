@@ -2,9 +2,12 @@
 // Reads everything from chain, checks the invariants that must never break (exit code 1 when one does) and
 // reports what an operator watches: epoch time against target, difficulty trend, supply against the
 // schedule, pool solvency, paused flags, ownership, and governance proposals in flight.
+// Event logs are read through @numi/history: bounded ranges that public RPCs accept, the new blocks first, and
+// with --watch only the new blocks on each tick (the state stays in memory between ticks).
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { formatEther } from "ethers";
+import { Contract, formatEther, type EventLog, type Provider } from "ethers";
 import { NumiCoin } from "@numi/contracts";
+import { emptyHistory, sync, type HistoryState } from "@numi/history";
 
 const { MAX_SUPPLY, HALVING_INTERVAL, MAX_TARGET, MIN_TARGET } = NumiCoin;
 /** The first era's reward: a halving schedule emits twice its first era, so MAX_SUPPLY = 2 x interval x reward. */
@@ -26,6 +29,17 @@ export interface Snapshot {
   tokenPoolMatches: boolean;
   owners: { token: string; pool: string; timelock: string };
   proposals: { id: bigint; state: string; description: string }[];
+  /** How much of the proposal history was read: blocks coveredFrom..coveredTo of deploymentBlock..blockNumber. */
+  history: {
+    partial: boolean;
+    coveredFrom: number;
+    coveredTo: number;
+    deploymentBlock: number;
+    /** False while fewer than the recent rewards the averages want were found and older blocks remain unread. */
+    rewardsComplete: boolean;
+    /** eth_getLogs requests this snapshot made. */
+    logRequests: number;
+  };
 }
 
 export interface Check {
@@ -110,19 +124,52 @@ export function evaluate(s: Snapshot): Check[] {
   add(
     "proposals in flight",
     "ok",
-    inFlight.length ? inFlight.map((p) => `${p.state}: ${p.description.split("\n")[0]}`).join("; ") : "none",
+    (inFlight.length ? inFlight.map((p) => `${p.state}: ${p.description.split("\n")[0]}`).join("; ") : "none") +
+      (s.history.partial ? ` (blocks ${s.history.coveredFrom}..${s.history.coveredTo} read so far)` : ""),
   );
   return checks;
 }
 
 const WINDOW = 20; // recent epochs the averages look at
 
-export async function takeSnapshot(hre: HardhatRuntimeEnvironment): Promise<Snapshot> {
+interface RewardLog {
+  block: number;
+  newTarget: string;
+  timestamp?: number; // read once, for the rewards the averages use
+}
+interface ProposalLog {
+  block: number;
+  id: string;
+  description: string;
+}
+/** What the monitor has read of the event logs; kept between ticks with --watch. Serialisable. */
+export interface MonitorHistory {
+  rewards: HistoryState<RewardLog>;
+  proposals: HistoryState<ProposalLog>;
+}
+
+export function newMonitorHistory(maxRange?: number): MonitorHistory {
+  return { rewards: emptyHistory(maxRange), proposals: emptyHistory(maxRange) };
+}
+
+export interface SnapshotOptions {
+  /** Read through this provider instead of the network's (an RPC URL, a proxy). */
+  provider?: Provider;
+  /** The history read so far: updated in place, so the next snapshot reads only the new blocks. */
+  history?: MonitorHistory;
+  /** Largest eth_getLogs range in blocks (default 2,000) and most eth_getLogs per history per snapshot (25). */
+  maxRange?: number;
+  maxRequests?: number;
+}
+
+export async function takeSnapshot(hre: HardhatRuntimeEnvironment, options: SnapshotOptions = {}): Promise<Snapshot> {
   const { deployments, ethers } = hre;
+  const provider = options.provider ?? ethers.provider;
+  const history = options.history ?? newMonitorHistory(options.maxRange);
   const get = async (name: string) => {
     const d = await deployments.get(name);
     return {
-      contract: await ethers.getContractAt(name, d.address),
+      contract: new Contract(d.address, d.abi, provider),
       address: d.address,
       block: d.receipt?.blockNumber ?? 0,
     };
@@ -130,26 +177,45 @@ export async function takeSnapshot(hre: HardhatRuntimeEnvironment): Promise<Snap
   const [token, pool, governor, timelock] = await Promise.all(
     ["NumiCoin", "MiningPool", "NumiGovernor", "NumiTimelock"].map(get),
   );
-  const blockNumber = await ethers.provider.getBlockNumber();
+  const blockNumber = await provider.getBlockNumber();
   const ms = await token.contract.miningState({ blockTag: blockNumber });
   const ps = await pool.contract.poolState({ blockTag: blockNumber });
+  const limits = { maxRange: options.maxRange, maxRequests: options.maxRequests };
 
-  const rewards = await token.contract.queryFilter(token.contract.filters.EpochRewarded(), token.block, blockNumber);
-  const recent = rewards.slice(-(WINDOW + 1));
-  const times = await Promise.all(recent.map(async (e) => (await e.getBlock()).timestamp));
-  const recentEpochTimes = times.slice(1).map((t, i) => t - times[i]);
-  const recentTargets = recent.map((e) => (e as unknown as { args: { newTarget: bigint } }).args.newTarget);
-
-  const created = await governor.contract.queryFilter(
-    governor.contract.filters.ProposalCreated(),
-    governor.block,
+  const rewards = await sync(
+    history.rewards,
     blockNumber,
+    async (from, to) =>
+      ((await token.contract.queryFilter(token.contract.filters.EpochRewarded(), from, to)) as EventLog[]).map(
+        (e): RewardLog => ({ block: e.blockNumber, newTarget: (e.args.newTarget as bigint).toString() }),
+      ),
+    { ...limits, deploymentBlock: token.block, keepLast: WINDOW + 1 },
   );
+  history.rewards = rewards.state;
+  const recent = rewards.state.items;
+  for (const r of recent) r.timestamp ??= (await provider.getBlock(r.block))?.timestamp ?? 0;
+  const times = recent.map((r) => r.timestamp ?? 0);
+  const recentEpochTimes = times.slice(1).map((t, i) => t - times[i]);
+  const recentTargets = recent.map((r) => BigInt(r.newTarget));
+
+  const created = await sync(
+    history.proposals,
+    blockNumber,
+    async (from, to) =>
+      ((await governor.contract.queryFilter(governor.contract.filters.ProposalCreated(), from, to)) as EventLog[]).map(
+        (e): ProposalLog => ({
+          block: e.blockNumber,
+          id: (e.args.proposalId as bigint).toString(),
+          description: e.args.description as string,
+        }),
+      ),
+    { ...limits, deploymentBlock: governor.block },
+  );
+  history.proposals = created.state;
   const proposals = await Promise.all(
-    created.map(async (e) => {
-      const args = (e as unknown as { args: { proposalId: bigint; description: string } }).args;
-      const state = PROPOSAL_STATES[Number(await governor.contract.state(args.proposalId))];
-      return { id: args.proposalId, state, description: args.description };
+    created.state.items.map(async (p) => {
+      const state = PROPOSAL_STATES[Number(await governor.contract.state(BigInt(p.id), { blockTag: blockNumber }))];
+      return { id: BigInt(p.id), state, description: p.description };
     }),
   );
 
@@ -172,13 +238,31 @@ export async function takeSnapshot(hre: HardhatRuntimeEnvironment): Promise<Snap
     tokenPoolMatches: ms.pool === pool.address,
     owners: { token: await token.contract.owner(), pool: await pool.contract.owner(), timelock: timelock.address },
     proposals,
+    history: {
+      partial: created.partial,
+      coveredFrom: created.state.from ?? blockNumber + 1,
+      coveredTo: created.state.to ?? blockNumber,
+      deploymentBlock: governor.block,
+      rewardsComplete: !rewards.partial || recent.length > WINDOW,
+      logRequests: rewards.requests + created.requests,
+    },
   };
 }
 
 export function render(network: string, s: Snapshot, checks: Check[]): string {
   const mark = { ok: "ok    ", warn: "WARN  ", broken: "BROKEN" };
+  const h = s.history;
+  const unread = `${h.coveredFrom > h.deploymentBlock ? "older" : "newer"} not yet read`;
   return [
     `NumiCoin health on ${network} at block ${s.blockNumber}`,
     ...checks.map((c) => `  ${mark[c.status]} ${c.name}: ${c.detail}`),
+    ...(h.partial
+      ? [
+          `  note   proposals: scanned blocks ${h.coveredFrom}..${h.coveredTo} of ${h.deploymentBlock}..${s.blockNumber}, ${unread}`,
+        ]
+      : []),
+    ...(h.rewardsComplete
+      ? []
+      : [`  note   epochs: ${s.recentTargets.length} recent rewards found so far, older not yet read`]),
   ].join("\n");
 }

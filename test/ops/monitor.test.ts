@@ -4,7 +4,7 @@ import hre, { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
 import { deployedFixture, mineRewards } from "../helpers/deployed";
-import { evaluate, scheduledSupply, takeSnapshot, type Snapshot } from "../../scripts/ops/monitor";
+import { evaluate, render, scheduledSupply, takeSnapshot, type Snapshot } from "../../scripts/ops/monitor";
 
 async function activeDeployment() {
   const f = await deployedFixture();
@@ -45,6 +45,21 @@ describe("Monitor (scripts/monitor.ts)", function () {
       JSON.stringify(checks),
     ).to.deep.equal([]);
     expect(checks.find((c) => c.name === "proposals in flight")?.detail).to.equal("Pending: NIP-9: pause");
+  });
+
+  it("says when the proposal history it read is partial instead of reporting it complete", async function () {
+    await loadFixture(activeDeployment);
+    const s = await takeSnapshot(hre, { maxRange: 1, maxRequests: 1 });
+    expect(s.history.partial).to.equal(true);
+    expect(s.history.coveredFrom).to.equal(s.blockNumber);
+    expect(s.history.logRequests).to.equal(2);
+    expect(s.proposals.map((p) => p.description)).to.deep.equal(["NIP-9: pause\nbody"]); // newest block first
+    const report = render("hardhat", s, evaluate(s));
+    expect(report).to.include(
+      `proposals: scanned blocks ${s.blockNumber}..${s.blockNumber} of ${s.history.deploymentBlock}..${s.blockNumber}, older not yet read`,
+    );
+    expect(report).to.include("epochs: 0 recent rewards found so far, older not yet read");
+    expect(report).to.include(`Pending: NIP-9: pause (blocks ${s.blockNumber}..${s.blockNumber} read so far)`);
   });
 
   it("computes the emission schedule across halvings and clips it at the cap", function () {
