@@ -3,12 +3,14 @@
 import { cookieStorage, createConfig, createStorage, http } from "wagmi";
 import { injected } from "wagmi/connectors/injected";
 import type { Transport } from "viem";
-import { rpcUrls, supportedChains } from "./chains";
+import { pollingIntervalFor, rpcUrls, supportedChains } from "./chains";
 
 export function makeWagmiConfig() {
   const chains = supportedChains();
   const transports: Record<number, Transport> = {};
+  const pollingInterval: Record<number, number> = {};
   for (const chain of chains) {
+    pollingInterval[chain.id] = pollingIntervalFor(chain);
     // retryCount: RPC hiccups are retried (with backoff) before the UI reports a failure.
     transports[chain.id] = http(rpcUrls[chain.id], { retryCount: 3, retryDelay: 400, batch: { wait: 16 } });
   }
@@ -21,7 +23,8 @@ export function makeWagmiConfig() {
     ssr: true,
     storage: createStorage({ storage: cookieStorage, key: "numi" }),
     transports,
-    pollingInterval: 2_000,
+    // Per chain: once per block (12 s on mainnet and Sepolia, 2 s on the local node), docs/rpc-budget.md.
+    pollingInterval,
   });
 }
 

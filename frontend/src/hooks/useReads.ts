@@ -10,12 +10,13 @@ import { readKey } from "@/lib/readKey";
 
 /**
  * A query on the target chain for reads that belong together (one dashboard card, one account, one list of
- * events). Its key starts with READ_KEY, so it is refetched on every new block (useLiveBlocks).
+ * events). Its key starts with READ_KEY, so it is refetched on every new block (useLiveBlocks), unless its
+ * staleTime is "static" (constants, read once).
  */
 export function useReads<T>(
   key: readonly unknown[],
   run: (client: Client) => Promise<T>,
-  options: { enabled?: boolean; staleTime?: number } = {},
+  options: { enabled?: boolean; staleTime?: number | "static" } = {},
 ) {
   const client = useClient({ chainId: TARGET_CHAIN_ID });
   return useQuery({

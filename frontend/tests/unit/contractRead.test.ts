@@ -1,7 +1,17 @@
-import { describe, expect, it } from "vitest";
-import { decodeFunctionResult, encodeAbiParameters, encodeFunctionData, type Client } from "viem";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  decodeAbiParameters,
+  decodeFunctionResult,
+  encodeAbiParameters,
+  encodeErrorResult,
+  encodeFunctionData,
+  type Client,
+  type Hex,
+} from "viem";
+import { mainnet } from "viem/chains";
 import { NumiCoinAbi as numiCoinAbi } from "@numi/contracts/abi/NumiCoin";
-import { callView, viewItem } from "@/lib/contractRead";
+import { callView, MULTICALL_WAIT_MS, viewItem } from "@/lib/contractRead";
+import { describeError } from "@/lib/errors";
 
 const TOKEN = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const HOLDER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -42,6 +52,76 @@ describe("callView", () => {
     const { client } = clientAnswering(data);
     const decoded = await callView(client, { address: TOKEN, abi: numiCoinAbi, functionName: "eip712Domain" });
     expect(decoded).toEqual(decodeFunctionResult({ abi: numiCoinAbi, functionName: "eip712Domain", data }));
+  });
+});
+
+describe("callView on a chain with Multicall3", () => {
+  afterEach(() => vi.useRealTimers());
+  const MULTICALL3 = mainnet.contracts.multicall3.address;
+  const CALLS = [{ type: "tuple[]", components: [{ type: "address" }, { type: "bool" }, { type: "bytes" }] }] as const;
+  const RESULTS = [{ type: "tuple[]", components: [{ type: "bool" }, { type: "bytes" }] }] as const;
+
+  /** A mainnet client whose aggregate3 answers the given (success, returnData) pairs, recording its requests. */
+  function multicallClient(results: readonly (readonly [boolean, Hex])[]) {
+    const calls: { method: string; params: [{ to: string; data: Hex }, string] }[] = [];
+    const client = {
+      chain: mainnet,
+      request: async (req: (typeof calls)[number]) => {
+        calls.push(req);
+        return encodeAbiParameters(RESULTS, [results]);
+      },
+    } as unknown as Client;
+    return { client, calls };
+  }
+
+  it("sends the views of one refresh as one aggregate3 call, each allowed to fail, and decodes each", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = multicallClient([
+      [true, encodeAbiParameters([{ type: "uint256" }], [7n])],
+      [true, encodeAbiParameters([{ type: "uint256" }], [9n])],
+    ]);
+    const both = Promise.all([
+      callView(client, { address: TOKEN, abi: numiCoinAbi, functionName: "balanceOf", args: [HOLDER] }),
+      callView(client, { address: TOKEN, abi: numiCoinAbi, functionName: "totalSupply" }),
+    ]);
+    await vi.advanceTimersByTimeAsync(MULTICALL_WAIT_MS);
+    expect(await both).toEqual([7n, 9n]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.method).toBe("eth_call");
+    expect(calls[0]!.params[0].to).toBe(MULTICALL3);
+    expect(calls[0]!.params[0].data.slice(0, 10)).toBe("0x82ad56cb");
+    const [sent] = decodeAbiParameters(CALLS, `0x${calls[0]!.params[0].data.slice(10)}`);
+    expect(sent).toEqual([
+      [TOKEN, true, encodeFunctionData({ abi: numiCoinAbi, functionName: "balanceOf", args: [HOLDER] })],
+      [TOKEN, true, encodeFunctionData({ abi: numiCoinAbi, functionName: "totalSupply" })],
+    ]);
+  });
+
+  it("fails only the view that reverted, with revert data describeError decodes", async () => {
+    vi.useFakeTimers();
+    const revert = encodeErrorResult({
+      abi: numiCoinAbi,
+      errorName: "ERC20InsufficientBalance",
+      args: [HOLDER, 1n, 2n],
+    });
+    const { client } = multicallClient([
+      [false, revert],
+      [true, encodeAbiParameters([{ type: "uint256" }], [9n])],
+    ]);
+    const settled = Promise.allSettled([
+      callView(client, { address: TOKEN, abi: numiCoinAbi, functionName: "balanceOf", args: [HOLDER] }),
+      callView(client, { address: TOKEN, abi: numiCoinAbi, functionName: "totalSupply" }),
+    ]);
+    await vi.advanceTimersByTimeAsync(MULTICALL_WAIT_MS);
+    const [failed, ok] = await settled;
+    expect(ok).toEqual({ status: "fulfilled", value: 9n });
+    expect(failed.status).toBe("rejected");
+    const reason = (failed as PromiseRejectedResult).reason;
+    expect(reason.data).toBe(revert);
+    expect(describeError(reason, [numiCoinAbi])).toMatchObject({
+      kind: "revert",
+      errorName: "ERC20InsufficientBalance",
+    });
   });
 });
 
