@@ -18,7 +18,8 @@ library StreamMath {
     /// @notice Reward-per-token scale.
     uint256 internal constant PRECISION = 1e18;
 
-    /// @notice What streaming `undistributed` over `remaining` seconds credits to stakers in `elapsed` of them.
+    /// @notice What streaming `undistributed` over `remaining` seconds credits to stakers in `elapsed` of them:
+    /// `credit(released(...), totalStaked)`, nothing while nobody stakes.
     /// @param undistributed Funded wei not yet credited; the step never takes more.
     /// @param elapsed Seconds streamed since the last accrual.
     /// @param remaining Seconds from the last accrual to the end of the period, at least 1 (Panic 0x12 for 0);
@@ -34,16 +35,30 @@ library StreamMath {
         uint256 totalStaked
     ) internal pure returns (uint256 delta, uint256 taken) {
         if (totalStaked == 0) return (0, 0);
-        uint256 emitted;
+        return credit(released(undistributed, elapsed, remaining), totalStaked);
+    }
+
+    /// @notice The wei the stream releases in `elapsed` of the `remaining` seconds: a share of `undistributed`,
+    /// floored (the remainder stays undistributed for the rest of the period), and never more than it.
+    function released(
+        uint256 undistributed,
+        uint256 elapsed,
+        uint256 remaining
+    ) internal pure returns (uint256 emitted) {
         unchecked {
-            // Floored: the remainder stays undistributed for the rest of the period. Within the bounds above the
-            // product is below 2^136; outside them a wrapped product is still clamped below, so neither property
-            // depends on it (and the solver gets no overflow check to reason about).
+            // Within the bounds above the product is below 2^136; outside them a wrapped product is still clamped
+            // below, so neither property depends on it (and the solver gets no overflow check to reason about).
             emitted = (undistributed * elapsed) / remaining;
         }
         // Past the end of the period (elapsed > remaining) everything is due. The clamp also makes
         // emitted <= undistributed hold by construction, which the solver then needs no division lemma for.
         if (emitted > undistributed) emitted = undistributed;
+    }
+
+    /// @notice Turns `emitted` wei (< 2^96) into reward per token for `totalStaked` (> 0) wei staked.
+    /// @return delta Added to reward per token: emitted * PRECISION / totalStaked, floored.
+    /// @return taken What leaves `undistributed`: delta * totalStaked / PRECISION rounded up, at most `emitted`.
+    function credit(uint256 emitted, uint256 totalStaked) internal pure returns (uint256 delta, uint256 taken) {
         uint256 scaled = emitted * PRECISION; // < 2^96 * 2^60: no overflow
         delta = scaled / totalStaked;
         // taken = ceil(delta * totalStaked / PRECISION), computed without the product: delta * totalStaked is
