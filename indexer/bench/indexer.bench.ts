@@ -11,10 +11,11 @@ import { deployments, NumiCoinAbi } from "@numi/contracts";
 import {
   ROOT,
   INDEXER,
-  exited,
   freePort,
+  indexedBlock,
   saveGenerated,
   start,
+  startDeployedNode,
   stop,
   tempDir,
   waitFor,
@@ -153,14 +154,7 @@ async function main() {
   let node: Proc | undefined;
   let indexer: Proc | undefined;
   try {
-    const rpcPort = await freePort();
-    rpcUrl = `http://127.0.0.1:${rpcPort}`;
-    node = start("npx", ["hardhat", "node", "--no-deploy", "--hostname", "127.0.0.1", "--port", String(rpcPort)], ROOT);
-    await waitFor(async () => typeof (await rpc("eth_chainId")) === "string", "the Hardhat node", 120_000, node.log);
-    const deploy = start("npx", ["hardhat", "deploy", "--network", "localhost"], ROOT, {
-      NUMI_RPC_PORT: String(rpcPort),
-    });
-    if ((await exited(deploy)) !== 0) throw new Error(`deploy failed:\n${deploy.log.join("").slice(-4000)}`);
+    ({ node, rpcUrl } = await startDeployedNode());
     const accounts = (await rpc("eth_accounts")) as Address[];
 
     const built = performance.now();
@@ -176,15 +170,11 @@ async function main() {
       PONDER_PGLITE_DIR: db.dir,
       PONDER_LOG_LEVEL: "warn",
     });
-    const indexedBlock = async () => {
-      const status = (await (await fetch(`${apiUrl}/status`)).json()) as Record<string, { block?: { number: number } }>;
-      return Object.values(status)[0]?.block?.number ?? -1;
-    };
     // Startup (Ponder builds the schema and opens the database) ends when the API first answers; indexing from there.
     await waitFor(async () => (await fetch(`${apiUrl}/status`)).ok, "the indexer's API", 120_000, indexer.log);
     const startupSeconds = (performance.now() - indexStarted) / 1000;
     await waitFor(
-      async () => (await indexedBlock()) >= Number(head),
+      async () => (await indexedBlock(apiUrl)) >= Number(head),
       "the indexer to reach the head",
       3_600_000,
       indexer.log,

@@ -21,7 +21,19 @@ import { createClient } from "@ponder/client";
 import { deployments, MiningPoolAbi, NumiCoinAbi, NumiGovernorAbi } from "@numi/contracts";
 import * as schema from "../ponder.schema";
 import { expectedHashes } from "../src/stats";
-import { ROOT, INDEXER, exited, freePort, saveGenerated, start, stop, tempDir, waitFor, type Proc } from "./stack";
+import {
+  ROOT,
+  INDEXER,
+  freePort,
+  indexedBlock,
+  saveGenerated,
+  start,
+  startDeployedNode,
+  stop,
+  tempDir,
+  waitFor,
+  type Proc,
+} from "./stack";
 
 const committed = deployments["31337"].contracts;
 const COIN = committed.NumiCoin.address as Address;
@@ -92,27 +104,19 @@ function sqlClient() {
   return createClient(`${apiUrl}/sql`, { schema });
 }
 
-/** The indexer's last indexed block on chain 31337, from Ponder's /status. */
-async function indexedBlock(): Promise<number> {
-  const status = (await (await fetch(`${apiUrl}/status`)).json()) as Record<string, { block?: { number: number } }>;
-  return Object.values(status)[0]?.block?.number ?? -1;
-}
-
 async function caughtUp(): Promise<void> {
   const head = Number(await pub().getBlockNumber());
-  await waitFor(async () => (await indexedBlock()) >= head, `the indexer to reach block ${head}`, 60_000, indexer?.log);
+  await waitFor(
+    async () => (await indexedBlock(apiUrl)) >= head,
+    `the indexer to reach block ${head}`,
+    60_000,
+    indexer?.log,
+  );
 }
 
 beforeAll(async () => {
   restoreGenerated = saveGenerated();
-  const rpcPort = await freePort();
-  rpcUrl = `http://127.0.0.1:${rpcPort}`;
-  node = start("npx", ["hardhat", "node", "--no-deploy", "--hostname", "127.0.0.1", "--port", String(rpcPort)], ROOT);
-  await waitFor(async () => typeof (await rpc("eth_chainId")) === "string", "the Hardhat node", 120_000, node.log);
-  const deploy = start("npx", ["hardhat", "deploy", "--network", "localhost"], ROOT, {
-    NUMI_RPC_PORT: String(rpcPort),
-  });
-  if ((await exited(deploy)) !== 0) throw new Error(`deploy failed:\n${deploy.log.join("").slice(-4000)}`);
+  ({ node, rpcUrl } = await startDeployedNode());
   const deployed = (name: string) =>
     (
       JSON.parse(readFileSync(path.join(ROOT, "deployments", "localhost", `${name}.json`), "utf8")) as {

@@ -80,3 +80,40 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A fresh Hardhat node on a free port with the contracts deployed by hardhat-deploy (the committed addresses, as
+ * the node's accounts and nonces are Hardhat's defaults). The caller stops `node`.
+ */
+export async function startDeployedNode(): Promise<{ node: Proc; rpcUrl: string }> {
+  const rpcPort = await freePort();
+  const rpcUrl = `http://127.0.0.1:${rpcPort}`;
+  const node = start(
+    "npx",
+    ["hardhat", "node", "--no-deploy", "--hostname", "127.0.0.1", "--port", String(rpcPort)],
+    ROOT,
+  );
+  const chainId = async () => {
+    const res = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    });
+    return typeof ((await res.json()) as { result?: unknown }).result === "string";
+  };
+  await waitFor(chainId, "the Hardhat node", 120_000, node.log);
+  const deploy = start("npx", ["hardhat", "deploy", "--network", "localhost"], ROOT, {
+    NUMI_RPC_PORT: String(rpcPort),
+  });
+  if ((await exited(deploy)) !== 0) {
+    await stop(node);
+    throw new Error(`deploy failed:\n${deploy.log.join("").slice(-4000)}`);
+  }
+  return { node, rpcUrl };
+}
+
+/** The last block the indexer at `apiUrl` has indexed on its (one) chain, from Ponder's /status; -1 before any. */
+export async function indexedBlock(apiUrl: string): Promise<number> {
+  const status = (await (await fetch(`${apiUrl}/status`)).json()) as Record<string, { block?: { number: number } }>;
+  return Object.values(status)[0]?.block?.number ?? -1;
+}
