@@ -108,11 +108,10 @@ async function buildChain(accounts: Address[]) {
         });
       }
     time += epochTime; // every epoch exactly the target time: the target stays where the deployment put it
-    await rpcBatch([
-      ...txs.map((tx) => ({ method: "eth_sendTransaction", params: [{ ...tx, gas: "0x30000" }] })),
-      { method: "evm_setNextBlockTimestamp", params: [time] },
-      { method: "evm_mine" },
-    ]);
+    // The node answers a batch's requests concurrently: the block is mined only once every transaction is in.
+    await rpcBatch(txs.map((tx) => ({ method: "eth_sendTransaction", params: [{ ...tx, gas: "0x30000" }] })));
+    await rpcBatch([{ method: "evm_setNextBlockTimestamp", params: [time] }]);
+    await rpc("evm_mine");
     if ((i + 1) % 1000 === 0) console.log(`bench: ${i + 1} of ${REWARDS} rewards mined`);
   }
   await rpc("evm_setAutomine", [true]);
@@ -143,6 +142,30 @@ async function fallbackActivity(account: Address, head: bigint) {
     for (const r of results) logs += (r as unknown[]).length;
   }
   return { ms: performance.now() - started, requests: rpcCalls - before, logs };
+}
+
+/** Every log of NumiCoin, MiningPool and NumiGovernor up to `head`, counted in 2,000-block ranges. */
+async function chainLogs(head: bigint) {
+  const TRANSFER = keccak256(new TextEncoder().encode("Transfer(address,address,uint256)"));
+  const MINT = keccak256(new TextEncoder().encode("Mint(address,uint256,uint256,bytes32)"));
+  const counts = { total: 0, transfers: 0, mints: 0 };
+  for (let start = 0n; start <= head; start += FALLBACK_RANGE) {
+    const end = start + FALLBACK_RANGE - 1n < head ? start + FALLBACK_RANGE - 1n : head;
+    const [logs] = (await rpcBatch([
+      {
+        method: "eth_getLogs",
+        params: [
+          { address: [COIN, POOL, GOVERNOR], fromBlock: `0x${start.toString(16)}`, toBlock: `0x${end.toString(16)}` },
+        ],
+      },
+    ])) as { topics: Hex[] }[][];
+    for (const log of logs ?? []) {
+      counts.total++;
+      if (log.topics[0] === TRANSFER) counts.transfers++;
+      if (log.topics[0] === MINT) counts.mints++;
+    }
+  }
+  return counts;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -200,8 +223,14 @@ async function main() {
       "transfers" | "mints" | "activitys" | "poolEvents",
       number
     >;
-    // every Transfer and every Mint (with its EpochRewarded) and pool event is one indexed event at least
-    const events = rows.transfers + rows.mints * 2 + rows.poolEvents;
+    // The events indexed are the chain's logs of the three contracts, counted on the chain itself; the indexer
+    // must hold exactly the chain's transfers and rewards.
+    const logs = await chainLogs(head);
+    const events = logs.total;
+    if (logs.mints !== REWARDS) throw new Error(`the chain holds ${logs.mints} rewards, not ${REWARDS}`);
+    if (rows.transfers !== logs.transfers || rows.mints !== logs.mints) {
+      throw new Error(`indexed ${JSON.stringify(rows)} but the chain has ${JSON.stringify(logs)}`);
+    }
 
     const account = at(accounts, 0).toLowerCase();
     const page = `{ activitys(where: { account: "${account}" }, orderBy: "blockNumber", orderDirection: "desc", limit: 20) { items { kind amount counterparty blockNumber txHash } } }`;
@@ -220,6 +249,7 @@ async function main() {
       node: process.version,
       chain: {
         rewards: REWARDS,
+        logs,
         transfers: rows.transfers,
         blocks: Number(head),
         indexedEvents: events,
