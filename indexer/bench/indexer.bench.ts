@@ -40,9 +40,21 @@ const GOVERNOR = contracts.NumiGovernor.address as Address;
 let rpcUrl = "";
 let rpcCalls = 0;
 
+/** POST, retried once when the node closed a kept-alive connection under the request (undici's
+ * UND_ERR_SOCKET, seen once in a 10,000-reward run); a resent transaction that already landed only reverts or
+ * adds a transfer, which the counts below see. */
+async function postWithRetry(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw error;
+    return fetch(url, init);
+  }
+}
+
 async function rpcBatch(calls: { method: string; params?: unknown[] }[]): Promise<unknown[]> {
   rpcCalls += calls.length;
-  const res = await fetch(rpcUrl, {
+  const res = await postWithRetry(rpcUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(calls.map((c, id) => ({ jsonrpc: "2.0", id, method: c.method, params: c.params ?? [] }))),
