@@ -26,6 +26,7 @@ import {
   INDEXER,
   freePort,
   indexedBlock,
+  jsonRpc,
   saveGenerated,
   start,
   startDeployedNode,
@@ -57,16 +58,7 @@ const chain = {
 const pub = () => createPublicClient({ chain, transport: http(rpcUrl) });
 const wallet = (account: Address) => createWalletClient({ account, chain, transport: http(rpcUrl) });
 
-async function rpc(method: string, params: unknown[] = []): Promise<unknown> {
-  const res = await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result;
-}
+const rpc = (method: string, params: unknown[] = []) => jsonRpc(rpcUrl, method, params);
 
 async function send(from: Address, tx: Parameters<ReturnType<typeof wallet>["writeContract"]>[0]): Promise<Hex> {
   const hash = await wallet(from).writeContract(tx);

@@ -81,6 +81,18 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** One JSON-RPC call to `url`; an error answer throws with the method's name. */
+export async function jsonRpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
 /**
  * A fresh Hardhat node on a free port with the contracts deployed by hardhat-deploy (the committed addresses, as
  * the node's accounts and nonces are Hardhat's defaults). The caller stops `node`.
@@ -93,15 +105,12 @@ export async function startDeployedNode(): Promise<{ node: Proc; rpcUrl: string 
     ["hardhat", "node", "--no-deploy", "--hostname", "127.0.0.1", "--port", String(rpcPort)],
     ROOT,
   );
-  const chainId = async () => {
-    const res = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-    });
-    return typeof ((await res.json()) as { result?: unknown }).result === "string";
-  };
-  await waitFor(chainId, "the Hardhat node", 120_000, node.log);
+  await waitFor(
+    async () => typeof (await jsonRpc(rpcUrl, "eth_chainId")) === "string",
+    "the Hardhat node",
+    120_000,
+    node.log,
+  );
   const deploy = start("npx", ["hardhat", "deploy", "--network", "localhost"], ROOT, {
     NUMI_RPC_PORT: String(rpcPort),
   });
