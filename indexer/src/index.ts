@@ -82,17 +82,26 @@ async function networkRow(context: Context) {
 
 // ─────────────────────────────── NumiCoin ───────────────────────────────
 
+/** True for this chain's mining pool: its Staked, Withdrawn and RewardPaid rows stand for the transfers. */
+function isPool(context: Context, address: Hex): boolean {
+  const pool = context.contracts.MiningPool.address;
+  return typeof pool === "string" && pool.toLowerCase() === address.toLowerCase();
+}
+
 ponder.on("NumiCoin:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   await context.db.insert(transfer).values({ id: event.id, from, to, amount: value, ...meta(context, event) });
+  // A transfer to or from the pool is a stake, a withdrawal or a claim: the pool's event makes the activity row.
+  const viaPool = isPool(context, from) || isPool(context, to);
   if (from !== zeroAddress) {
     await adjust(context, from, { balance: -value });
-    await addActivity(context, event, from, "sent", { amount: value, counterparty: to });
+    if (!viaPool) await addActivity(context, event, from, "sent", { amount: value, counterparty: to });
   }
   if (to !== zeroAddress) {
     await adjust(context, to, { balance: value });
     // A credit from the zero address is a reward: the Mint event records it as "mined".
-    if (from !== zeroAddress) await addActivity(context, event, to, "received", { amount: value, counterparty: from });
+    if (from !== zeroAddress && !viaPool)
+      await addActivity(context, event, to, "received", { amount: value, counterparty: from });
   }
   const supplyDelta = (from === zeroAddress ? value : 0n) - (to === zeroAddress ? value : 0n);
   if (supplyDelta !== 0n) {

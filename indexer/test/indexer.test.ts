@@ -345,8 +345,7 @@ describe("indexer", () => {
       "mined",
       "received",
       "approved",
-      "staked", // MiningPool emits Staked before it pulls the tokens (checks, effects, interactions)
-      "sent",
+      "staked", // the stake's Transfer to the pool adds no "sent" row: Staked stands for it
       "voted",
     ]);
     expect(items.find((a) => a.kind === "staked")?.amount).toBe(parseEther("5").toString());
