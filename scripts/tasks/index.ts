@@ -3,3 +3,4 @@
 import "./verify";
 import "./monitor";
 import "./mine/task";
+import "./seed";
