@@ -1,0 +1,62 @@
+// Reads from the indexer's GraphQL API (docs/indexer.md) with plain fetch: no client library in the bundle.
+// Every failure becomes an IndexerError whose message names the cause, so a page can say why it fell back.
+import { indexerUrl } from "@/config/indexerUrl";
+
+const TIMEOUT_MS = 8_000;
+
+export class IndexerError extends Error {
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = "IndexerError";
+  }
+}
+
+/** True when the dApp was built with an indexer to read from. */
+export function hasIndexer(): boolean {
+  return indexerUrl !== undefined;
+}
+
+async function post(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  if (!indexerUrl) throw new IndexerError("No indexer is configured for this chain.");
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  try {
+    return await fetch(`${indexerUrl}${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (cause) {
+    const timedOut = timeout.aborted;
+    throw new IndexerError(
+      timedOut
+        ? `The indexer at ${indexerUrl} did not answer within ${TIMEOUT_MS / 1000} s.`
+        : `The indexer at ${indexerUrl} cannot be reached.`,
+      { cause },
+    );
+  }
+}
+
+/** Runs one GraphQL query; the data, or an IndexerError naming what went wrong. */
+export async function indexerQuery<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  const res = await post("/graphql", { query, variables }, signal);
+  if (!res.ok) throw new IndexerError(`The indexer answered HTTP ${res.status} ${res.statusText}.`.trim());
+  const body = (await res.json().catch(() => undefined)) as { data?: T; errors?: { message: string }[] } | undefined;
+  if (!body) throw new IndexerError("The indexer's answer is not JSON.");
+  if (body.errors?.length) throw new IndexerError(`The indexer refused the query: ${body.errors[0]!.message}`);
+  if (body.data === undefined) throw new IndexerError("The indexer's answer has no data.");
+  return body.data;
+}
+
+/** The last block the indexer has processed on `chainId`, from its /status; undefined if it has none yet. */
+export async function indexedBlock(chainId: number, signal?: AbortSignal): Promise<number | undefined> {
+  const res = await post("/status", undefined, signal);
+  if (!res.ok) throw new IndexerError(`The indexer's status answered HTTP ${res.status}.`);
+  const status = (await res.json().catch(() => ({}))) as Record<string, { id: number; block?: { number: number } }>;
+  const chain = Object.values(status).find((c) => c.id === chainId);
+  return chain?.block?.number;
+}
