@@ -130,8 +130,11 @@ export const proposal = onchainTable(
     createdBlock: t.bigint().notNull(),
     createdTx: t.hex().notNull(),
     queuedTx: t.hex(),
+    queuedAt: t.bigint(),
     executedTx: t.hex(),
+    executedAt: t.bigint(),
     canceledTx: t.hex(),
+    canceledAt: t.bigint(),
   }),
   (t) => ({ pk: primaryKey({ columns: [t.chainId, t.id] }) }),
 );

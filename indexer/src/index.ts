@@ -317,7 +317,7 @@ ponder.on("NumiGovernor:ProposalQueued", async ({ event, context }) => {
   const { proposalId, etaSeconds } = event.args;
   await context.db
     .update(proposal, { chainId: context.chain.id, id: proposalId })
-    .set({ status: "queued", eta: etaSeconds, queuedTx: event.transaction.hash });
+    .set({ status: "queued", eta: etaSeconds, queuedTx: event.transaction.hash, queuedAt: event.block.timestamp });
   await addActivity(context, event, event.transaction.from, "queued", { proposalId });
 });
 
@@ -325,12 +325,12 @@ ponder.on("NumiGovernor:ProposalExecuted", async ({ event, context }) => {
   const { proposalId } = event.args;
   await context.db
     .update(proposal, { chainId: context.chain.id, id: proposalId })
-    .set({ status: "executed", executedTx: event.transaction.hash });
+    .set({ status: "executed", executedTx: event.transaction.hash, executedAt: event.block.timestamp });
   await addActivity(context, event, event.transaction.from, "executed", { proposalId });
 });
 
 ponder.on("NumiGovernor:ProposalCanceled", async ({ event, context }) => {
   await context.db
     .update(proposal, { chainId: context.chain.id, id: event.args.proposalId })
-    .set({ status: "canceled", canceledTx: event.transaction.hash });
+    .set({ status: "canceled", canceledTx: event.transaction.hash, canceledAt: event.block.timestamp });
 });

@@ -289,7 +289,22 @@ describe("indexer", () => {
       ]);
       expect(row.status).toBe(STATUS[state] ?? "created");
       expect([row.againstVotes, row.forVotes, row.abstainVotes]).toEqual([...votes]);
+      // Each state change carries the time of the block its transaction landed in.
+      for (const [tx, at] of [
+        [row.queuedTx, row.queuedAt],
+        [row.executedTx, row.executedAt],
+        [row.canceledTx, row.canceledAt],
+      ] as const) {
+        if (!tx) expect(at).toBeNull();
+        else
+          expect(at).toBe(
+            (await client.getBlock({ blockHash: (await client.getTransactionReceipt({ hash: tx })).blockHash }))
+              .timestamp,
+          );
+      }
     }
+    expect(rows[0]!.executedAt).not.toBeNull();
+    expect(rows[1]!.canceledAt).not.toBeNull();
     const actions = await sqlClient().db.select().from(schema.proposalAction).orderBy(schema.proposalAction.proposalId);
     expect(actions).toHaveLength(2);
     expect(actions.find((a) => a.proposalId === proposalIds[1])).toMatchObject({
