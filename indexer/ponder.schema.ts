@@ -227,6 +227,7 @@ export const activity = onchainTable(
     amount: t.bigint(),
     counterparty: t.hex(),
     proposalId: t.bigint(),
+    support: t.integer(), // voted: 0 against, 1 for, 2 abstain
     chainId: t.integer().notNull(),
     blockNumber: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),

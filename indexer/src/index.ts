@@ -48,7 +48,7 @@ async function addActivity(
   event: EventMeta,
   who: Hex,
   kind: Kind,
-  fields: { amount?: bigint; counterparty?: Hex; proposalId?: bigint } = {},
+  fields: { amount?: bigint; counterparty?: Hex; proposalId?: bigint; support?: number } = {},
 ) {
   await context.db
     .insert(activity)
@@ -302,7 +302,7 @@ async function recordVote(
     forVotes: p.forVotes + (support === 1 ? weight : 0n),
     abstainVotes: p.abstainVotes + (support === 2 ? weight : 0n),
   }));
-  await addActivity(context, event, voter, "voted", { amount: weight, proposalId });
+  await addActivity(context, event, voter, "voted", { amount: weight, proposalId, support });
 }
 
 ponder.on("NumiGovernor:VoteCast", async ({ event, context }) => recordVote(context, event));

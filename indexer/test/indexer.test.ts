@@ -346,10 +346,10 @@ describe("indexer", () => {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        query: `{ activitys(where: { account: "${bob}" }, limit: 100) { items { kind amount blockNumber logIndex } } }`,
+        query: `{ activitys(where: { account: "${bob}" }, limit: 100) { items { kind amount blockNumber logIndex support } } }`,
       }),
     });
-    type Item = { kind: string; amount: string | null; blockNumber: string; logIndex: number };
+    type Item = { kind: string; amount: string | null; blockNumber: string; logIndex: number; support: number | null };
     const body = (await res.json()) as { data?: { activitys: { items: Item[] } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     const items = body.data!.activitys.items.sort(
@@ -364,6 +364,7 @@ describe("indexer", () => {
       "voted",
     ]);
     expect(items.find((a) => a.kind === "staked")?.amount).toBe(parseEther("5").toString());
+    expect(items.filter((a) => a.support !== null).map((a) => [a.kind, a.support])).toEqual([["voted", 0]]); // against
   });
 
   it("ends a reorg with exactly the chain's post-revert state", async () => {
