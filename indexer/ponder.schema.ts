@@ -1,4 +1,4 @@
-// The indexer's tables. Every row carries its chain id; ids of event rows are `<chainId>-<txHash>-<logIndex>`
+// The indexer's tables. Every row carries its chain id; ids of event rows are Ponder's event ids, which sort in chain order
 // (plus `-<account>` for activity). Amounts are raw wei-like integers (NUMI has 18 decimals), times are Unix
 // seconds of the block. docs/indexer.md describes every column.
 import { index, onchainTable, primaryKey } from "ponder";
