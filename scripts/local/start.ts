@@ -28,6 +28,7 @@ const CHILD_ENV = {
   NUMI_RPC_PORT: String(RPC_PORT), // hardhat.config.ts points `localhost` at it
   NEXT_PUBLIC_LOCAL_RPC_URL: `http://127.0.0.1:${RPC_PORT}`, // the dApp's local chain
   NUMI_RPC_URL: `http://127.0.0.1:${RPC_PORT}`, // the indexer's local chain
+  NEXT_PUBLIC_INDEXER_URL: `http://127.0.0.1:${INDEXER_PORT}`, // where the dApp reads history
   PONDER_PGLITE_DIR: INDEXER_DB,
 };
 
