@@ -31,7 +31,7 @@ function config(dev: boolean): NextConfig {
 
   const nextConfig: NextConfig = {
     reactStrictMode: true,
-    transpilePackages: ["@numi/miner", "@numi/contracts"],
+    transpilePackages: ["@numi/miner", "@numi/contracts", "@numi/history"],
     poweredByHeader: false,
     productionBrowserSourceMaps: false,
     // inlineCss: the 3 kB stylesheet rides in the HTML, so the first paint waits for no second request.

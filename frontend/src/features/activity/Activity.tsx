@@ -1,82 +1,81 @@
 "use client";
-// The connected account's history from contract events since the deployment block, newest first, paged.
-// Logs are read in block ranges so a public RPC's getLogs limit is respected.
-import { useState } from "react";
-import type { Address, Client } from "viem";
-import { getBlockNumber, getContractEvents } from "viem/actions";
+// The connected account's history, newest first, as a wallet shows it: what happened, the amount, the other
+// side, the date, and the transaction (copyable, linked to the explorer where the chain has one). The rows come
+// from the indexer or, without one, from the RPC in bounded ranges (useActivity.ts).
+import type { Address } from "viem";
+import { TARGET_CHAIN_ID, explorerUrl } from "@/config/chains";
 import { contracts } from "@/config/contracts";
-import { governanceContracts } from "@/config/governanceContracts";
+import { CopyButton } from "@/components/CopyButton";
 import { useWallet } from "@/hooks/useWallet";
-import { useReads } from "@/hooks/useReads";
-import { formatAmount } from "@/lib/amount";
-import { shortAddress } from "@/lib/shortAddress";
+import { when } from "@/lib/format";
+import { describeEntry, type ActivityEntry } from "./activityEntry";
+import { useActivity, type ActivitySource } from "./useActivity";
 
-const PAGE = 20;
-const CHUNK = 50_000n;
-
-interface Entry {
-  block: bigint;
-  index: number;
-  tx: string;
-  what: string;
-  detail: string;
+function names(account: Address): Record<string, string> {
+  const c = contracts();
+  return {
+    [account.toLowerCase()]: "yourself",
+    [c.pool.address.toLowerCase()]: "the staking pool",
+    [c.governorAddress.toLowerCase()]: "the governor",
+    [c.timelockAddress.toLowerCase()]: "the timelock",
+  };
 }
 
-async function history(client: Client, account: Address): Promise<Entry[]> {
-  const { numi, pool, fromBlock } = contracts();
-  const { governor } = governanceContracts();
-  const latest = await getBlockNumber(client);
-  const entries: Entry[] = [];
-  const zero = "0x0000000000000000000000000000000000000000";
-  const fmt = (v: unknown) => `${formatAmount(v as bigint, 18, 6)} NUMI`;
-  for (let start = fromBlock; start <= latest; start += CHUNK) {
-    const range = { fromBlock: start, toBlock: start + CHUNK - 1n > latest ? latest : start + CHUNK - 1n };
-    const [sent, received, staked, withdrawn, paid, votes, delegations] = await Promise.all([
-      getContractEvents(client, { ...numi, eventName: "Transfer", args: { from: account }, ...range }),
-      getContractEvents(client, { ...numi, eventName: "Transfer", args: { to: account }, ...range }),
-      getContractEvents(client, { ...pool, eventName: "Staked", args: { account }, ...range }),
-      getContractEvents(client, { ...pool, eventName: "Withdrawn", args: { account }, ...range }),
-      getContractEvents(client, { ...pool, eventName: "RewardPaid", args: { account }, ...range }),
-      getContractEvents(client, { ...governor, eventName: "VoteCast", args: { voter: account }, ...range }),
-      getContractEvents(client, { ...numi, eventName: "DelegateChanged", args: { delegator: account }, ...range }),
-    ]);
-    const push = (
-      log: { blockNumber: bigint; logIndex: number; transactionHash: string },
-      what: string,
-      detail: string,
-    ) => entries.push({ block: log.blockNumber, index: log.logIndex, tx: log.transactionHash, what, detail });
-    const isPool = (a: string) => a.toLowerCase() === pool.address.toLowerCase();
-    for (const l of sent) {
-      const a = l.args as { to: Address; value: bigint };
-      if (!isPool(a.to)) push(l, "Sent", `${fmt(a.value)} to ${shortAddress(a.to)}`);
-    }
-    for (const l of received) {
-      const a = l.args as { from: Address; value: bigint };
-      if (a.from === zero) push(l, "Mined", `${fmt(a.value)} reward`);
-      else if (!isPool(a.from)) push(l, "Received", `${fmt(a.value)} from ${shortAddress(a.from)}`);
-    }
-    for (const l of staked) push(l, "Staked", fmt((l.args as { amount: bigint }).amount));
-    for (const l of withdrawn) push(l, "Withdrew", fmt((l.args as { amount: bigint }).amount));
-    for (const l of paid) push(l, "Claimed", fmt((l.args as { amount: bigint }).amount));
-    for (const l of votes) {
-      const a = l.args as { support: number; weight: bigint; reason: string };
-      push(
-        l,
-        "Voted",
-        `${["against", "for", "abstain"][a.support] ?? a.support} with ${fmt(a.weight)}${a.reason ? `: “${a.reason}”` : ""}`,
-      );
-    }
-    for (const l of delegations)
-      push(l, "Delegated", `to ${shortAddress((l.args as { toDelegate: Address }).toDelegate)}`);
-  }
-  return entries.sort((a, b) => (a.block === b.block ? b.index - a.index : a.block > b.block ? -1 : 1));
+function Row({ e, account }: { e: ActivityEntry; account: Address }) {
+  const { label, detail, amount } = describeEntry(e, names(account));
+  const explorer = explorerUrl(TARGET_CHAIN_ID);
+  return (
+    <li className="activity-row" data-testid="activity-row" data-kind={e.kind}>
+      <div className="activity-what">
+        <strong>{label}</strong>
+        {amount && <span className="activity-amount">{amount}</span>}
+      </div>
+      <div className="activity-detail">{detail}</div>
+      <div className="activity-meta small muted">
+        {e.timestamp !== undefined && (
+          <time dateTime={new Date(e.timestamp * 1000).toISOString()}>{when(e.timestamp)}</time>
+        )}
+        <span>block {e.blockNumber.toString()}</span>
+        <span className="mono" title={e.txHash}>
+          {e.txHash.slice(0, 10)}…{e.txHash.slice(-6)}
+        </span>
+      </div>
+      <div className="activity-actions">
+        <CopyButton value={e.txHash} label="Copy hash" what="transaction hash" />
+        {explorer && (
+          <a href={`${explorer}/tx/${e.txHash}`} target="_blank" rel="noreferrer noopener">
+            View on explorer
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function SourceNote({ source, loadOlder }: { source?: ActivitySource; loadOlder?: () => Promise<void> }) {
+  if (!source || source.kind === "indexer") return null;
+  return (
+    <div className="card warning" role="status" data-testid="activity-source" data-complete={source.complete}>
+      <p>
+        <strong>{source.complete ? "Read directly from the network." : "Partial history."}</strong> {source.reason}{" "}
+        Showing blocks {source.from.toLocaleString()} to {source.to.toLocaleString()}, read from the network in small
+        ranges
+        {source.complete ? ", back to the deployment" : "; older blocks are not read yet"}. Proposals you made, queued
+        or executed are listed only with the indexer.
+      </p>
+      {loadOlder && (
+        <button type="button" className="secondary" onClick={() => void loadOlder()}>
+          Load older history
+        </button>
+      )}
+    </div>
+  );
 }
 
 export function Activity() {
   const { address, isConnected } = useWallet();
-  const [page, setPage] = useState(0);
-  const q = useReads(["activity", address], (client) => history(client, address!), { enabled: !!address });
-  if (!isConnected) {
+  const view = useActivity(address);
+  if (!isConnected || !address) {
     return (
       <>
         <h1>Activity</h1>
@@ -84,52 +83,47 @@ export function Activity() {
       </>
     );
   }
-  const rows = q.data ?? [];
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
-  const shown = rows.slice(page * PAGE, page * PAGE + PAGE);
   return (
     <>
       <h1>Activity</h1>
-      {q.isError && (
+      <SourceNote source={view.source} loadOlder={view.loadOlder} />
+      {view.error && (
         <p role="alert" className="error">
-          Could not read the history from the network; retrying.{" "}
-          <button type="button" className="secondary" onClick={() => q.refetch()}>
+          Could not read the history: {view.error}{" "}
+          <button type="button" className="secondary" onClick={view.retry}>
             Retry now
           </button>
         </p>
       )}
-      {q.isLoading && <p role="status">Loading history…</p>}
-      {q.isSuccess && rows.length === 0 && <p>No activity yet.</p>}
-      {shown.length > 0 && (
-        <table data-testid="activity">
-          <caption className="muted">History of {address}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Block</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr key={`${e.tx}-${e.index}`}>
-                <td>{e.block.toString()}</td>
-                <td>{e.what}</td>
-                <td>{e.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {view.loading && <p role="status">Loading history…</p>}
+      {!view.loading && !view.error && view.total === 0 && (
+        <p>
+          {view.source?.kind === "rpc" && !view.source.complete
+            ? "No activity in the blocks read so far."
+            : "No activity yet."}
+        </p>
       )}
-      {rows.length > PAGE && (
+      {view.entries.length > 0 && (
+        <section aria-label={`History of ${address}`}>
+          <p className="muted small">
+            {view.total.toLocaleString()} {view.total === 1 ? "entry" : "entries"}, newest first.
+          </p>
+          <ol className="activity" data-testid="activity">
+            {view.entries.map((e) => (
+              <Row key={e.id} e={e} account={address} />
+            ))}
+          </ol>
+        </section>
+      )}
+      {view.pages > 1 && (
         <nav className="row" aria-label="Pages">
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          <button type="button" className="secondary" disabled={!view.newer} onClick={view.newer}>
             Newer
           </button>
           <span>
-            Page {page + 1} of {pages}
+            Page {view.page + 1} of {view.pages}
           </span>
-          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+          <button type="button" className="secondary" disabled={!view.older} onClick={view.older}>
             Older
           </button>
         </nav>

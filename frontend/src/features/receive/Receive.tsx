@@ -1,11 +1,10 @@
 "use client";
-import { useState } from "react";
 import { useWallet } from "@/hooks/useWallet";
+import { CopyButton } from "@/components/CopyButton";
 import { QrCode } from "./QrCode";
 
 export function Receive() {
   const { address, isConnected } = useWallet();
-  const [note, setNote] = useState("");
   if (!isConnected || !address) {
     return (
       <>
@@ -28,19 +27,7 @@ export function Receive() {
         </p>
         <QrCode value={address} label={`QR code of the address ${address}`} />
         <div className="row">
-          <button
-            type="button"
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(address);
-                setNote("Address copied.");
-              } catch {
-                setNote("Copy failed: select the address and copy it by hand.");
-              }
-            }}
-          >
-            Copy address
-          </button>
+          <CopyButton value={address} label="Copy address" what="address" className="" />
           {canShare && (
             <button
               type="button"
@@ -51,9 +38,6 @@ export function Receive() {
             </button>
           )}
         </div>
-        <p role="status" data-testid="copy-status">
-          {note}
-        </p>
       </section>
     </>
   );
