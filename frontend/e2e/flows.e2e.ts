@@ -238,12 +238,44 @@ describe("governance", () => {
 });
 
 describe("activity", () => {
-  test("lists the account's mining, transfers, stakes, claims and votes from events", async () => {
+  test("lists every kind of the account's events from the indexer, with dates and copyable hashes", async () => {
     await go("/activity");
-    await page.getByTestId("activity").waitFor();
-    const text = (await page.getByTestId("activity").textContent()) ?? "";
-    for (const what of ["Mined", "Sent", "Staked", "Claimed", "Withdrew", "Voted", "Delegated"])
-      expect(text).toContain(what);
+    await page.getByTestId("activity-row").first().waitFor();
+    // The indexer answered: no notice of history read from the RPC.
+    expect(await page.getByTestId("activity-source").count()).toBe(0);
+    const kinds = new Set<string>();
+    for (;;) {
+      for (const k of await page.getByTestId("activity-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-kind"))))
+        kinds.add(k!);
+      const older = page.getByRole("button", { name: "Older" });
+      if (!(await older.count()) || (await older.isDisabled())) break;
+      await older.click();
+      await page.waitForTimeout(300);
+    }
+    for (const kind of ["mined", "sent", "approved", "staked", "claimed", "withdrew", "delegated", "proposed", "voted", "queued", "executed"])
+      expect(kinds, kind).toContain(kind);
+    await go("/activity");
+    const first = page.getByTestId("activity-row").first();
+    await first.waitFor();
+    expect(await first.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const hash = await first.locator(".mono").getAttribute("title");
+    expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: appUrl });
+    await first.getByRole("button", { name: /Copy hash/ }).click();
+    await expect(first.getByTestId("copy-status").textContent()).resolves.toBe("Transaction hash copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hash);
+  });
+
+  test("fits a 390 px wide screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await go("/activity");
+      await page.getByTestId("activity-row").first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 }); // Playwright's default
+    }
   });
 });
 

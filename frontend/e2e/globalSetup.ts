@@ -7,6 +7,8 @@ export async function setup(project: TestProject) {
   stack = await startStack();
   project.provide("rpcUrl", stack.rpcUrl);
   project.provide("appUrl", stack.appUrl);
+  project.provide("indexerUrl", stack.indexerUrl);
+  project.provide("indexerPid", stack.indexerPid ?? 0);
 }
 
 export async function teardown() {
@@ -17,5 +19,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     rpcUrl: string;
     appUrl: string;
+    indexerUrl: string;
+    indexerPid: number;
   }
 }

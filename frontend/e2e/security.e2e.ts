@@ -8,6 +8,9 @@ import { launch, walletContext } from "./browser";
 
 const appUrl = inject("appUrl");
 const rpcUrl = inject("rpcUrl");
+const indexerUrl = inject("indexerUrl");
+/** Where the app may connect besides itself: the RPC and the indexer. */
+const endpoints = [new URL(rpcUrl).origin, new URL(indexerUrl).origin];
 
 function files(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,7 +20,7 @@ function files(dir: string, ext: RegExp): string[] {
 }
 
 describe("security", () => {
-  test("every route sends a strict CSP: scripts only with a fresh nonce, only this origin and the RPC", async () => {
+  test("every route sends a strict CSP: scripts only with a fresh nonce, only this origin, the RPC and the indexer", async () => {
     const nonces = new Set<string>();
     for (const route of ["/", "/send", "/mine", "/governance", "/~offline"]) {
       const res = await fetch(`${appUrl}${route}`);
@@ -41,8 +44,8 @@ describe("security", () => {
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain("'unsafe-eval'");
-      expect(csp).toContain(`connect-src 'self' ${new URL(rpcUrl).origin}`);
-      expect(csp.match(/https?:\/\/[^\s;]+/g) ?? []).toEqual([new URL(rpcUrl).origin]);
+      expect(csp).toContain(`connect-src 'self' ${endpoints.join(" ")}`);
+      expect(csp.match(/https?:\/\/[^\s;]+/g) ?? []).toEqual(endpoints);
       expect(res.headers.get("x-frame-options")).toBe("DENY");
     }
     expect(nonces.size).toBe(5); // a fresh nonce for every response
@@ -70,7 +73,7 @@ describe("security", () => {
     }
   });
 
-  test("a full visit requests nothing from any origin but the app and the RPC, and breaks no CSP rule", async () => {
+  test("a full visit requests nothing from any origin but the app, the RPC and the indexer, and breaks no CSP rule", async () => {
     const browser = await launch();
     const context = await walletContext(browser, { rpcUrl });
     const page = await context.newPage();
@@ -87,7 +90,8 @@ describe("security", () => {
       await page.waitForLoadState("networkidle");
     }
     await browser.close();
-    expect([...origins].sort()).toEqual([new URL(appUrl).origin, new URL(rpcUrl).origin].sort());
+    expect([...origins].filter((o) => ![new URL(appUrl).origin, ...endpoints].includes(o))).toEqual([]);
+    expect(origins).toContain(new URL(rpcUrl).origin);
     expect(violations).toEqual([]);
   });
 });

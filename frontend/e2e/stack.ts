@@ -1,9 +1,20 @@
 // Brings up what the browser tests need and tears it down: a Hardhat node (which deploys the contracts
 // through hardhat-deploy at start-up, at the same deterministic addresses as the committed deployment
-// module), a production build of the dApp pointed at that node, and `next start`.
+// module), the indexer on a fresh PGlite database, a production build of the dApp pointed at both, and
+// `next start`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -13,6 +24,10 @@ export const ROOT = path.resolve(FRONTEND, "..");
 export interface Stack {
   rpcUrl: string;
   appUrl: string;
+  /** The indexer's API, or "" for a stack without a chain. */
+  indexerUrl: string;
+  /** The indexer's process group, so the tests of the dApp without an indexer (they run last) can stop it. */
+  indexerPid?: number;
   /**
    * Lowers the node's and the app server's CPU priority. For measurements: they share this machine's CPUs with
    * the browser under test, and a real visitor's device runs neither.
@@ -107,12 +122,16 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-/** Builds the dApp for `rpcUrl`, unless the last build was for the same RPC and the same sources (NUMI_REBUILD=1 forces it). */
-export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
+/**
+ * Builds the dApp for `rpcUrl` and `indexerUrl` ("off" for none), unless the last build was for the same endpoints
+ * and the same sources (NUMI_REBUILD=1 forces it).
+ */
+export async function buildFor(rpcUrl: string, log: string[], indexerUrl = "off"): Promise<void> {
   const marker = path.join(FRONTEND, ".next", "numi-build.json");
   // NUMI_COMPILE_HINTS=off builds without the compile hints (webpack/compileHints.ts), for an A/B measurement.
   const wanted = JSON.stringify({
     rpcUrl,
+    indexerUrl,
     compileHints: process.env.NUMI_COMPILE_HINTS !== "off",
     sources: sourceFingerprint(),
   });
@@ -124,7 +143,12 @@ export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
     process.env.NUMI_REBUILD !== "1"
   )
     return;
-  const env = { NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const env = {
+    NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl,
+    NEXT_PUBLIC_INDEXER_URL: indexerUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
   const child = run("npx", ["next", "build", "--webpack"], FRONTEND, env, log);
   const code: number = await new Promise((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
   if (code !== 0) throw new Error(`next build failed:\n${log.join("").slice(-4000)}`);
@@ -136,6 +160,45 @@ export async function buildFor(rpcUrl: string, log: string[]): Promise<void> {
   writeFileSync(marker, wanted);
 }
 
+/** Ponder on a fresh PGlite database in a temporary directory, following `rpcUrl`; resolves once it has caught up. */
+async function startIndexer(
+  rpcUrl: string,
+  log: string[],
+): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
+  const port = await freePort(Number(process.env.E2E_INDEXER_PORT ?? 42169));
+  const url = `http://127.0.0.1:${port}`;
+  const db = mkdtempSync(path.join(tmpdir(), "numi-e2e-indexer-"));
+  const child = run(
+    "npx",
+    ["ponder", "start", "--schema", "numi", "--port", String(port)],
+    path.join(ROOT, "indexer"),
+    { NUMI_RPC_URL: rpcUrl, PONDER_PGLITE_DIR: db },
+    log,
+  );
+  const stop = async () => {
+    await kill(child);
+    rmSync(db, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(
+      async () => (await indexedBlock(url)) >= Number(await rpc(rpcUrl, "eth_blockNumber")),
+      "the indexer",
+      120_000,
+      log,
+    );
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, pid: child.pid, stop };
+}
+
+/** The last block the indexer at `url` has processed, from Ponder's /status; -1 before any. */
+export async function indexedBlock(url: string): Promise<number> {
+  const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block?: { number: number } }>;
+  return Object.values(status)[0]?.block?.number ?? -1;
+}
+
 export async function startStack(opts: { withChain?: boolean } = {}): Promise<Stack> {
   const log: string[] = [];
   const withChain = opts.withChain ?? true;
@@ -143,8 +206,10 @@ export async function startStack(opts: { withChain?: boolean } = {}): Promise<St
   const rpcUrl = `http://127.0.0.1:${rpcPort}`;
   let node: ChildProcess | undefined;
   let app: ChildProcess | undefined;
+  let indexer: Awaited<ReturnType<typeof startIndexer>> | undefined;
   const stop = async () => {
     await kill(app);
+    await indexer?.stop();
     await kill(node);
   };
   try {
@@ -156,8 +221,9 @@ export async function startStack(opts: { withChain?: boolean } = {}): Promise<St
         180_000,
         log,
       );
+      indexer = await startIndexer(rpcUrl, log);
     }
-    await buildFor(rpcUrl, log);
+    await buildFor(rpcUrl, log, indexer?.url);
     const appPort = await freePort(Number(process.env.E2E_APP_PORT ?? 3100));
     const appUrl = `http://localhost:${appPort}`;
     app = run(
@@ -173,7 +239,7 @@ export async function startStack(opts: { withChain?: boolean } = {}): Promise<St
       for (const group of [node?.pid, app?.pid])
         if (group !== undefined) spawnSync("renice", ["-n", "15", "-g", String(group)], { stdio: "ignore" });
     };
-    return { rpcUrl, appUrl, deprioritise, stop };
+    return { rpcUrl, appUrl, indexerUrl: indexer?.url ?? "", indexerPid: indexer?.pid, deprioritise, stop };
   } catch (err) {
     await stop();
     throw err;
