@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, http, parseEther, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import { rpc } from "./stack";
+import { numi } from "@/lib/format";
 import type { TestWalletWindow } from "./testWallet";
 import { deployments } from "@numi/contracts/deployments";
 import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
@@ -33,6 +34,17 @@ let page: Page;
 async function advance(seconds: number) {
   await rpc(rpcUrl, "evm_increaseTime", [seconds]);
   await rpc(rpcUrl, "evm_mine");
+}
+
+/** The id of the latest proposal, from the governor's ProposalCreated log. */
+async function proposalId(): Promise<bigint> {
+  const logs = await client.getContractEvents({
+    address: local.NumiGovernor.address,
+    abi: NumiGovernorAbi,
+    eventName: "ProposalCreated",
+    fromBlock: 0n,
+  });
+  return (logs[logs.length - 1]!.args as { proposalId: bigint }).proposalId;
 }
 
 async function go(path: string) {
@@ -204,7 +216,17 @@ describe("governance", () => {
     await expect(page.getByTestId("proposal-error").textContent()).resolves.toMatch(/at least 10 characters/);
     await page.getByLabel("Description").fill("Raise the pool share to 15% so stakers earn more.");
     expect(await act(page, page.getByRole("button", { name: "Propose" }))).toBe("confirmed");
-    await page.getByTestId("proposal").first().waitFor();
+    const card = page.getByTestId("proposal").first();
+    await card.waitFor();
+    // The voter sees the change itself, against today's value, not only the proposer's title.
+    await expect(card.getByTestId("proposal-actions").textContent()).resolves.toContain(
+      "Pool share: 10% → 15% of every reward",
+    );
+    expect(await card.getByTestId("unknown-action").count()).toBe(0);
+    await card.getByText("Full description").click();
+    await expect(card.getByTestId("proposal-body").textContent()).resolves.toBe(
+      "Raise the pool share to 15% so stakers earn more.",
+    );
   });
 
   test("votes for with a reason once voting opens", async () => {
@@ -214,6 +236,16 @@ describe("governance", () => {
     await page.getByLabel("Reason (optional, public)").fill("Stakers carry the network.");
     expect(await act(page, page.getByRole("button", { name: "Cast vote" }))).toBe("confirmed");
     await page.getByText("You have voted.").waitFor();
+    const card = page.getByTestId("proposal").first();
+    const snapshot = await read("NumiGovernor", "proposalSnapshot", [await proposalId()]);
+    const weight = await read("NumiGovernor", "getVotes", [ACCOUNT0, snapshot]);
+    expect(weight).toBeGreaterThan(0n);
+    await expect(card.getByTestId("proposal-weight").textContent()).resolves.toBe(
+      `Your voting power at the snapshot: ${numi(weight, 2)}.`,
+    );
+    await expect(card.getByTestId("proposal-quorum").textContent()).resolves.toMatch(
+      /Quorum: [\d,.]+ NUMI of [\d,.]+ NUMI needed/,
+    );
   });
 
   test("queues after the vote and executes after the timelock delay", async () => {
@@ -234,6 +266,27 @@ describe("governance", () => {
     expect(await act(page, execute)).toBe("confirmed");
     await page.waitForSelector('[data-testid="proposal"][data-state="Executed"]', { timeout: 20_000 });
     expect(Number(await read("NumiCoin", "poolShareBps"))).toBe(1500);
+    // The timeline, from the indexer, dates every step through the execution.
+    const card = page.getByTestId("proposal").first();
+    await card.getByText("Timeline").click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="proposal-timeline"]')?.textContent?.includes("Executed:"),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const steps = await card.getByTestId("proposal-timeline").locator("li").allTextContents();
+    expect(steps.map((t) => t.split(":")[0])).toEqual([
+      "Proposed",
+      "Voting opens",
+      "Voting closes",
+      "Queued on the timelock",
+      "Executable",
+      "Executed",
+    ]);
+    // Executed: the action reads as what it set, with no "from" value.
+    await expect(card.getByTestId("proposal-actions").textContent()).resolves.toContain(
+      "Pool share: 15% of every reward",
+    );
   });
 });
 
@@ -245,14 +298,28 @@ describe("activity", () => {
     expect(await page.getByTestId("activity-source").count()).toBe(0);
     const kinds = new Set<string>();
     for (;;) {
-      for (const k of await page.getByTestId("activity-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-kind"))))
+      for (const k of await page
+        .getByTestId("activity-row")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-kind"))))
         kinds.add(k!);
       const older = page.getByRole("button", { name: "Older" });
       if (!(await older.count()) || (await older.isDisabled())) break;
       await older.click();
       await page.waitForTimeout(300);
     }
-    for (const kind of ["mined", "sent", "approved", "staked", "claimed", "withdrew", "delegated", "proposed", "voted", "queued", "executed"])
+    for (const kind of [
+      "mined",
+      "sent",
+      "approved",
+      "staked",
+      "claimed",
+      "withdrew",
+      "delegated",
+      "proposed",
+      "voted",
+      "queued",
+      "executed",
+    ])
       expect(kinds, kind).toContain(kind);
     await go("/activity");
     const first = page.getByTestId("activity-row").first();

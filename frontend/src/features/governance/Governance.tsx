@@ -2,7 +2,7 @@
 // Governance: delegate, propose from a template per governed parameter, vote with a reason, queue and
 // execute (the proposals: useProposals.ts).
 import { useId, useMemo, useState } from "react";
-import { keccak256, toBytes } from "viem";
+import type { Abi } from "viem";
 import { contracts } from "@/config/contracts";
 import { governanceContracts } from "@/config/governanceContracts";
 import { useAccountData } from "@/features/account/useAccountData";
@@ -13,9 +13,13 @@ import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";
 import { checkRecipient } from "@/lib/address";
 import { shortAddress } from "@/lib/shortAddress";
-import { duration, numi } from "@/lib/format";
+import { numi } from "@/lib/format";
 import { buildCall, PROPOSAL_STATES, TEMPLATES } from "@/lib/proposalTemplates";
-import { useProposals, type Proposal } from "./useProposals";
+import { useReads } from "@/hooks/useReads";
+import { callView } from "@/lib/contractRead";
+import { CURRENT_VALUE, decodeAction, type DecodedAction, type KnownContract } from "@/lib/proposalActions";
+import { ProposalCard } from "./ProposalCard";
+import { useProposals, type Proposal, type ProposalSource } from "./useProposals";
 
 function Delegate({ write, canAct }: { write: ReturnType<typeof useWrite>["write"]; canAct: boolean }) {
   const { address } = useWallet();
@@ -185,104 +189,37 @@ function CreateProposal({ write, canAct }: { write: ReturnType<typeof useWrite>[
   );
 }
 
-function ProposalItem({
-  p,
-  now,
-  write,
-  canAct,
-}: {
-  p: Proposal;
-  now?: bigint;
-  write: ReturnType<typeof useWrite>["write"];
-  canAct: boolean;
-}) {
-  const { governor } = governanceContracts();
-  const [support, setSupport] = useState("1");
-  const [reason, setReason] = useState("");
-  const state = PROPOSAL_STATES[p.state] ?? "Unknown";
-  const title = p.description.split("\n")[0].replace(/^#\s*/, "");
-  const descHash = keccak256(toBytes(p.description));
-  const t = now ?? BigInt(Math.floor(Date.now() / 1000));
-  const countdown =
-    state === "Pending"
-      ? `Voting starts in ${duration(Number(p.snapshot - t))}`
-      : state === "Active"
-        ? `Voting ends in ${duration(Number(p.deadline - t))}`
-        : state === "Queued"
-          ? p.eta > t
-            ? `Executable in ${duration(Number(p.eta - t))}`
-            : "Executable now"
-          : "";
-  const reasonId = useId();
-  const args = [p.targets, p.values, p.calldatas, descHash] as const;
+/** Our contracts, for decoding proposal actions. */
+function knownContracts(): KnownContract[] {
+  const c = contracts();
+  const { governor, timelock } = governanceContracts();
+  return [
+    { name: "NumiCoin", address: c.numi.address, abi: c.numi.abi as Abi, templateTarget: "numi" },
+    { name: "MiningPool", address: c.pool.address, abi: c.pool.abi as Abi, templateTarget: "pool" },
+    { name: "NumiGovernor", address: governor.address, abi: governor.abi as Abi },
+    { name: "NumiTimelock", address: timelock.address, abi: timelock.abi as Abi },
+  ];
+}
+
+/** States in which an action has not taken effect and may still: its "from" value is today's. */
+const OPEN_STATES = new Set(["Pending", "Active", "Succeeded", "Queued"]);
+
+function SourceNote({ source, loadOlder }: { source?: ProposalSource; loadOlder?: () => Promise<void> }) {
+  if (!source || source.kind === "indexer") return null;
   return (
-    <li className="card" data-testid="proposal" data-state={state}>
-      <h3 style={{ margin: 0 }}>{title}</h3>
+    <div className="card warning" role="status" data-testid="proposals-source" data-complete={source.complete}>
       <p>
-        <strong data-testid="proposal-state">{state}</strong>{" "}
-        {countdown && <span className="muted">· {countdown}</span>} · by {shortAddress(p.proposer)}
+        <strong>{source.complete ? "Read directly from the network." : "Partial list."}</strong> {source.reason}{" "}
+        Proposals created in blocks {source.from.toLocaleString()} to {source.to.toLocaleString()} are listed
+        {source.complete ? ", back to the deployment" : "; older ones are not read yet"}. Queue and execution dates are
+        shown only with the indexer.
       </p>
-      <p className="small">
-        For {numi(p.votes[1], 2)} · Against {numi(p.votes[0], 2)} · Abstain {numi(p.votes[2], 2)}
-      </p>
-      {state === "Active" && !p.hasVoted && (
-        <fieldset>
-          <legend>Your vote</legend>
-          {[
-            ["1", "For"],
-            ["0", "Against"],
-            ["2", "Abstain"],
-          ].map(([v, label]) => (
-            <label key={v} className="row" style={{ fontWeight: 400, marginTop: 0 }}>
-              <input
-                type="radio"
-                name={`support-${p.id}`}
-                value={v}
-                checked={support === v}
-                onChange={() => setSupport(v)}
-                style={{ width: "auto", minHeight: 0 }}
-              />
-              {label}
-            </label>
-          ))}
-          <label htmlFor={reasonId}>Reason (optional, public)</label>
-          <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-          <button
-            type="button"
-            disabled={!canAct}
-            onClick={() =>
-              write({
-                ...governor,
-                functionName: "castVoteWithReason",
-                args: [p.id, Number(support), reason],
-                label: `Vote on “${title}”`,
-              })
-            }
-          >
-            Cast vote
-          </button>
-        </fieldset>
-      )}
-      {state === "Active" && p.hasVoted && <p>You have voted.</p>}
-      {state === "Succeeded" && (
-        <button
-          type="button"
-          disabled={!canAct}
-          onClick={() => write({ ...governor, functionName: "queue", args, label: `Queue “${title}”` })}
-        >
-          Queue
+      {loadOlder && (
+        <button type="button" className="secondary" onClick={() => void loadOlder()}>
+          Load older proposals
         </button>
       )}
-      {state === "Queued" && (
-        <button
-          type="button"
-          disabled={!canAct || p.eta > t}
-          onClick={() => write({ ...governor, functionName: "execute", args, label: `Execute “${title}”` })}
-        >
-          Execute
-        </button>
-      )}
-    </li>
+    </div>
   );
 }
 
@@ -290,10 +227,47 @@ export function Governance() {
   const { address, isConnected, onTargetChain } = useWallet();
   const online = useOnline();
   const { write, state, inFlight } = useWrite();
-  const proposals = useProposals(address);
   const now = useChainTime();
+  const list = useProposals(address, now);
   const canAct = isConnected && onTargetChain && online && !inFlight;
-  const list = useMemo(() => proposals.data ?? [], [proposals.data]);
+  const known = useMemo(knownContracts, []);
+  const decoded = useMemo(
+    () =>
+      new Map(
+        list.proposals.map((p) => [
+          p.id,
+          p.targets.map((t, i) => decodeAction(t, p.values[i] ?? 0n, p.calldatas[i]!, known)),
+        ]),
+      ),
+    [list.proposals, known],
+  );
+  const templateIds = [
+    ...new Set(
+      list.proposals
+        .filter((p) => OPEN_STATES.has(PROPOSAL_STATES[p.state] ?? ""))
+        .flatMap((p) => decoded.get(p.id) ?? [])
+        .map((a) => a.template?.id)
+        .filter((id): id is string => !!id && id in CURRENT_VALUE),
+    ),
+  ].sort();
+  const currentValues = useReads(
+    ["proposals", "current", templateIds.join()],
+    async (client) => {
+      const c = contracts();
+      const entries = await Promise.all(
+        templateIds.map(async (id) => {
+          const how = CURRENT_VALUE[id]!;
+          const target = how.target === "numi" ? c.numi : c.pool;
+          const result = await callView(client, { ...target, functionName: how.functionName } as never);
+          return [id, how.pick(result)] as const;
+        }),
+      );
+      return Object.fromEntries(entries) as Record<string, unknown>;
+    },
+    { enabled: templateIds.length > 0 },
+  );
+  const currentFor = (p: Proposal) => (a: DecodedAction) =>
+    OPEN_STATES.has(PROPOSAL_STATES[p.state] ?? "") && a.template ? currentValues.data?.[a.template.id] : undefined;
   return (
     <>
       <h1>Governance</h1>
@@ -303,17 +277,41 @@ export function Governance() {
       <TxStatus state={state} />
       <section aria-labelledby="proposals-title">
         <h2 id="proposals-title">Proposals</h2>
-        {proposals.isError && (
+        <SourceNote source={list.source} loadOlder={list.loadOlder} />
+        {list.error && (
           <p role="alert" className="error">
-            Could not load proposals; retrying.
+            Could not load proposals: {list.error}{" "}
+            <button type="button" className="secondary" onClick={list.retry}>
+              Retry now
+            </button>
           </p>
         )}
-        {proposals.isSuccess && list.length === 0 && <p>No proposals yet.</p>}
+        {list.loading && <p role="status">Loading proposals…</p>}
+        {list.loaded && list.records.length === 0 && <p>No proposals yet.</p>}
         <ul style={{ listStyle: "none", padding: 0 }}>
-          {list.map((p) => (
-            <ProposalItem key={p.id.toString()} p={p} now={now} write={write} canAct={canAct} />
-          ))}
+          {now !== undefined &&
+            list.proposals.map((p) => (
+              <ProposalCard
+                key={p.id.toString()}
+                p={p}
+                actions={decoded.get(p.id) ?? []}
+                current={currentFor(p)}
+                now={now}
+                write={write}
+                canAct={canAct}
+              />
+            ))}
         </ul>
+        {(list.olderPage || list.newerPage) && (
+          <nav className="row" aria-label="Proposal pages">
+            <button type="button" className="secondary" disabled={!list.newerPage} onClick={list.newerPage}>
+              Newer proposals
+            </button>
+            <button type="button" className="secondary" disabled={!list.olderPage} onClick={list.olderPage}>
+              Older proposals
+            </button>
+          </nav>
+        )}
       </section>
     </>
   );

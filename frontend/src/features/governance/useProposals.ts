@@ -1,66 +1,161 @@
 "use client";
-// Proposals come from ProposalCreated events since the deployment block, their state and votes from the governor.
-import type { Address, Hex } from "viem";
-import { getContractEvents } from "viem/actions";
+// The proposals the Governance page lists: from the indexer, newest first, paged on the server; without one (or
+// while it cannot be reached), from the governor's ProposalCreated logs read incrementally in bounded ranges.
+// Live facts come from the chain for the proposals shown: state, tallies, ETA, quorum, and the voter's weight.
+import { useEffect, useState } from "react";
+import type { Abi, Address, Client } from "viem";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useClient } from "wagmi";
+import { TARGET_CHAIN_ID } from "@/config/chains";
 import { contracts } from "@/config/contracts";
 import { governanceContracts } from "@/config/governanceContracts";
 import { callView } from "@/lib/contractRead";
+import { blockTimes } from "@/lib/blockTimes";
+import { catchUpInterval, hasIndexer, IndexerError } from "@/lib/indexer";
+import { useHeadBlock } from "@/lib/headBlock";
+import { readIncrementally } from "@/lib/incrementalHistory";
+import { readKey } from "@/lib/readKey";
+import { describeError } from "@/lib/errors";
 import { useReads } from "@/hooks/useReads";
+import { indexedProposals, PROPOSALS_PAGE } from "./fromIndexer";
+import { readProposalLogs } from "./fromLogs";
+import type { ProposalRecord } from "./proposalRecord";
 
-export interface Proposal {
-  id: bigint;
-  proposer: Address;
-  targets: readonly Address[];
-  values: readonly bigint[];
-  calldatas: readonly Hex[];
-  description: string;
+/** What the governor says about a proposal now. */
+export interface LiveFacts {
   state: number;
-  snapshot: bigint;
-  deadline: bigint;
   eta: bigint;
+  /** Against, for, abstain. */
   votes: readonly [bigint, bigint, bigint];
+  /** Votes needed (for + abstain), known once the snapshot has passed. */
+  quorum?: bigint;
   hasVoted: boolean;
+  /** The account's voting power at the snapshot, known once the snapshot has passed. */
+  weight?: bigint;
 }
 
-/** Every proposal, newest first, with whether `account` has voted on it. */
-export function useProposals(account?: Address) {
-  const { fromBlock } = contracts();
+export type Proposal = ProposalRecord & LiveFacts;
+
+export type ProposalSource =
+  { kind: "indexer" } | { kind: "rpc"; reason: string; from: number; to: number; complete: boolean };
+
+/** Reads the live facts of `records` from the governor, for `account` if given, at chain time `now`. */
+export async function readLive(
+  client: Client,
+  records: readonly ProposalRecord[],
+  account: Address | undefined,
+  now: bigint,
+): Promise<Map<bigint, LiveFacts>> {
   const { governor } = governanceContracts();
-  return useReads(["proposals", account], async (client) => {
-    const logs = await getContractEvents(client, {
-      ...governor,
-      eventName: "ProposalCreated",
-      fromBlock,
-      strict: true,
-    });
-    const list: Proposal[] = [];
-    for (const { args: a } of logs) {
-      const id = a.proposalId;
-      const [state, snapshot, deadline, eta, votes, hasVoted] = await Promise.all([
-        callView(client, { ...governor, functionName: "state", args: [id] }),
-        callView(client, { ...governor, functionName: "proposalSnapshot", args: [id] }),
-        callView(client, { ...governor, functionName: "proposalDeadline", args: [id] }),
-        callView(client, { ...governor, functionName: "proposalEta", args: [id] }),
-        callView(client, { ...governor, functionName: "proposalVotes", args: [id] }),
-        account
-          ? callView(client, { ...governor, functionName: "hasVoted", args: [id, account] })
-          : Promise.resolve(false),
+  const facts = await Promise.all(
+    records.map(async (r) => {
+      const past = r.voteStart < now; // quorum and past votes are defined only for a past snapshot
+      const [state, votes, eta, quorum, hasVoted, weight] = await Promise.all([
+        callView(client, { ...governor, functionName: "state", args: [r.id] }),
+        callView(client, { ...governor, functionName: "proposalVotes", args: [r.id] }),
+        callView(client, { ...governor, functionName: "proposalEta", args: [r.id] }),
+        past ? callView(client, { ...governor, functionName: "quorum", args: [r.voteStart] }) : undefined,
+        account ? callView(client, { ...governor, functionName: "hasVoted", args: [r.id, account] }) : false,
+        account && past
+          ? callView(client, { ...governor, functionName: "getVotes", args: [account, r.voteStart] })
+          : undefined,
       ]);
-      list.push({
-        id,
-        proposer: a.proposer,
-        targets: a.targets,
-        values: a.values,
-        calldatas: a.calldatas,
-        description: a.description,
-        state,
-        snapshot,
-        deadline,
-        eta,
-        votes,
-        hasVoted,
-      });
-    }
-    return list.reverse(); // newest first
+      return [r.id, { state, votes, eta, quorum, hasVoted, weight }] as const;
+    }),
+  );
+  return new Map(facts);
+}
+
+const NO_INDEXER = "This build of the dApp has no indexer configured.";
+const GOVERNOR_ABI = governanceContracts().governor.abi as Abi;
+
+export function useProposals(account: Address | undefined, now: bigint | undefined) {
+  const client = useClient({ chainId: TARGET_CHAIN_ID });
+  const queryClient = useQueryClient();
+  const head = useHeadBlock();
+  const [indexerProblem, setIndexerProblem] = useState<string | undefined>(hasIndexer() ? undefined : NO_INDEXER);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+
+  const indexed = useQuery({
+    queryKey: readKey(TARGET_CHAIN_ID, "proposals", "indexer", cursor),
+    queryFn: ({ signal }) => indexedProposals(TARGET_CHAIN_ID, cursor, signal),
+    enabled: !indexerProblem,
+    placeholderData: keepPreviousData,
+    retry: 1,
+    refetchInterval: (q) => catchUpInterval(q.state.data?.indexedBlock, head),
   });
+  useEffect(() => {
+    if (indexed.error instanceof IndexerError) setIndexerProblem(indexed.error.message);
+  }, [indexed.error]);
+
+  const { governorAddress, fromBlock } = contracts();
+  const read = (older: boolean) =>
+    readIncrementally(
+      `proposals-${TARGET_CHAIN_ID}`,
+      client!,
+      Number(fromBlock),
+      (from, to) => readProposalLogs(client!, governorAddress, GOVERNOR_ABI, from, to),
+      { older },
+    );
+  const fromRpc = useQuery({
+    queryKey: readKey(TARGET_CHAIN_ID, "proposals", "rpc"),
+    queryFn: async () => {
+      const h = await read(false);
+      const times = await blockTimes(
+        client!,
+        h.items.map((r) => r.createdBlock),
+      );
+      return { ...h, items: h.items.map((r) => ({ ...r, createdAt: times.get(r.createdBlock) })).reverse() };
+    },
+    enabled: !!client && !!indexerProblem,
+  });
+
+  const records = indexerProblem ? (fromRpc.data?.items ?? []) : (indexed.data?.records ?? []);
+  const live = useReads(
+    ["proposals", "live", account, records.map((r) => r.id.toString()).join()],
+    (c) => readLive(c, records, account, now!),
+    { enabled: records.length > 0 && now !== undefined },
+  );
+
+  const h = fromRpc.data;
+  const source: ProposalSource | undefined = !indexerProblem
+    ? { kind: "indexer" }
+    : h && { kind: "rpc", reason: indexerProblem, from: h.from, to: h.to, complete: h.complete };
+  const listError = indexerProblem
+    ? fromRpc.error
+    : indexed.isError && !(indexed.error instanceof IndexerError)
+      ? indexed.error
+      : null;
+  // The records as the source has them now (the indexer may have added a date since), with the live facts.
+  const proposals: Proposal[] = live.data
+    ? records.flatMap((r) => {
+        const facts = live.data.get(r.id);
+        return facts ? [{ ...r, ...facts }] : [];
+      })
+    : [];
+  return {
+    proposals,
+    records,
+    total: indexerProblem ? records.length : (indexed.data?.total ?? 0),
+    source,
+    loading: (indexerProblem ? fromRpc.isLoading : indexed.isLoading) || (records.length > 0 && live.isLoading),
+    loaded: indexerProblem ? fromRpc.isSuccess : indexed.isSuccess,
+    error: listError ? describeError(listError).message : live.isError ? describeError(live.error).message : undefined,
+    olderPage: !indexerProblem && indexed.data?.older ? () => setCursors([...cursors, indexed.data!.older]) : undefined,
+    newerPage: !indexerProblem && cursors.length > 1 ? () => setCursors(cursors.slice(0, -1)) : undefined,
+    loadOlder:
+      indexerProblem && h && !h.complete
+        ? async () => {
+            await read(true);
+            await queryClient.invalidateQueries({ queryKey: readKey(TARGET_CHAIN_ID, "proposals", "rpc") });
+          }
+        : undefined,
+    retry: () => {
+      if (hasIndexer()) setIndexerProblem(undefined);
+      void indexed.refetch();
+      void fromRpc.refetch();
+    },
+    pageSize: PROPOSALS_PAGE,
+  };
 }
