@@ -60,3 +60,20 @@ export async function indexedBlock(chainId: number, signal?: AbortSignal): Promi
   const chain = Object.values(status).find((c) => c.id === chainId);
   return chain?.block?.number;
 }
+
+/** Add to a query to learn how far the indexer has got: `_meta { status }`. */
+export const META_FIELD = "_meta { status }";
+export type Meta = { status: Record<string, { id: number; block?: { number: number } }> | null };
+
+/** The last block indexed on `chainId` according to a `_meta` answer; undefined before any. */
+export function indexedBlockIn(meta: Meta | undefined, chainId: number): number | undefined {
+  return Object.values(meta?.status ?? {}).find((c) => c.id === chainId)?.block?.number;
+}
+
+/**
+ * How often to ask again while the indexer is behind the chain's head (a transaction the user just made is not in
+ * it yet): every 1.5 s until it has caught up; never once it has.
+ */
+export function catchUpInterval(indexed: number | undefined, head: bigint | undefined): number | false {
+  return indexed !== undefined && head !== undefined && BigInt(indexed) < head ? 1_500 : false;
+}

@@ -1,7 +1,7 @@
 // A page of an account's history from the indexer's `activity` table (docs/indexer.md), newest first. Paging
 // happens on the server: Ponder's cursors, PAGE rows at a time, with the total count.
 import type { Address, Hex } from "viem";
-import { indexerQuery } from "@/lib/indexer";
+import { indexedBlockIn, indexerQuery, META_FIELD, type Meta } from "@/lib/indexer";
 import type { ActivityEntry, ActivityKind } from "./activityEntry";
 
 export const PAGE = 20;
@@ -26,6 +26,8 @@ export interface ActivityPage {
   older?: string;
   /** Cursor of the previous (newer) page, if any. */
   newer?: string;
+  /** The last block the indexer had processed when it answered. */
+  indexedBlock?: number;
 }
 
 const QUERY = `query Activity($account: String!, $chainId: Int!, $limit: Int!, $after: String, $before: String) {
@@ -41,6 +43,7 @@ const QUERY = `query Activity($account: String!, $chainId: Int!, $limit: Int!, $
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     totalCount
   }
+  ${META_FIELD}
 }`;
 
 export function toEntry(r: Row): ActivityEntry {
@@ -66,6 +69,7 @@ export async function indexedActivity(
   signal?: AbortSignal,
 ): Promise<ActivityPage> {
   const data = await indexerQuery<{
+    _meta: Meta;
     activitys: {
       items: Row[];
       pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string; endCursor?: string };
@@ -79,5 +83,6 @@ export async function indexedActivity(
     total: totalCount,
     older: pageInfo.hasNextPage ? pageInfo.endCursor : undefined,
     newer: pageInfo.hasPreviousPage ? pageInfo.startCursor : undefined,
+    indexedBlock: indexedBlockIn(data._meta, chainId),
   };
 }

@@ -8,7 +8,8 @@ import { useClient } from "wagmi";
 import { TARGET_CHAIN_ID } from "@/config/chains";
 import { contracts } from "@/config/contracts";
 import { allAbis } from "@/config/allAbis";
-import { hasIndexer, IndexerError } from "@/lib/indexer";
+import { catchUpInterval, hasIndexer, IndexerError } from "@/lib/indexer";
+import { useHeadBlock } from "@/lib/headBlock";
 import { readIncrementally } from "@/lib/incrementalHistory";
 import { readKey } from "@/lib/readKey";
 import { describeError } from "@/lib/errors";
@@ -42,6 +43,7 @@ const EVENTS_ABI = allAbis.flat() as Abi;
 export function useActivity(account: Address | undefined): ActivityView {
   const client = useClient({ chainId: TARGET_CHAIN_ID });
   const queryClient = useQueryClient();
+  const head = useHeadBlock();
   const [indexerProblem, setIndexerProblem] = useState<string | undefined>(hasIndexer() ? undefined : NO_INDEXER);
   const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
   const [page, setPage] = useState(0);
@@ -56,6 +58,7 @@ export function useActivity(account: Address | undefined): ActivityView {
     enabled: !!account && !indexerProblem,
     placeholderData: keepPreviousData,
     retry: 1,
+    refetchInterval: (q) => catchUpInterval(q.state.data?.indexedBlock, head),
   });
   useEffect(() => {
     if (indexed.error instanceof IndexerError) setIndexerProblem(indexed.error.message);
