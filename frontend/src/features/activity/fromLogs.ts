@@ -16,6 +16,12 @@ import {
 import { blockTimes } from "@/lib/blockTimes";
 import type { ActivityEntry } from "./activityEntry";
 
+/**
+ * viem's transport retries -32005 ("limit exceeded") three times; for a range refusal that only repeats it. The
+ * history reader halves the range instead, and the query layer retries real failures.
+ */
+export const NO_RETRY = { retryCount: 0 } as const;
+
 const TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
 interface Addresses {
@@ -108,14 +114,17 @@ export async function readAccountLogs(
   const topic = pad(account.toLowerCase() as Hex, { size: 32 });
   const range = { fromBlock: toHex(fromBlock), toBlock: toHex(toBlock) };
   const [byAccount, received] = await Promise.all([
-    client.request({
-      method: "eth_getLogs",
-      params: [{ address: [at.token, at.pool, at.governor], topics: [null, topic], ...range }],
-    }),
-    client.request({
-      method: "eth_getLogs",
-      params: [{ address: at.token, topics: [TRANSFER_TOPIC, null, topic], ...range }],
-    }),
+    client.request(
+      {
+        method: "eth_getLogs",
+        params: [{ address: [at.token, at.pool, at.governor], topics: [null, topic], ...range }],
+      },
+      NO_RETRY,
+    ),
+    client.request(
+      { method: "eth_getLogs", params: [{ address: at.token, topics: [TRANSFER_TOPIC, null, topic], ...range }] },
+      NO_RETRY,
+    ),
   ]);
   return decodeAccountLogs([...byAccount, ...received], account, at, abi);
 }
