@@ -3,15 +3,14 @@
 // be reached), the RPC's logs read incrementally in bounded ranges, paged here. The page says which, and why.
 import { useCallback, useEffect, useState } from "react";
 import type { Abi, Address } from "viem";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useClient } from "wagmi";
 import { TARGET_CHAIN_ID } from "@/config/chains";
 import { contracts } from "@/config/contracts";
 import { allAbis } from "@/config/allAbis";
-import { catchUpInterval, hasIndexer, IndexerError } from "@/lib/indexer";
-import { useHeadBlock } from "@/lib/headBlock";
 import { readIncrementally } from "@/lib/incrementalHistory";
 import { readKey } from "@/lib/readKey";
+import { useIndexerQuery } from "@/hooks/useIndexerQuery";
 import { describeError } from "@/lib/errors";
 import type { ActivityEntry } from "./activityEntry";
 import { indexedActivity, PAGE } from "./fromIndexer";
@@ -37,14 +36,11 @@ export interface ActivityView {
   retry: () => void;
 }
 
-const NO_INDEXER = "This build of the dApp has no indexer configured.";
 const EVENTS_ABI = allAbis.flat() as Abi;
 
 export function useActivity(account: Address | undefined): ActivityView {
   const client = useClient({ chainId: TARGET_CHAIN_ID });
   const queryClient = useQueryClient();
-  const head = useHeadBlock();
-  const [indexerProblem, setIndexerProblem] = useState<string | undefined>(hasIndexer() ? undefined : NO_INDEXER);
   const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
   const [page, setPage] = useState(0);
   useEffect(() => {
@@ -52,17 +48,16 @@ export function useActivity(account: Address | undefined): ActivityView {
     setPage(0);
   }, [account]);
 
-  const indexed = useQuery({
-    queryKey: readKey(TARGET_CHAIN_ID, "activity", "indexer", account, cursor),
-    queryFn: ({ signal }) => indexedActivity(TARGET_CHAIN_ID, account!, cursor, signal),
-    enabled: !!account && !indexerProblem,
-    placeholderData: keepPreviousData,
-    retry: 1,
-    refetchInterval: (q) => catchUpInterval(q.state.data?.indexedBlock, head),
-  });
-  useEffect(() => {
-    if (indexed.error instanceof IndexerError) setIndexerProblem(indexed.error.message);
-  }, [indexed.error]);
+  const {
+    query: indexed,
+    problem: indexerProblem,
+    otherError,
+    retryIndexer,
+  } = useIndexerQuery(
+    ["activity", account, cursor],
+    (signal) => indexedActivity(TARGET_CHAIN_ID, account!, cursor, signal),
+    !!account,
+  );
 
   const { numi, pool, governorAddress, fromBlock } = contracts();
   const at = { token: numi.address, pool: pool.address, governor: governorAddress };
@@ -103,8 +98,7 @@ export function useActivity(account: Address | undefined): ActivityView {
       pages: Math.max(1, Math.ceil(total / PAGE)),
       source: { kind: "indexer" },
       loading: indexed.isLoading,
-      error:
-        indexed.isError && !(indexed.error instanceof IndexerError) ? describeError(indexed.error).message : undefined,
+      error: otherError ? describeError(otherError).message : undefined,
       older: data?.older
         ? () => {
             setCursor({ after: data.older });
@@ -142,7 +136,7 @@ export function useActivity(account: Address | undefined): ActivityView {
           }
         : undefined,
     retry: () => {
-      if (hasIndexer()) setIndexerProblem(undefined);
+      retryIndexer();
       void fromRpc.refetch();
     },
   };

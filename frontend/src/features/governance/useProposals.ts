@@ -2,21 +2,20 @@
 // The proposals the Governance page lists: from the indexer, newest first, paged on the server; without one (or
 // while it cannot be reached), from the governor's ProposalCreated logs read incrementally in bounded ranges.
 // Live facts come from the chain for the proposals shown: state, tallies, ETA, quorum, and the voter's weight.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Abi, Address, Client } from "viem";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useClient } from "wagmi";
 import { TARGET_CHAIN_ID } from "@/config/chains";
 import { contracts } from "@/config/contracts";
 import { governanceContracts } from "@/config/governanceContracts";
 import { callView } from "@/lib/contractRead";
 import { blockTimes } from "@/lib/blockTimes";
-import { catchUpInterval, hasIndexer, IndexerError } from "@/lib/indexer";
-import { useHeadBlock } from "@/lib/headBlock";
 import { readIncrementally } from "@/lib/incrementalHistory";
 import { readKey } from "@/lib/readKey";
 import { describeError } from "@/lib/errors";
 import { useReads } from "@/hooks/useReads";
+import { useIndexerQuery } from "@/hooks/useIndexerQuery";
 import { indexedProposals, PROPOSALS_PAGE } from "./fromIndexer";
 import { readProposalLogs } from "./fromLogs";
 import type { ProposalRecord } from "./proposalRecord";
@@ -66,28 +65,20 @@ export async function readLive(
   return new Map(facts);
 }
 
-const NO_INDEXER = "This build of the dApp has no indexer configured.";
 const GOVERNOR_ABI = governanceContracts().governor.abi as Abi;
 
 export function useProposals(account: Address | undefined, now: bigint | undefined) {
   const client = useClient({ chainId: TARGET_CHAIN_ID });
   const queryClient = useQueryClient();
-  const head = useHeadBlock();
-  const [indexerProblem, setIndexerProblem] = useState<string | undefined>(hasIndexer() ? undefined : NO_INDEXER);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
 
-  const indexed = useQuery({
-    queryKey: readKey(TARGET_CHAIN_ID, "proposals", "indexer", cursor),
-    queryFn: ({ signal }) => indexedProposals(TARGET_CHAIN_ID, cursor, signal),
-    enabled: !indexerProblem,
-    placeholderData: keepPreviousData,
-    retry: 1,
-    refetchInterval: (q) => catchUpInterval(q.state.data?.indexedBlock, head),
-  });
-  useEffect(() => {
-    if (indexed.error instanceof IndexerError) setIndexerProblem(indexed.error.message);
-  }, [indexed.error]);
+  const {
+    query: indexed,
+    problem: indexerProblem,
+    otherError,
+    retryIndexer,
+  } = useIndexerQuery(["proposals", cursor], (signal) => indexedProposals(TARGET_CHAIN_ID, cursor, signal));
 
   const { governorAddress, fromBlock } = contracts();
   const read = (older: boolean) =>
@@ -122,11 +113,7 @@ export function useProposals(account: Address | undefined, now: bigint | undefin
   const source: ProposalSource | undefined = !indexerProblem
     ? { kind: "indexer" }
     : h && { kind: "rpc", reason: indexerProblem, from: h.from, to: h.to, complete: h.complete };
-  const listError = indexerProblem
-    ? fromRpc.error
-    : indexed.isError && !(indexed.error instanceof IndexerError)
-      ? indexed.error
-      : null;
+  const listError = indexerProblem ? fromRpc.error : otherError;
   // The records as the source has them now (the indexer may have added a date since), with the live facts.
   const proposals: Proposal[] = live.data
     ? records.flatMap((r) => {
@@ -152,7 +139,7 @@ export function useProposals(account: Address | undefined, now: bigint | undefin
           }
         : undefined,
     retry: () => {
-      if (hasIndexer()) setIndexerProblem(undefined);
+      retryIndexer();
       void indexed.refetch();
       void fromRpc.refetch();
     },
