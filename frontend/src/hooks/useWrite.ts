@@ -43,6 +43,10 @@ export function useWrite() {
             args: req.args,
             account,
             chainId: TARGET_CHAIN_ID,
+            // The block the transaction will land in. At "latest", a mint right after a reward (a node that makes
+            // a block per transaction) is checked inside the reward's block and wrongly refused as a second
+            // reward in the same block.
+            blockTag: "pending",
           };
           return (await simulateContract(config, call)).request;
         },

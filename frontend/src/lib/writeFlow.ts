@@ -85,13 +85,16 @@ async function withRetry<T>(run: () => Promise<T>, onRetry: (attempt: number) =>
 export function createWriteFlow<Prepared>(env: WriteEnv<Prepared>, onState: (state: TxState) => void) {
   let seq = 0;
   let busy = false;
+  let lastError: DescribedError | undefined;
   const setState = (next: TxState) => onState({ ...next, seq });
 
   /** Resolves with the receipt of a successful transaction, otherwise undefined (the state says why). */
   async function write(req: WriteRequest): Promise<TransactionReceipt | undefined> {
     if (busy) return undefined;
     if (!req.continues) seq += 1;
+    lastError = undefined;
     const fail = (error: DescribedError, step: TxStep = "failed") => {
+      lastError = error;
       setState({ step, label: req.label, error });
       return undefined;
     };
@@ -146,6 +149,8 @@ export function createWriteFlow<Prepared>(env: WriteEnv<Prepared>, onState: (sta
 
   return {
     write,
+    /** Why the last write failed (its custom error's name among others), read right after it returned undefined. */
+    lastError: () => lastError,
     /** Starts an action whose first step is a signature outside `write` (shown as "confirm in wallet"). */
     begin(label: string) {
       seq += 1;

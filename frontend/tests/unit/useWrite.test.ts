@@ -230,6 +230,28 @@ describe("useWrite: failures on the way", () => {
       message: "Not enough NUMI: the balance is 1 NUMI and 5 NUMI is needed.",
     });
     expect(t.send).not.toHaveBeenCalled();
+    // The caller can tell why (the miner waits for the next block on RewardAlreadyMintedThisBlock).
+    expect(t.flow.lastError()?.errorName).toBe("ERC20InsufficientBalance");
+    await t.flow.write({ ...send5 });
+    expect(t.flow.lastError()?.errorName).toBe("ERC20InsufficientBalance"); // still failing
+  });
+
+  test("lastError is cleared by a write that succeeds", async () => {
+    let fail = true;
+    const t = setup(
+      {},
+      {
+        simulate: vi.fn<Env["simulate"]>(async () => {
+          if (fail) throw insufficientBalance(1n, 5n);
+          return "prepared request";
+        }),
+      },
+    );
+    await t.flow.write(send5);
+    expect(t.flow.lastError()).toBeDefined();
+    fail = false;
+    expect(await t.flow.write(send5)).toBeDefined();
+    expect(t.flow.lastError()).toBeUndefined();
   });
 
   test("rejected by the user in the wallet: cancelled, not failed; nothing awaited, nothing refetched", async () => {

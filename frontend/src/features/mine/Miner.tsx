@@ -8,6 +8,7 @@ import { useWallet } from "@/hooks/useWallet";
 import { useMiningState } from "./useMiningState";
 import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
+import { useHeadBlock } from "@/lib/headBlock";
 import { TxStatus } from "@/components/TxStatus";
 import { Stat } from "@/components/Stat";
 import { duration, numi, when } from "@/lib/format";
@@ -20,11 +21,28 @@ interface BatteryLike extends EventTarget {
   charging: boolean;
 }
 
+/** Resolves once the head block passes `seen` (or after 30 s, so a stalled chain cannot hold the miner forever). */
+function nextBlock(head: () => bigint | undefined, seen: bigint | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const t = window.setInterval(() => {
+      const now = head();
+      if ((now !== undefined && (seen === undefined || now > seen)) || Date.now() - started > 30_000) {
+        window.clearInterval(t);
+        resolve();
+      }
+    }, 250);
+  });
+}
+
 export function Miner() {
   const { address, isConnected, onTargetChain } = useWallet();
   const online = useOnline();
   const mining = useMiningState();
-  const { write, state: tx } = useWrite();
+  const { write, lastError, state: tx } = useWrite();
+  const head = useHeadBlock();
+  const headRef = useRef(head);
+  headRef.current = head;
   const c = contracts();
   const maxThreads = typeof navigator !== "undefined" ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
   const [threads, setThreads] = useState(1);
@@ -60,15 +78,35 @@ export function Miner() {
         );
         return;
       }
-      const receipt = await write({
-        ...c.numi,
-        functionName: "mint",
-        args: [nonce, digest],
-        label: "Submit mined block",
-      });
-      if (receipt) setFound((n) => n + 1);
+      // A reward already in the block this one would join: the solution stays good for the next block (the
+      // challenge moves only with a reward), so wait for it and submit again, a few blocks at most.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const receipt = await write({
+          ...c.numi,
+          functionName: "mint",
+          args: [nonce, digest],
+          label: "Submit mined block",
+        });
+        if (receipt) {
+          setFound((n) => n + 1);
+          return;
+        }
+        const why = lastError();
+        if (why?.errorName !== "RewardAlreadyMintedThisBlock") return;
+        const seen = headRef.current;
+        setNote(
+          `A reward was already minted in block ${seen ?? "the current block"}: waiting for the next block to submit yours.`,
+        );
+        await nextBlock(() => headRef.current, seen);
+        const now = await mining.refetch();
+        if (now.data && now.data.challenge !== solvedChallenge) {
+          setNote("Stale: another reward took the next block first. Restarted on the new challenge.");
+          return;
+        }
+        setNote(undefined);
+      }
     },
-    [mining, write, c.numi],
+    [mining, write, lastError, c.numi],
   );
   const submitRef = useRef(submit);
   submitRef.current = submit;
