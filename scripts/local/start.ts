@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, "..", "..");
 const RPC_PORT = Number(process.env.NUMI_RPC_PORT ?? 8545);
 const APP_PORT = Number(process.env.NUMI_APP_PORT ?? 3000);
 const INDEXER_PORT = Number(process.env.NUMI_INDEXER_PORT ?? 42069);
+// A block every 2 s besides one per transaction (NUMI_BLOCK_INTERVAL_MS=0: only per transaction).
+const BLOCK_INTERVAL_MS = Number(process.env.NUMI_BLOCK_INTERVAL_MS ?? 2000);
 const LOG_DIR = join(ROOT, "cache");
 // Every `npm start` runs a fresh chain, so the indexer starts on an empty database each time: resuming an
 // old one would keep rows of a chain that no longer exists.
@@ -74,6 +76,21 @@ async function waitForRpc(child: ChildProcess, timeoutMs = 120_000): Promise<voi
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`hardhat node did not answer on port ${RPC_PORT} within ${timeoutMs / 1000}s`);
+}
+
+/**
+ * Makes the node mine a block every `ms` as well as one per transaction, like a real chain: mining then never waits
+ * for unrelated traffic (a solution found right after a reward goes into the next block). 0 leaves it off.
+ */
+async function setIntervalMining(ms: number): Promise<void> {
+  if (ms <= 0) return;
+  const res = await fetch(`http://127.0.0.1:${RPC_PORT}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_setIntervalMining", params: [ms] }),
+  });
+  const body = (await res.json()) as { error?: { message: string } };
+  if (body.error) throw new Error(`evm_setIntervalMining failed: ${body.error.message}`);
 }
 
 function exitCode(child: ChildProcess): Promise<number> {
@@ -149,6 +166,7 @@ async function main(): Promise<void> {
   console.log("Deploying and handing every contract to governance ...");
   const deployed = await exitCode(run("npx", ["hardhat", "deploy", "--network", "localhost"]));
   if (deployed !== 0) throw new Error("Deployment to the local node failed (see above).");
+  await setIntervalMining(BLOCK_INTERVAL_MS);
   if (await portInUse(INDEXER_PORT)) throw new Error(`Port ${INDEXER_PORT} is in use: cannot serve the indexer.`);
   rmSync(INDEXER_DB, { recursive: true, force: true });
   run(
