@@ -78,7 +78,8 @@ function at<T>(list: readonly T[], i: number): T {
   return item;
 }
 
-/** The chain under test: REWARDS blocks, each with one reward (miners in turn) and TRANSFERS_PER_BLOCK transfers. */
+/** The chain under test: REWARDS blocks, each with one reward (miners in turn), and REWARDS * TRANSFERS_PER_BLOCK
+ * transfers: TRANSFERS_PER_BLOCK in every block but the first two (the first block's go out with the second's). */
 async function buildChain(accounts: Address[]) {
   const miners = accounts.slice(0, MINERS);
   const [epochTimeHex] = await rpcBatch([
@@ -89,6 +90,8 @@ async function buildChain(accounts: Address[]) {
   await rpc("evm_setAutomine", [false]);
   let hashes = 0;
   let lap = performance.now();
+  let owed = 0; // transfers not sent yet
+  let sent = 0;
   for (let i = 0; i < REWARDS; i++) {
     const [challenge, target] = (
       await rpcBatch([
@@ -111,17 +114,23 @@ async function buildChain(accounts: Address[]) {
         data: encodeFunctionData({ abi: NumiCoinAbi, functionName: "mint", args: [nonce, digest] }),
       },
     ];
-    // transfers of 1 wei between miners that already hold NUMI (every miner has mined once after MINERS blocks)
-    if (i >= MINERS)
-      for (let k = 0; k < TRANSFERS_PER_BLOCK; k++) {
-        const from = at(miners, (i + k) % MINERS);
-        const to = at(miners, (i + k + 1) % MINERS);
-        txs.push({
-          from,
-          to: COIN,
-          data: encodeFunctionData({ abi: NumiCoinAbi, functionName: "transfer", args: [to, 1n] }),
-        });
-      }
+    // Transfers of 1 wei from miners that mined in an earlier block (none before the first reward, all MINERS of
+    // them from block MINERS on) to the next miners in turn.
+    owed += TRANSFERS_PER_BLOCK;
+    const holders = Math.min(i, MINERS);
+    for (let k = 0; holders > 0 && k < owed; k++) {
+      const from = at(miners, (i + k) % holders);
+      const to = at(miners, (i + k + 1) % MINERS);
+      txs.push({
+        from,
+        to: COIN,
+        data: encodeFunctionData({ abi: NumiCoinAbi, functionName: "transfer", args: [to, 1n] }),
+      });
+    }
+    if (holders > 0) {
+      sent += owed;
+      owed = 0;
+    }
     // The difficulty is not what this bench measures, and the local deployment's target (MAX_TARGET >> 12, 65,536
     // hashes per reward) costs this JS loop about a second a reward: 10,000 rewards would take hours. Epochs of
     // 9T ease the target 4x each (the controller's largest step), so the first six rewards take it to MAX_TARGET
@@ -139,6 +148,7 @@ async function buildChain(accounts: Address[]) {
     }
   }
   await rpc("evm_setAutomine", [true]);
+  return { transfers: sent };
 }
 
 /** One account's Activity the dApp's fallback way: seven filtered getLogs per range, deployment block to head. */
@@ -168,11 +178,13 @@ async function fallbackActivity(account: Address, head: bigint) {
   return { ms: performance.now() - started, requests: rpcCalls - before, logs };
 }
 
-/** Every log of NumiCoin, MiningPool and NumiGovernor up to `head`, counted in 2,000-block ranges. */
+/** Every log of NumiCoin, MiningPool and NumiGovernor up to `head`, counted in 2,000-block ranges; `transfers`
+ * counts every Transfer, `minted` those from the zero address (each reward credits the miner and the pool). */
 async function chainLogs(head: bigint) {
   const TRANSFER = keccak256(new TextEncoder().encode("Transfer(address,address,uint256)"));
   const MINT = keccak256(new TextEncoder().encode("Mint(address,uint256,uint256,bytes32)"));
-  const counts = { total: 0, transfers: 0, mints: 0 };
+  const ZERO = `0x${"0".repeat(64)}`;
+  const counts = { total: 0, transfers: 0, minted: 0, mints: 0 };
   for (let start = 0n; start <= head; start += FALLBACK_RANGE) {
     const end = start + FALLBACK_RANGE - 1n < head ? start + FALLBACK_RANGE - 1n : head;
     const [logs] = (await rpcBatch([
@@ -186,6 +198,7 @@ async function chainLogs(head: bigint) {
     for (const log of logs ?? []) {
       counts.total++;
       if (log.topics[0] === TRANSFER) counts.transfers++;
+      if (log.topics[0] === TRANSFER && log.topics[1] === ZERO) counts.minted++;
       if (log.topics[0] === MINT) counts.mints++;
     }
   }
@@ -205,7 +218,7 @@ async function main() {
     const accounts = (await rpc("eth_accounts")) as Address[];
 
     const built = performance.now();
-    await buildChain(accounts);
+    const sent = await buildChain(accounts);
     const head = BigInt((await rpc("eth_blockNumber")) as Hex);
     console.log(`bench: chain built in ${((performance.now() - built) / 1000).toFixed(0)} s, head ${head}`);
 
@@ -247,11 +260,14 @@ async function main() {
       "transfers" | "mints" | "activitys" | "poolEvents",
       number
     >;
-    // The events indexed are the chain's logs of the three contracts, counted on the chain itself; the indexer
-    // must hold exactly the chain's transfers and rewards.
+    // The events indexed are the chain's logs of the three contracts, counted on the chain itself. The chain must
+    // hold every reward and every transfer sent (a reverted or lost transaction shows here), and the indexer
+    // exactly the chain's transfers (those of the rewards too) and rewards.
     const logs = await chainLogs(head);
     const events = logs.total;
+    const transfers = logs.transfers - logs.minted;
     if (logs.mints !== REWARDS) throw new Error(`the chain holds ${logs.mints} rewards, not ${REWARDS}`);
+    if (transfers !== sent.transfers) throw new Error(`the chain holds ${transfers} transfers, not ${sent.transfers}`);
     if (rows.transfers !== logs.transfers || rows.mints !== logs.mints) {
       throw new Error(`indexed ${JSON.stringify(rows)} but the chain has ${JSON.stringify(logs)}`);
     }
@@ -273,8 +289,8 @@ async function main() {
       node: process.version,
       chain: {
         rewards: REWARDS,
+        transfers,
         logs,
-        transfers: rows.transfers,
         blocks: Number(head),
         indexedEvents: events,
         activityRows: rows.activitys,
@@ -283,6 +299,7 @@ async function main() {
         startupSeconds: Number(startupSeconds.toFixed(1)),
         seconds: Number(indexSeconds.toFixed(1)),
         eventsPerSecond: Math.round(events / indexSeconds),
+        rows,
         activityPage: {
           p50Ms: Number(percentile(latencies, 0.5).toFixed(1)),
           p95Ms: Number(percentile(latencies, 0.95).toFixed(1)),
