@@ -1,6 +1,7 @@
 "use client";
 // The visible state of one write: every step, the explorer link, and failures in plain words.
 import type { TxState } from "@/lib/writeFlow";
+import { ethAmount } from "@/lib/format";
 
 const TEXT: Record<TxState["step"], string> = {
   idle: "",
@@ -30,6 +31,9 @@ export function TxStatus({ state }: { state: TxState }) {
       <strong>{state.label}: </strong>
       {TEXT[state.step]}
       {state.step === "retrying" && state.attempt ? ` (attempt ${state.attempt + 1})` : null}
+      {state.step === "confirm" && state.fee !== undefined && (
+        <span data-testid="tx-fee"> Network fee: at most {ethAmount(state.fee)}.</span>
+      )}
       {state.error && <span className="tx-error"> {state.error.message}</span>}
       {state.hash && (
         <span className="tx-hash">

@@ -5,7 +5,7 @@ import { BaseError, decodeErrorResult, type Abi, type Hex } from "viem";
 import { formatAmount } from "./amount";
 import { when as formatWhen } from "./format";
 
-export type ErrorKind = "cancelled" | "revert" | "network" | "wrong-chain" | "unknown";
+export type ErrorKind = "cancelled" | "revert" | "network" | "wrong-chain" | "funds" | "unknown";
 export interface DescribedError {
   kind: ErrorKind;
   message: string;

@@ -1,3 +1,4 @@
+import { formatEther } from "viem";
 import { formatAmount } from "./amount";
 
 export const numi = (v: bigint | undefined, digits = 4) =>
@@ -24,4 +25,12 @@ export function aprPercent(rewardRate: bigint, totalStaked: bigint): number | un
   if (totalStaked === 0n) return undefined;
   const yearly = rewardRate * 31_536_000n * 10_000n;
   return Number(yearly / totalStaked) / 100;
+}
+
+/** Wei as ETH with two significant digits ("0.00042 ETH"), never rounded down to zero when it is not. */
+export function ethAmount(wei: bigint): string {
+  if (wei === 0n) return "0 ETH";
+  const eth = Number(formatEther(wei));
+  if (eth < 0.000001) return "less than 0.000001 ETH";
+  return `${eth >= 1 ? eth.toLocaleString("en-US", { maximumFractionDigits: 4 }) : eth.toPrecision(2).replace(/0+$/, "").replace(/\.$/, "")} ETH`;
 }

@@ -2,7 +2,8 @@
 // (tests/unit/useWrite.test.ts). useWrite binds it to the wallet, wagmi's actions and React state.
 //
 //   write: refused (offline, no wallet, wrong chain) -> "failed"
-//          "checking" (simulation) --network--> "retrying" ... --revert--> "failed" (decoded custom error)
+//          "checking" (simulation, then the fee against the ETH balance) --network--> "retrying" ...
+//            --revert--> "failed" (decoded custom error); --ETH short of the fee--> "failed" (before the wallet)
 //          -> "confirm" (in the wallet) --refused--> "cancelled", --other error--> "failed"
 //          -> "pending" (hash, explorer link) --network--> "retrying" ...
 //          -> "confirmed" (success receipt) or "reverted" (included but reverted: never reported as success)
@@ -10,6 +11,7 @@
 import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import { allAbis } from "@/config/allAbis";
 import { describeError, type DescribedError } from "@/lib/errors";
+import { ethAmount } from "@/lib/format";
 
 export type TxStep =
   "idle" | "checking" | "retrying" | "confirm" | "pending" | "confirmed" | "reverted" | "failed" | "cancelled";
@@ -24,6 +26,14 @@ export interface TxState {
   error?: DescribedError;
   attempt?: number;
   receipt?: TransactionReceipt;
+  /** The most the network fee can cost (gas estimate x max fee per gas), in wei, once known. */
+  fee?: bigint;
+}
+
+/** The network fee of a prepared transaction and what the account holds to pay it, both in wei. */
+export interface FeeCheck {
+  fee: bigint;
+  balance: bigint;
 }
 
 export interface WriteRequest {
@@ -52,6 +62,8 @@ export interface WriteEnv<Prepared> {
   simulate(req: WriteRequest, account: Address): Promise<Prepared>;
   /** Asks the wallet to sign and send; resolves with the transaction hash. */
   send(prepared: Prepared): Promise<Hash>;
+  /** The fee the transaction may cost and the account's ETH; without it no fee is checked or shown. */
+  fee?(prepared: Prepared, account: Address): Promise<FeeCheck>;
   waitForReceipt(hash: Hash): Promise<TransactionReceipt>;
   /** Refetches every read once the transaction is in a block (succeeded or reverted). */
   refresh(): Promise<void>;
@@ -79,6 +91,11 @@ async function withRetry<T>(run: () => Promise<T>, onRetry: (attempt: number) =>
       await new Promise((r) => setTimeout(r, 600 * attempt));
     }
   }
+}
+
+/** The sentence for an account that cannot pay the fee: what it needs and what it has. */
+export function notEnoughEth({ fee, balance }: FeeCheck): string {
+  return `You need about ${ethAmount(fee)} for the network fee; you have ${ethAmount(balance)}. Add ETH to this account, then try again. Nothing was sent.`;
 }
 
 /** One page's writes, one at a time: every state is passed to `onState`. */
@@ -114,7 +131,16 @@ export function createWriteFlow<Prepared>(env: WriteEnv<Prepared>, onState: (sta
         () => env.simulate(req, address),
         (attempt) => setState({ step: "retrying", label: req.label, attempt }),
       );
-      setState({ step: "confirm", label: req.label });
+      let fee: bigint | undefined;
+      if (env.fee) {
+        const check = await withRetry(
+          () => env.fee!(prepared, address),
+          (attempt) => setState({ step: "retrying", label: req.label, attempt }),
+        );
+        if (check.balance < check.fee) return fail({ kind: "funds", message: notEnoughEth(check) });
+        fee = check.fee;
+      }
+      setState({ step: "confirm", label: req.label, fee });
       const hash = await env.send(prepared);
       const explorer = env.chain.explorer ? `${env.chain.explorer}/tx/${hash}` : undefined;
       setState({ step: "pending", label: req.label, hash, explorer });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { aprPercent, duration } from "@/lib/format";
+import { aprPercent, duration, ethAmount } from "@/lib/format";
 
 describe("format", () => {
   test("duration reads as hours, minutes and seconds", () => {
@@ -35,5 +35,15 @@ describe("splitSignature", () => {
   });
   test("refuses a malformed signature", () => {
     expect(() => splitSignature("0x1234")).toThrow(/malformed/);
+  });
+});
+
+describe("ethAmount", () => {
+  test("ETH with two significant digits, never shown as zero when it is not", () => {
+    expect(ethAmount(0n)).toBe("0 ETH");
+    expect(ethAmount(420_000_000_000_000n)).toBe("0.00042 ETH");
+    expect(ethAmount(423_456_000_000_000n)).toBe("0.00042 ETH");
+    expect(ethAmount(1_500_000_000_000_000_000n)).toBe("1.5 ETH");
+    expect(ethAmount(123_456_789n)).toBe("less than 0.000001 ETH");
   });
 });

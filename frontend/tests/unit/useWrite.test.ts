@@ -88,6 +88,7 @@ interface Fakes {
   refresh: Mock<Env["refresh"]>;
 }
 interface Options extends Partial<Fakes> {
+  fee?: Mock<NonNullable<Env["fee"]>>;
   status?: Env["status"];
   chain?: Env["chain"];
 }
@@ -214,6 +215,37 @@ describe("useWrite: refused before anything is sent", () => {
     await t.flow.write(send5);
     expect(t.last().step).toBe("failed");
     online = true;
+    await t.flow.write(send5);
+    expect(t.last().step).toBe("confirmed");
+  });
+});
+
+describe("useWrite: the network fee", () => {
+  const feeOf = (fee: bigint, balance: bigint) => vi.fn<NonNullable<Env["fee"]>>().mockResolvedValue({ fee, balance });
+
+  test("is checked after the simulation and shown while the wallet asks", async () => {
+    const fee = feeOf(420_000_000_000_000n, parseEther("1"));
+    const t = setup({}, { fee });
+    await t.flow.write(send5);
+    expect(fee).toHaveBeenCalledWith("prepared request", ALICE);
+    expect(t.states.find((s) => s.step === "confirm")?.fee).toBe(420_000_000_000_000n);
+    expect(t.last().step).toBe("confirmed");
+  });
+
+  test("an account short of ETH is refused before the wallet, naming the fee and the balance", async () => {
+    const t = setup({}, { fee: feeOf(420_000_000_000_000n, 0n) });
+    expect(await t.flow.write(send5)).toBeUndefined();
+    expect(t.steps()).toEqual(["checking", "failed"]);
+    expect(t.last().error).toEqual({
+      kind: "funds",
+      message:
+        "You need about 0.00042 ETH for the network fee; you have 0 ETH. Add ETH to this account, then try again. Nothing was sent.",
+    });
+    expect(t.send).not.toHaveBeenCalled();
+  });
+
+  test("exactly enough ETH passes", async () => {
+    const t = setup({}, { fee: feeOf(5n, 5n) });
     await t.flow.write(send5);
     expect(t.last().step).toBe("confirmed");
   });
