@@ -3,7 +3,7 @@
 // delegates, proposes, votes, queues and executes.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPublicClient, http, parseEther, type Abi } from "viem";
+import { createPublicClient, encodeFunctionData, http, parseEther, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import { rpc } from "./stack";
 import { numi } from "@/lib/format";
@@ -137,6 +137,50 @@ describe("send", () => {
     const balance = await read("NumiCoin", "balanceOf", [ACCOUNT0]);
     const value = await page.getByLabel("Amount (NUMI)").inputValue();
     expect(parseEther(value)).toBe(balance);
+  });
+
+  test("a holder with NUMI and no ETH is refused before signing, told the fee in ETH", async () => {
+    const poor = "0x00000000000000000000000000000000000c0ffe";
+    await rpc(rpcUrl, "hardhat_impersonateAccount", [poor]);
+    const transfer = encodeFunctionData({ abi: NumiCoinAbi, functionName: "transfer", args: [poor, parseEther("2")] });
+    await rpc(rpcUrl, "eth_sendTransaction", [{ from: ACCOUNT0, to: local.NumiCoin.address, data: transfer }]);
+    await rpc(rpcUrl, "hardhat_setBalance", [poor, "0x0"]);
+    const poorContext = await walletContext(browser, { rpcUrl, account: poor });
+    const p = await poorContext.newPage();
+    try {
+      await p.goto(`${appUrl}/send`);
+      await connect(p);
+      await p.getByLabel("Recipient address").fill(ACCOUNT1);
+      await p.getByLabel("Amount (NUMI)").fill("1");
+      await p.getByRole("button", { name: "Review" }).click();
+      expect(await act(p, p.getByRole("button", { name: "Confirm and send" }))).toBe("failed");
+      await expect(p.getByTestId("tx-status").textContent()).resolves.toMatch(
+        /You need about [\d.]+ ETH for the network fee; you have 0 ETH\./,
+      );
+      expect(await read("NumiCoin", "balanceOf", [poor])).toBe(parseEther("2"));
+    } finally {
+      await poorContext.close();
+    }
+  });
+
+  test("the wallet step shows the most the network fee can cost", async () => {
+    await go("/send");
+    await page.getByLabel("Recipient address").fill(ACCOUNT1);
+    await page.getByLabel("Amount (NUMI)").fill("0.5");
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.evaluate(() => {
+      // The wallet step is brief here (the test wallet signs at once): record the fee line whenever it shows.
+      const w = window as unknown as { feeSeen?: string };
+      new MutationObserver(() => {
+        const fee = document.querySelector('[data-testid="tx-fee"]');
+        if (fee) w.feeSeen = fee.textContent ?? "";
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const before = await read("NumiCoin", "balanceOf", [ACCOUNT1]);
+    expect(await act(page, page.getByRole("button", { name: "Confirm and send" }))).toBe("confirmed");
+    expect(await read("NumiCoin", "balanceOf", [ACCOUNT1])).toBe(before + parseEther("0.5"));
+    const seen = await page.evaluate(() => (window as unknown as { feeSeen?: string }).feeSeen);
+    expect(seen).toMatch(/^ Network fee: at most [\d.]+ ETH\.$/);
   });
 });
 
@@ -355,6 +399,23 @@ describe("accessibility", () => {
       expect(await axeViolations(page)).toEqual([]);
     },
   );
+
+  test("no route logs a hydration mismatch (React errors 418, 423, 425) or any other console error", async () => {
+    const errors: string[] = [];
+    const listen = (m: { type(): string; text(): string }) => {
+      if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+    };
+    page.on("console", listen);
+    try {
+      for (const path of ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"]) {
+        await go(path);
+        await page.waitForTimeout(800);
+      }
+    } finally {
+      page.off("console", listen);
+    }
+    expect(errors).toEqual([]);
+  });
 
   test("every flow is reachable by keyboard: Tab reaches the main navigation and the forms", async () => {
     await go("/send");

@@ -1,7 +1,7 @@
 "use client";
 // In-browser mining: N Web Workers run the shared hashing core on the current challenge; a solution is
 // checked against the live challenge, then submitted with `mint` through the usual simulate-then-sign flow.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Hex } from "viem";
 import { contracts } from "@/config/contracts";
 import { useWallet } from "@/hooks/useWallet";
@@ -19,6 +19,20 @@ type Status = "idle" | "mining" | "paused" | "submitting";
 interface BatteryLike extends EventTarget {
   level: number;
   charging: boolean;
+}
+
+const noSubscription = () => () => undefined;
+
+/**
+ * The browser's cores, for the thread choice. The server renders 1 and the browser switches to its count after
+ * hydration (useSyncExternalStore's server snapshot), so the first render matches the server's HTML.
+ */
+function useCoreCount(): number {
+  return useSyncExternalStore(
+    noSubscription,
+    () => Math.max(1, navigator.hardwareConcurrency || 1),
+    () => 1,
+  );
 }
 
 /** Resolves once the head block passes `seen` (or after 30 s, so a stalled chain cannot hold the miner forever). */
@@ -44,7 +58,7 @@ export function Miner() {
   const headRef = useRef(head);
   headRef.current = head;
   const c = contracts();
-  const maxThreads = typeof navigator !== "undefined" ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
+  const maxThreads = useCoreCount();
   const [threads, setThreads] = useState(1);
   const [status, setStatus] = useState<Status>("idle");
   const [pauseReason, setPauseReason] = useState<string>();
