@@ -15,7 +15,10 @@ function solve(challenge: string, miner: string, target: bigint): { nonce: bigin
   }
 }
 
-export async function seed(hre: HardhatRuntimeEnvironment, { rewards }: { rewards: number }): Promise<void> {
+export async function seed(
+  hre: HardhatRuntimeEnvironment,
+  { rewards, governance = true }: { rewards: number; governance?: boolean },
+): Promise<void> {
   const { ethers, deployments, network } = hre;
   const chainId = (await ethers.provider.getNetwork()).chainId;
   if (!LOCAL_CHAINS.has(chainId)) throw new Error(`numi:seed runs on a local chain only; this is chain ${chainId}.`);
@@ -52,6 +55,12 @@ export async function seed(hre: HardhatRuntimeEnvironment, { rewards }: { reward
   await (await pool.connect(alice).claim()).wait();
   await (await pool.connect(bob).withdraw(parseEther("2"))).wait();
 
+  if (!governance) {
+    console.log(
+      `Seeded ${rewards} rewards, transfers, stakes and a claim; block ${await ethers.provider.getBlockNumber()}.`,
+    );
+    return;
+  }
   // One proposal carried through to execution (pool share 10% -> 15%), one left open for voting.
   const g = params.governance;
   const share = coin.interface.encodeFunctionData("setPoolShare", [1500]);

@@ -5,7 +5,13 @@ import { task, types } from "hardhat/config";
 
 task("numi:seed", "Fills a local chain with rewards, transfers, pool activity and proposals")
   .addOptionalParam("rewards", "mined rewards to make", 30, types.int)
-  .setAction(async ({ rewards }: { rewards: number }, hre) => {
+  .addOptionalParam(
+    "governance",
+    "also propose, vote, queue and execute (false: mining, transfers and pool only)",
+    true,
+    types.boolean,
+  )
+  .setAction(async ({ rewards, governance }: { rewards: number; governance: boolean }, hre) => {
     const { seed } = await import("../local/seed");
-    await seed(hre, { rewards });
+    await seed(hre, { rewards, governance });
   });
