@@ -165,7 +165,7 @@ function Supply({ stats }: { stats: EpochStat[] }) {
         <Stat label="Supply" value={numi(latest.supply, 2)} />
         <Stat label="Share of the cap" value={`${share}%`} />
         <Stat
-          label={`Schedule after ${epochLabel(latest.epoch + 1)} epochs`}
+          label={`Schedule after ${epochLabel(latest.epoch + 1)} epoch${latest.epoch === 0 ? "" : "s"}`}
           value={scheduled === latest.supply ? "matches" : `differs: ${numi(scheduled, 2)}`}
         />
       </dl>

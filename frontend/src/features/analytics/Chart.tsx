@@ -2,7 +2,7 @@
 // Small hand-written SVG charts (docs/adr/0014-analytics-charts.md): each a <figure> whose <figcaption> names
 // it, an SVG with role="img" named and described in text, and a <details> table of every plotted value. Drawn at
 // the container's width in pixels, so text keeps its size from 390 px to 1280 px.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { makeScale } from "./scale";
 import { summarize, type Point } from "./series";
 import styles from "./analytics.module.css";
@@ -55,6 +55,35 @@ function useWidth() {
   return [ref, width] as const;
 }
 
+/** The <figure> around a chart: caption, the SVG (role="img", named by `label`) at `width` × `height`, and below
+ * it whatever follows (legend, axes line, table). */
+function ChartFrame(props: {
+  title: string;
+  description: ReactNode;
+  label: string;
+  width: number;
+  height: number;
+  frameRef: RefObject<HTMLDivElement | null>;
+  children: ReactNode;
+  after: ReactNode;
+}) {
+  const { title, description, label, width, height, frameRef, children, after } = props;
+  return (
+    <figure className={styles.chart}>
+      <figcaption>
+        <span className={styles.title}>{title}</span>
+        <span className="muted small">{description}</span>
+      </figcaption>
+      <div ref={frameRef} className={styles.frame}>
+        <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
+          {children}
+        </svg>
+      </div>
+      {after}
+    </figure>
+  );
+}
+
 /** The points of a series as SVG path segments, broken where y is missing (or not positive on a log axis). */
 function pathOf(
   points: Point[],
@@ -99,7 +128,7 @@ export function DataTable({ caption, head, rows }: { caption: string; head: stri
   const [open, setOpen] = useState(false);
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Table of the values</summary>
+      <summary className={styles.summary}>Table of the values</summary>
       {open && (
         <div className={styles.table} role="region" aria-label={caption} tabIndex={0}>
           <table>
@@ -165,75 +194,8 @@ export function LineChart({ title, description, series, x, y, refs = [] }: LineC
 
   const xsSorted = [...new Set(xs)].sort((a, b) => a - b);
   const byX = series.map((s) => new Map(s.points.map((p) => [p.x, p.y])));
-  return (
-    <figure className={styles.chart}>
-      <figcaption>
-        <span className={styles.title}>{title}</span>
-        <span className="muted small">{description}</span>
-      </figcaption>
-      <div ref={ref} className={styles.frame}>
-        <svg
-          role="img"
-          aria-label={`${title}. ${summary}`}
-          viewBox={`0 0 ${width} ${height}`}
-          width={width}
-          height={height}
-        >
-          {sy.ticks.map((t) => (
-            <g key={`y${t}`}>
-              <line className={styles.grid} x1={margin.left} x2={width - margin.right} y1={sy(t)} y2={sy(t)} />
-              <text className={styles.tick} x={margin.left - 6} y={sy(t)} dy="0.32em" textAnchor="end">
-                {(y.tick ?? y.format)(t)}
-              </text>
-            </g>
-          ))}
-          {sx.ticks.map((t, i) => (
-            <text
-              key={`x${t}`}
-              className={styles.tick}
-              x={sx(t)}
-              y={height - margin.bottom + 18}
-              textAnchor={i === 0 && x.time ? "start" : i === sx.ticks.length - 1 && x.time ? "end" : "middle"}
-            >
-              {(x.tick ?? x.format)(t)}
-            </text>
-          ))}
-          <line
-            className={styles.axis}
-            x1={margin.left}
-            x2={width - margin.right}
-            y1={height - margin.bottom}
-            y2={height - margin.bottom}
-          />
-          {refs.map((r) => (
-            <line
-              key={r.label}
-              x1={margin.left}
-              x2={width - margin.right}
-              y1={sy(r.y)}
-              y2={sy(r.y)}
-              stroke={r.color}
-              strokeWidth={2}
-              strokeDasharray="6 4"
-            />
-          ))}
-          {series.map((s) => (
-            <g key={s.name}>
-              <path
-                d={pathOf(s.points, sx, sy, log, s.step)}
-                fill="none"
-                stroke={s.color}
-                strokeWidth={2}
-                strokeDasharray={s.dashed ? "6 4" : undefined}
-              />
-              {(few || s.points.length === 1) &&
-                s.points
-                  .filter((p): p is { x: number; y: number } => p.y !== null && (!log || p.y > 0))
-                  .map((p) => <circle key={p.x} cx={sx(p.x)} cy={sy(p.y)} r={3} fill={s.color} />)}
-            </g>
-          ))}
-        </svg>
-      </div>
+  const after = (
+    <>
       <Legend items={[...series, ...refs.map((r) => ({ name: r.label, color: r.color, dashed: true }))]} />
       <p className="muted small">
         {x.label} across, {y.label} up{log ? " (log scale: each grid line is 10× the one below)" : ""}.
@@ -248,7 +210,72 @@ export function LineChart({ title, description, series, x, y, refs = [] }: LineC
           ])
         }
       />
-    </figure>
+    </>
+  );
+  return (
+    <ChartFrame
+      title={title}
+      description={description}
+      label={`${title}. ${summary}`}
+      width={width}
+      height={height}
+      frameRef={ref}
+      after={after}
+    >
+      {sy.ticks.map((t) => (
+        <g key={`y${t}`}>
+          <line className={styles.grid} x1={margin.left} x2={width - margin.right} y1={sy(t)} y2={sy(t)} />
+          <text className={styles.tick} x={margin.left - 6} y={sy(t)} dy="0.32em" textAnchor="end">
+            {(y.tick ?? y.format)(t)}
+          </text>
+        </g>
+      ))}
+      {sx.ticks.map((t, i) => (
+        <text
+          key={`x${t}`}
+          className={styles.tick}
+          x={sx(t)}
+          y={height - margin.bottom + 18}
+          textAnchor={i === 0 && x.time ? "start" : i === sx.ticks.length - 1 && x.time ? "end" : "middle"}
+        >
+          {(x.tick ?? x.format)(t)}
+        </text>
+      ))}
+      <line
+        className={styles.axis}
+        x1={margin.left}
+        x2={width - margin.right}
+        y1={height - margin.bottom}
+        y2={height - margin.bottom}
+      />
+      {refs.map((r) => (
+        <line
+          key={r.label}
+          x1={margin.left}
+          x2={width - margin.right}
+          y1={sy(r.y)}
+          y2={sy(r.y)}
+          stroke={r.color}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+        />
+      ))}
+      {series.map((s) => (
+        <g key={s.name}>
+          <path
+            d={pathOf(s.points, sx, sy, log, s.step)}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={s.dashed ? "6 4" : undefined}
+          />
+          {(few || s.points.length === 1) &&
+            s.points
+              .filter((p): p is { x: number; y: number } => p.y !== null && (!log || p.y > 0))
+              .map((p) => <circle key={p.x} cx={sx(p.x)} cy={sy(p.y)} r={3} fill={s.color} />)}
+        </g>
+      ))}
+    </ChartFrame>
   );
 }
 
@@ -279,37 +306,30 @@ export function BarChart({
   const max = Math.max(...bars.map((b) => b.value), 0) || 1;
   const barSpace = Math.max(40, width - labelW - valueW);
   return (
-    <figure className={styles.chart}>
-      <figcaption>
-        <span className={styles.title}>{title}</span>
-        <span className="muted small">{description}</span>
-      </figcaption>
-      <div ref={ref} className={styles.frame}>
-        <svg
-          role="img"
-          aria-label={`${title}. ${bars.map((b) => `${b.title}: ${b.text}`).join("; ")}.`}
-          viewBox={`0 0 ${width} ${height}`}
-          width={width}
-          height={height}
-        >
-          {bars.map((b, i) => {
-            const w = Math.max(2, (b.value / max) * barSpace);
-            const top = i * row + 4;
-            return (
-              <g key={b.title}>
-                <text className={styles.tick} x={labelW - 8} y={top + 10} dy="0.32em" textAnchor="end">
-                  {b.label}
-                </text>
-                <rect x={labelW} y={top} width={w} height={row - 10} fill={COLORS.green} rx={2} />
-                <text className={styles.tick} x={labelW + w + 6} y={top + 10} dy="0.32em">
-                  {b.text}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <DataTable caption={title} head={table.head} rows={table.rows} />
-    </figure>
+    <ChartFrame
+      title={title}
+      description={description}
+      label={`${title}. ${bars.map((b) => `${b.title}: ${b.text}`).join("; ")}.`}
+      width={width}
+      height={height}
+      frameRef={ref}
+      after={<DataTable caption={title} head={table.head} rows={table.rows} />}
+    >
+      {bars.map((b, i) => {
+        const w = Math.max(2, (b.value / max) * barSpace);
+        const top = i * row + 4;
+        return (
+          <g key={b.title}>
+            <text className={styles.tick} x={labelW - 8} y={top + 10} dy="0.32em" textAnchor="end">
+              {b.label}
+            </text>
+            <rect x={labelW} y={top} width={w} height={row - 10} fill={COLORS.green} rx={2} />
+            <text className={styles.tick} x={labelW + w + 6} y={top + 10} dy="0.32em">
+              {b.text}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }
