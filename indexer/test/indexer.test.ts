@@ -367,6 +367,65 @@ describe("indexer", () => {
     expect(items.filter((a) => a.support !== null).map((a) => [a.kind, a.support])).toEqual([["voted", 0]]); // against
   });
 
+  it("answers /analytics/miners and /analytics/pool as the tables and the chain hold", async () => {
+    const client = pub();
+    type Miners = {
+      chainId: number;
+      rewards: number;
+      reward: string;
+      poolReward: string;
+      miners: number;
+      top: { beneficiary: string; rewards: number; reward: string; lastEpoch: string }[];
+    };
+    const miners = (await (await fetch(`${apiUrl}/analytics/miners?chainId=31337&limit=100`)).json()) as Miners;
+    const mints = await sqlClient().db.select().from(schema.mint);
+    const per = new Map<string, { rewards: number; reward: bigint; lastEpoch: bigint }>();
+    for (const m of mints) {
+      const row = per.get(m.beneficiary) ?? { rewards: 0, reward: 0n, lastEpoch: 0n };
+      per.set(m.beneficiary, {
+        rewards: row.rewards + 1,
+        reward: row.reward + m.reward,
+        lastEpoch: m.epoch > row.lastEpoch ? m.epoch : row.lastEpoch,
+      });
+    }
+    const expected = [...per]
+      .sort(([a, x], [b, y]) => (x.reward === y.reward ? (a < b ? -1 : 1) : x.reward > y.reward ? -1 : 1))
+      .map(([beneficiary, r]) => ({
+        beneficiary,
+        rewards: r.rewards,
+        reward: String(r.reward),
+        lastEpoch: String(r.lastEpoch),
+      }));
+    expect(miners.top).toEqual(expected);
+    expect(miners.miners).toBe(per.size);
+    expect(miners.rewards).toBe(mints.length);
+    // Every token was minted as a beneficiary's or the pool's part of a reward.
+    const supply = await client.readContract({ address: COIN, abi: NumiCoinAbi, functionName: "totalSupply" });
+    expect(BigInt(miners.reward) + BigInt(miners.poolReward)).toBe(supply);
+    const top1 = (await (await fetch(`${apiUrl}/analytics/miners?limit=1`)).json()) as Miners;
+    expect(top1.top).toEqual(expected.slice(0, 1));
+    expect((await fetch(`${apiUrl}/analytics/miners?chainId=abc`)).status).toBe(400);
+
+    type Pool = {
+      events: number;
+      points: { event: string; totalStaked: string; rewardRate: string; periodFinish: string }[];
+    };
+    const pool = (await (await fetch(`${apiUrl}/analytics/pool?chainId=31337`)).json()) as Pool;
+    const fromBlock = BigInt(committed.MiningPool.blockNumber);
+    const logs = (
+      await client.getContractEvents({ address: POOL, abi: MiningPoolAbi, fromBlock, strict: true })
+    ).filter((l) => ["Staked", "Withdrawn", "RewardsStreamed"].includes(l.eventName));
+    expect(pool.events).toBe(logs.length);
+    expect(pool.points.map((p) => p.event)).toEqual(logs.map((l) => l.eventName));
+    const last = pool.points[pool.points.length - 1]!;
+    const staked = await client.readContract({ address: POOL, abi: MiningPoolAbi, functionName: "totalStaked" });
+    expect(BigInt(last.totalStaked)).toBe(staked);
+    const streamed = logs.filter((l) => l.eventName === "RewardsStreamed").pop();
+    expect(streamed).toBeDefined();
+    const args = streamed!.args as { rewardRate: bigint; periodFinish: bigint };
+    expect([last.rewardRate, last.periodFinish]).toEqual([String(args.rewardRate), String(args.periodFinish)]);
+  });
+
   it("ends a reorg with exactly the chain's post-revert state", async () => {
     const [alice, , , dave, erin] = accounts as [Address, Address, Address, Address, Address];
     const snapshot = await rpc("evm_snapshot");

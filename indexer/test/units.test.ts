@@ -5,6 +5,7 @@ import { encodeFunctionData } from "viem";
 import { deployments, MiningPoolAbi, NumiCoin } from "@numi/contracts";
 import { chainsToIndex, DEFAULT_LOCAL_RPC } from "../src/chains";
 import { decodeCall } from "../src/decode";
+import { poolSeries } from "../src/poolSeries";
 import { expectedHashes, hashRate } from "../src/stats";
 
 const local = deployments["31337"];
@@ -70,5 +71,30 @@ describe("hash rate", () => {
     expect(hashRate((1n << 255n) - 1n, 2n)).toBe(1n);
     expect(hashRate(NumiCoin.MIN_TARGET, 0n)).toBeNull();
     expect(hashRate(NumiCoin.MIN_TARGET, null)).toBeNull();
+  });
+});
+
+describe("poolSeries", () => {
+  const row = (name: string, amount: bigint | null, args: unknown, timestamp: bigint) => ({
+    name,
+    amount,
+    args,
+    blockNumber: timestamp,
+    timestamp,
+  });
+
+  it("keeps total staked from Staked and Withdrawn and the stream from RewardsStreamed", () => {
+    const points = poolSeries([
+      row("Staked", 5n, { account: "0x1", amount: 5 }, 1n),
+      // args keep integers up to 48 bits as numbers, bigger ones as decimal strings
+      row("RewardsStreamed", 9n, { amount: 9, fee: 0, rewardRate: "300000000000000000", periodFinish: 400 }, 2n),
+      row("RewardPaid", 1n, { account: "0x1", amount: 1 }, 3n), // neither stake nor stream: no point
+      row("Withdrawn", 2n, { account: "0x1", amount: 2 }, 4n),
+    ]);
+    expect(points.map((p) => [p.event, p.timestamp, p.totalStaked, p.rewardRate, p.periodFinish])).toEqual([
+      ["Staked", 1n, 5n, 0n, 0n],
+      ["RewardsStreamed", 2n, 5n, 300000000000000000n, 400n],
+      ["Withdrawn", 4n, 3n, 300000000000000000n, 400n],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ const ROUTES = [
   ["/pool", "Pool"],
   ["/governance", "Governance"],
   ["/activity", "Activity"],
+  ["/analytics", "Analytics"],
 ] as const;
 
 export function Nav() {

@@ -77,3 +77,12 @@ export function indexedBlockIn(meta: Meta | undefined, chainId: number): number 
 export function catchUpInterval(indexed: number | undefined, head: bigint | undefined): number | false {
   return indexed !== undefined && head !== undefined && BigInt(indexed) < head ? 1_500 : false;
 }
+
+/** GETs one of the indexer's JSON routes (e.g. /analytics/miners); the body, or an IndexerError. */
+export async function indexerGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await post(path, undefined, signal);
+  if (!res.ok) throw new IndexerError(`The indexer answered HTTP ${res.status} for ${path}.`);
+  const body = (await res.json().catch(() => undefined)) as T | undefined;
+  if (body === undefined) throw new IndexerError("The indexer's answer is not JSON.");
+  return body;
+}
