@@ -391,7 +391,7 @@ describe("activity", () => {
 });
 
 describe("accessibility", () => {
-  test.each(["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"])(
+  test.each(["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"])(
     "axe-core finds no serious or critical violation on %s",
     async (path) => {
       await go(path);
@@ -400,19 +400,25 @@ describe("accessibility", () => {
     },
   );
 
-  test("no route logs a hydration mismatch (React errors 418, 423, 425) or any other console error", async () => {
+  test("no route logs a console error or throws an uncaught error", async () => {
     const errors: string[] = [];
     const listen = (m: { type(): string; text(): string }) => {
       if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
     };
+    // Uncaught errors (reportError among them) arrive as page errors, not as logs. Note: this production build
+    // did not report the /mine hydration mismatch either way (checked with the fix reverted), so hydration is
+    // not what this test proves.
+    const uncaught = (e: Error) => errors.push(`${page.url()}: ${e.message}`);
     page.on("console", listen);
+    page.on("pageerror", uncaught);
     try {
-      for (const path of ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"]) {
+      for (const path of ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"]) {
         await go(path);
         await page.waitForTimeout(800);
       }
     } finally {
       page.off("console", listen);
+      page.off("pageerror", uncaught);
     }
     expect(errors).toEqual([]);
   });
