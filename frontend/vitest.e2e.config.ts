@@ -4,12 +4,19 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import path from "node:path";
 
-/** Files in the usual order, but withoutIndexer.e2e.ts last: it stops the indexer and ages the chain by 50,000 blocks. */
+/**
+ * Files in the usual order, then these, in this order: analytics.e2e.ts mines on the shared chain after the flows,
+ * withoutIndexer.e2e.ts stops the indexer and ages the chain by 50,000 blocks.
+ */
+const LAST = ["analytics.e2e.ts", "withoutIndexer.e2e.ts"];
 class IndexerLastSequencer extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const last = (f: TestSpecification) => f.moduleId.endsWith("withoutIndexer.e2e.ts");
-    return [...sorted.filter((f) => !last(f)), ...sorted.filter(last)];
+    const rank = (f: TestSpecification) => LAST.findIndex((name) => f.moduleId.endsWith(name));
+    return [
+      ...sorted.filter((f) => rank(f) < 0),
+      ...sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b)),
+    ];
   }
 }
 

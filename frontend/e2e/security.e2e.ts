@@ -85,7 +85,7 @@ describe("security", () => {
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    for (const route of ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity"]) {
+    for (const route of ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"]) {
       await page.goto(`${appUrl}${route}`);
       await page.waitForLoadState("networkidle");
     }
