@@ -8,12 +8,25 @@ export type ParsedAmount = { ok: true; value: bigint } | { ok: false; reason: st
 const DECIMAL = /^(\d*)(?:\.(\d*))?$/;
 
 /**
- * Parses "1.5", "0.000000000000000001", ".5" or "2." into wei. Rejects (rather than rounds) more decimals
- * than the token has, signs, exponents, thousands separators and empty input.
+ * Parses "1.5", "1,5", "0.000000000000000001", ".5" or "2." into wei. Rejects (rather than rounds) more decimals
+ * than the token has, signs, exponents, thousands separators, an ambiguous comma ("1,500") and empty input.
  */
 export function parseAmount(input: string, decimals = NUMI_DECIMALS): ParsedAmount {
-  const text = input.trim();
+  let text = input.trim();
   if (text === "") return { ok: false, reason: "Enter an amount." };
+  // A decimal comma ("1,5", "0,25") is read as a decimal point. A comma before exactly three digits could be a
+  // thousands separator as well ("1,500"), so it is never guessed: the reason says how to write it.
+  const comma = /^(\d*),(\d*)$/.exec(text);
+  if (comma) {
+    if (comma[2]!.length === 3 && comma[1] !== "" && comma[1] !== "0")
+      return {
+        ok: false,
+        reason: `Is ${text} a decimal or a thousands separator? Write ${comma[1]}.${comma[2]} or ${comma[1]}${comma[2]}: a point for decimals, no separators.`,
+      };
+    text = `${comma[1]}.${comma[2]}`;
+  } else if (text.includes(",")) {
+    return { ok: false, reason: "Remove the thousands separators; use a point for decimals, like 1500.25." };
+  }
   const match = DECIMAL.exec(text);
   if (!match || (match[1] === "" && (match[2] ?? "") === "")) {
     return { ok: false, reason: "Use digits and at most one decimal point, like 12.5." };

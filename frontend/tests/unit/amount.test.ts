@@ -26,6 +26,25 @@ describe("parseAmount", () => {
     expect(parseAmount(input).ok).toBe(false);
   });
 
+  test("reads a decimal comma as a decimal point", () => {
+    expect(parseAmount("1,5")).toEqual({ ok: true, value: 15n * 10n ** 17n });
+    expect(parseAmount("0,25")).toEqual({ ok: true, value: 25n * 10n ** 16n });
+    expect(parseAmount(",5")).toEqual({ ok: true, value: 5n * 10n ** 17n });
+    expect(parseAmount("0,125")).toEqual({ ok: true, value: 125n * 10n ** 15n }); // 0,125 cannot be thousands
+  });
+
+  test("never guesses a comma that could be a thousands separator, and says how to write the amount", () => {
+    expect(parseAmount("1,500")).toEqual({
+      ok: false,
+      reason: "Is 1,500 a decimal or a thousands separator? Write 1.500 or 1500: a point for decimals, no separators.",
+    });
+    expect(parseAmount("1,000,000")).toEqual({
+      ok: false,
+      reason: "Remove the thousands separators; use a point for decimals, like 1500.25.",
+    });
+    expect(parseAmount("1,5.2").ok).toBe(false);
+  });
+
   test("respects a token with fewer decimals", () => {
     expect(parseAmount("1.25", 2)).toEqual({ ok: true, value: 125n });
     expect(parseAmount("1.255", 2).ok).toBe(false);
