@@ -20,6 +20,26 @@ export function when(seconds: bigint | number): string {
   return new Date(Number(seconds) * 1000).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
+/**
+ * Below this much staked in all, an APR says more about the tiny stake than about the pool (one reward over
+ * 1 NUMI reads as millions of percent), so the app shows why instead of a figure: 100 NUMI, two rewards' worth.
+ */
+export const MEANINGFUL_STAKE = 100n * 10n ** 18n;
+
+/**
+ * The pool's APR as the app shows it: annualised from the stream paying now, and stated as such, or the reason
+ * there is no meaningful figure (nothing staked, no stream running, too little staked).
+ */
+export function aprText(p: { rewardRate: bigint; totalStaked: bigint; periodFinish: bigint }, now: number): string {
+  if (p.totalStaked === 0n) return "no stakers yet";
+  if (p.totalStaked < MEANINGFUL_STAKE)
+    return `not meaningful yet: only ${formatAmount(p.totalStaked, 18, 2)} NUMI staked in all`;
+  if (p.periodFinish <= BigInt(now) || p.rewardRate === 0n) return "0%: no reward streaming now";
+  const apr = aprPercent(p.rewardRate, p.totalStaked)!;
+  const shown = apr >= 1000 ? Math.round(apr).toLocaleString("en-US") : apr.toFixed(2);
+  return `${shown}% a year at the current stream's rate`;
+}
+
 /** APR in percent from a reward rate (wei/s) and the total staked (wei); undefined with nothing staked. */
 export function aprPercent(rewardRate: bigint, totalStaked: bigint): number | undefined {
   if (totalStaked === 0n) return undefined;

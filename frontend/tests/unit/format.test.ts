@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { aprPercent, duration, ethAmount } from "@/lib/format";
+import { aprPercent, aprText, duration, ethAmount, MEANINGFUL_STAKE } from "@/lib/format";
 
 describe("format", () => {
   test("duration reads as hours, minutes and seconds", () => {
@@ -45,5 +45,29 @@ describe("ethAmount", () => {
     expect(ethAmount(423_456_000_000_000n)).toBe("0.00042 ETH");
     expect(ethAmount(1_500_000_000_000_000_000n)).toBe("1.5 ETH");
     expect(ethAmount(123_456_789n)).toBe("less than 0.000001 ETH");
+  });
+});
+
+describe("aprText", () => {
+  const NUMI = 10n ** 18n;
+  const now = 1_000;
+  const open = { periodFinish: 2_000n };
+  test("says why there is no figure: nothing staked, no stream, too little staked", () => {
+    expect(aprText({ rewardRate: 1n, totalStaked: 0n, ...open }, now)).toBe("no stakers yet");
+    expect(aprText({ rewardRate: 1n, totalStaked: 500n * NUMI, periodFinish: 1_000n }, now)).toBe(
+      "0%: no reward streaming now",
+    );
+    expect(aprText({ rewardRate: NUMI, totalStaked: 40n * NUMI, ...open }, now)).toBe(
+      "not meaningful yet: only 40 NUMI staked in all",
+    );
+  });
+  test("annualises the current stream and says so", () => {
+    // 1 NUMI/s over 31,536,000 NUMI staked is 100% a year.
+    expect(aprText({ rewardRate: NUMI, totalStaked: 31_536_000n * NUMI, ...open }, now)).toBe(
+      "100.00% a year at the current stream's rate",
+    );
+    expect(aprText({ rewardRate: NUMI, totalStaked: MEANINGFUL_STAKE, ...open }, now)).toBe(
+      "31,536,000% a year at the current stream's rate",
+    );
   });
 });

@@ -6,7 +6,7 @@ import { useMiningState } from "@/features/mine/useMiningState";
 import { usePoolState } from "@/features/pool/usePoolState";
 import { useTokenFacts } from "./useTokenFacts";
 import { Stat } from "@/components/Stat";
-import { aprPercent, numi, when } from "@/lib/format";
+import { aprText, numi, when } from "@/lib/format";
 import { shortAddress } from "@/lib/shortAddress";
 import { formatAmount } from "@/lib/amount";
 import { saveSnapshot } from "@/lib/lastKnown";
@@ -33,7 +33,6 @@ export function Dashboard() {
     });
   }, [address, account.balance, account.position, account.votes]);
 
-  const apr = p ? aprPercent(p.rewardRate, p.totalStaked) : undefined;
   const readError = mining.isError || pool.isError;
   return (
     <>
@@ -95,10 +94,7 @@ export function Dashboard() {
             label="Mining"
             value={m ? (m.paused ? `paused by governance until ${when(m.pausedUntil)}` : "open") : undefined}
           />
-          <Stat
-            label="Pool APR"
-            value={p ? (apr === undefined ? "no stakers yet" : `${apr.toFixed(2)}%`) : undefined}
-          />
+          <Stat label="Pool APR" value={p ? aprText(p, Math.floor(Date.now() / 1000)) : undefined} testId="pool-apr" />
           <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
         </dl>
       </section>

@@ -14,7 +14,7 @@ import { AmountField } from "@/components/AmountField";
 import { Stat } from "@/components/Stat";
 import { TxStatus } from "@/components/TxStatus";
 import { checkAmount, checkPoolPosition, formatAmount } from "@/lib/amount";
-import { aprPercent, duration, numi, when } from "@/lib/format";
+import { aprText, duration, numi, when } from "@/lib/format";
 import { describeError } from "@/lib/errors";
 
 const PERMIT_MINUTES = 20;
@@ -40,7 +40,6 @@ export function Pool() {
   const withdrawCheck = checkPoolPosition(checkAmount(withdrawText, pos?.staked), pos?.staked, "withdraw");
   const canAct = isConnected && onTargetChain && online && !inFlight;
   const needsApproval = stakeCheck.ok && (account.allowance ?? 0n) < stakeCheck.value;
-  const apr = p ? aprPercent(p.rewardRate, p.totalStaked) : undefined;
   const nowSec = Math.floor(Date.now() / 1000);
 
   async function approve() {
@@ -112,7 +111,7 @@ export function Pool() {
         <h2>Pool</h2>
         <dl className="grid">
           <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
-          <Stat label="APR" value={p ? (apr === undefined ? "no stakers yet" : `${apr.toFixed(2)}%`) : undefined} />
+          <Stat label="APR" value={p ? aprText(p, nowSec) : undefined} testId="pool-apr" />
           <Stat label="Stream period" value={p ? duration(Number(p.rewardsDuration)) : undefined} />
           <Stat label="Current stream ends in" value={p ? duration(Number(p.periodFinish) - nowSec) : undefined} />
           <Stat label="Fee" value={p ? `${p.feeBps / 100}%` : undefined} />
