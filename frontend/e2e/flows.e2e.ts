@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, encodeFunctionData, http, parseEther, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import { rpc } from "./stack";
-import { numi } from "@/lib/format";
+import { aprText, numi } from "@/lib/format";
 import type { TestWalletWindow } from "./testWallet";
 import { deployments } from "@numi/contracts/deployments";
 import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
@@ -204,6 +204,19 @@ describe("pool", () => {
     expect(await read("MiningPool", "balanceOf", [ACCOUNT0])).toBe(parseEther("2.5"));
   });
 
+  test("the APR says what it is, or why there is none: 2.5 NUMI staked is not meaningful", async () => {
+    const state = (await client.readContract({
+      address: local.MiningPool.address,
+      abi: MiningPoolAbi,
+      functionName: "poolState",
+    })) as { rewardRate: bigint; totalStaked: bigint; periodFinish: bigint };
+    expect(state.totalStaked).toBe(parseEther("2.5"));
+    await expect(page.getByTestId("pool-apr").textContent()).resolves.toBe(
+      aprText(state, Math.floor(Date.now() / 1000)),
+    );
+    await expect(page.getByTestId("pool-apr").textContent()).resolves.toMatch(/^not meaningful yet: only 2\.5 NUMI/);
+  });
+
   test("stakes with a permit after showing spender, amount and deadline", async () => {
     await page.getByTestId("stake-amount").fill("1");
     await page.getByLabel(/permit signature/).check();
@@ -239,13 +252,21 @@ describe("pool", () => {
 });
 
 describe("governance", () => {
-  test("delegates to self, refusing a bad delegate address", async () => {
+  test("delegates away and back to self, refusing a bad delegate address; the page follows the delegate", async () => {
     await go("/governance");
+    // Mining delegated the miner to itself: the page says so instead of offering it again.
+    await page.getByTestId("delegated-to-self").waitFor();
+    expect(await page.getByRole("button", { name: "Delegate to myself" }).count()).toBe(0);
     await page.getByLabel("Or delegate to another address").fill("0xnothex");
     await expect(page.getByTestId("delegate-error").textContent()).resolves.toMatch(/40 hexadecimal/);
+    await page.getByLabel("Or delegate to another address").fill(ACCOUNT1);
+    expect(await act(page, page.getByRole("button", { name: "Delegate", exact: true }))).toBe("confirmed");
+    expect(await read("NumiCoin", "delegates", [ACCOUNT0])).toBe(ACCOUNT1);
+    await expect(page.getByTestId("gov-delegate").textContent()).resolves.toBe("0x7099…79C8");
     expect(await act(page, page.getByRole("button", { name: "Delegate to myself" }))).toBe("confirmed");
     expect(await read("NumiCoin", "getVotes", [ACCOUNT0])).toBeGreaterThan(0n);
     await expect(page.getByTestId("gov-delegate").textContent()).resolves.toBe("yourself");
+    await page.getByTestId("delegated-to-self").waitFor();
   });
 
   test("refuses bad proposal input, then proposes a pool share change from its template", async () => {

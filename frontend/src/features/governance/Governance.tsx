@@ -29,6 +29,7 @@ function Delegate({ write, canAct }: { write: ReturnType<typeof useWrite>["write
   const id = useId();
   const check = checkRecipient(other);
   const none = !delegate || /^0x0{40}$/.test(delegate);
+  const self = !none && !!address && delegate?.toLowerCase() === address.toLowerCase();
   return (
     <section className="card" aria-labelledby="delegate-title">
       <h2 id="delegate-title">Voting power</h2>
@@ -47,15 +48,21 @@ function Delegate({ write, canAct }: { write: ReturnType<typeof useWrite>["write
         Votes count from the proposal&apos;s snapshot: delegate before a proposal is created. Staked NUMI does not vote.
       </p>
       <div className="row">
-        <button
-          type="button"
-          disabled={!canAct || !address}
-          onClick={() =>
-            address && write({ ...token, functionName: "delegate", args: [address], label: "Delegate to yourself" })
-          }
-        >
-          Delegate to myself
-        </button>
+        {self ? (
+          <p className="small" data-testid="delegated-to-self">
+            Your NUMI votes through you. Delegate to someone else below to let them vote with it.
+          </p>
+        ) : (
+          <button
+            type="button"
+            disabled={!canAct || !address}
+            onClick={() =>
+              address && write({ ...token, functionName: "delegate", args: [address], label: "Delegate to yourself" })
+            }
+          >
+            Delegate to myself
+          </button>
+        )}
       </div>
       <label htmlFor={id}>Or delegate to another address</label>
       <input
