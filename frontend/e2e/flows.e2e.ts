@@ -103,6 +103,13 @@ describe("send", () => {
     await expect(recipientError.textContent()).resolves.toMatch(/checksum/);
     await to.fill("0x1234");
     await expect(recipientError.textContent()).resolves.toMatch(/40 hexadecimal/);
+    expect(await page.getByTestId("self-send").count()).toBe(0);
+    await to.fill(ACCOUNT0);
+    await expect(page.getByTestId("self-send").textContent()).resolves.toMatch(/your own address/);
+    await amount.fill("1,5");
+    await expect(amountError.textContent()).resolves.toBe("");
+    await amount.fill("1,500");
+    await expect(amountError.textContent()).resolves.toMatch(/decimal or a thousands separator/);
     await amount.fill("1.0000000000000000001");
     await expect(amountError.textContent()).resolves.toMatch(/19/);
     await amount.fill("1e3");

@@ -32,6 +32,7 @@ export function SendForm() {
     [c.numi.address, c.pool.address, c.governorAddress, c.timelockAddress],
   );
   const recipient = checkRecipient(to, forbidden);
+  const selfSend = recipient.ok && !!address && recipient.address.toLowerCase() === address.toLowerCase();
   const parsed = checkAmount(amount, balance);
   const valid = recipient.ok && parsed.ok;
   const canAct = isConnected && onTargetChain && online && !inFlight;
@@ -84,6 +85,11 @@ export function SendForm() {
         <p id={ids.toErr} className="field-error" data-testid="recipient-error">
           {(touched || to) && !recipient.ok ? recipient.reason : ""}
         </p>
+        {selfSend && (
+          <p className="hint" role="status" data-testid="self-send">
+            That is your own address: the NUMI stays where it is, and you pay the network fee.
+          </p>
+        )}
 
         <label htmlFor={ids.amount}>Amount (NUMI)</label>
         <div className="row" style={{ marginTop: 0 }}>
