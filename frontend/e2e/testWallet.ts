@@ -13,10 +13,15 @@ export interface TestWalletOptions {
   knownChains?: string[];
 }
 
-/** What a test steers from the page: `rejectNext` refuses the next signing request (4001), `requests` logs every method. */
+/**
+ * What a test steers from the page: `rejectNext` refuses the next signing request (4001), `requests` logs every
+ * method, `watched` holds the tokens added with wallet_watchAsset.
+ */
 export interface TestWalletControl {
   rejectNext: boolean;
   requests: string[];
+  /** The tokens the page asked the wallet to watch (wallet_watchAsset's options). */
+  watched: unknown[];
 }
 
 /** The page's window with the test wallet installed, for page.evaluate callbacks. */
@@ -32,7 +37,7 @@ export function installTestWallet(opts: TestWalletOptions): void {
     : { chainId: opts.startChainId, connected: false, known: [opts.startChainId, ...(opts.knownChains ?? [])] };
   const save = () => sessionStorage.setItem("testwallet:state", JSON.stringify(state));
   const emit = (event: string, ...args: unknown[]) => (listeners[event] ?? []).forEach((l) => l(...args));
-  const control: TestWalletControl = { rejectNext: false, requests: [] };
+  const control: TestWalletControl = { rejectNext: false, requests: [], watched: [] };
   Object.assign(window, { __testWallet: control });
 
   const rpcError = (code: number, message: string) => Object.assign(new Error(message), { code });
@@ -55,6 +60,7 @@ export function installTestWallet(opts: TestWalletOptions): void {
     "eth_requestAccounts",
     "wallet_switchEthereumChain",
     "wallet_addEthereumChain",
+    "wallet_watchAsset",
   ]);
   const provider = {
     isMetaMask: false,
@@ -98,6 +104,11 @@ export function installTestWallet(opts: TestWalletOptions): void {
           save();
           emit("chainChanged", target);
           return null;
+        }
+        case "wallet_watchAsset": {
+          // EIP-747: params is an object, not an array.
+          control.watched.push((params as unknown as { options: unknown }).options);
+          return true;
         }
         case "eth_sendTransaction": {
           if (state.chainId !== "0x7a69") throw rpcError(4901, "The test wallet only sends on the local chain.");

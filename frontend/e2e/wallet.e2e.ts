@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { ACCOUNT0, ACCOUNT1, axeViolations, connect, launch, walletContext } from "./browser";
 import type { TestWalletWindow } from "./testWallet";
+import { deployments } from "@numi/contracts/deployments";
 
 const rpcUrl = inject("rpcUrl");
 const appUrl = inject("appUrl");
@@ -96,6 +97,28 @@ describe("receive", () => {
     const size = await page.getByTestId("qr").evaluate((c) => (c as HTMLCanvasElement).width);
     expect(size).toBeGreaterThan(100);
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test("adds NUMI to the wallet's token list (wallet_watchAsset), and says so when declined", async () => {
+    const context = await walletContext(browser, { rpcUrl });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/receive`);
+    await connect(page);
+    await page.evaluate(() => ((window as TestWalletWindow).__testWallet.rejectNext = true));
+    await page.getByRole("button", { name: "Add NUMI to your wallet" }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="watch-status"]')?.textContent !== "");
+    await expect(page.getByTestId("watch-status").textContent()).resolves.toBe(
+      "Not added: you declined in the wallet.",
+    );
+    await page.getByRole("button", { name: "Add NUMI to your wallet" }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="watch-status"]')?.textContent?.startsWith("NUMI is"),
+    );
+    const watched = await page.evaluate(() => (window as TestWalletWindow).__testWallet.watched);
+    expect(watched).toEqual([
+      { address: deployments["31337"].contracts.NumiCoin.address, symbol: "NUMI", decimals: 18 },
+    ]);
     await context.close();
   });
 });
