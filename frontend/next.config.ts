@@ -33,6 +33,8 @@ function config(dev: boolean): NextConfig {
     reactStrictMode: true,
     transpilePackages: ["@numi/miner", "@numi/contracts", "@numi/history"],
     poweredByHeader: false,
+    // The dev badge sat over the page's content at phone size (#16); build errors still show as an overlay.
+    devIndicators: false,
     productionBrowserSourceMaps: false,
     // inlineCss: the 3 kB stylesheet rides in the HTML, so the first paint waits for no second request.
     experimental: { inlineCss: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },

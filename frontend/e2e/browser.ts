@@ -69,11 +69,9 @@ interface AxeResults {
 /** The page's window once axe-core is evaluated in it. */
 type AxeWindow = typeof window & { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResults> } };
 
-/** Serious and critical axe-core violations on the current page. */
+/** Every axe-core violation on the current page, whatever its impact (minor included). */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource); // evaluate, not a script tag: independent of the page CSP
   const result = await page.evaluate(() => (window as AxeWindow).axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return result.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

@@ -419,14 +419,45 @@ describe("activity", () => {
 });
 
 describe("accessibility", () => {
-  test.each(["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"])(
-    "axe-core finds no serious or critical violation on %s",
-    async (path) => {
-      await go(path);
-      await page.waitForTimeout(500);
-      expect(await axeViolations(page)).toEqual([]);
+  const ROUTES = ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"];
+  test.each(ROUTES.flatMap((r) => [[r, 1280, 720] as const, [r, 390, 844] as const]))(
+    "axe-core finds no violation of any impact on %s at %i px",
+    async (path, width, height) => {
+      await page.setViewportSize({ width, height });
+      try {
+        await go(path);
+        await page.waitForTimeout(500);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 720 }); // Playwright's default
+      }
     },
   );
+
+  test("at 390 px: one row of navigation with 44 px targets, the account on one line, nothing wider than the screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const path of ROUTES) {
+        await go(path);
+        const m = await page.evaluate(() => {
+          const links = [...document.querySelectorAll(".nav a")] as HTMLElement[];
+          const account = document.querySelector('[data-testid="account-address"]')!.getBoundingClientRect();
+          return {
+            rows: new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size,
+            lowest: Math.min(...links.map((a) => a.getBoundingClientRect().height)),
+            accountHeight: account.height,
+            overflow: document.documentElement.scrollWidth - window.innerWidth,
+          };
+        });
+        expect(m.rows, path).toBe(1);
+        expect(m.overflow, path).toBeLessThanOrEqual(0);
+        expect(m.lowest, path).toBeGreaterThanOrEqual(44);
+        expect(m.accountHeight, path).toBeLessThan(30);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
 
   test("no route logs a console error or throws an uncaught error", async () => {
     const errors: string[] = [];
@@ -440,7 +471,7 @@ describe("accessibility", () => {
     page.on("console", listen);
     page.on("pageerror", uncaught);
     try {
-      for (const path of ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"]) {
+      for (const path of ROUTES) {
         await go(path);
         await page.waitForTimeout(800);
       }

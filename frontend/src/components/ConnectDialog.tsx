@@ -32,7 +32,7 @@ export function ConnectButton() {
     return (
       <div className="account">
         <span className="account-address" title={address} data-testid="account-address">
-          {connector?.name ? `${connector.name}: ` : ""}
+          {connector?.name ? <span className="account-wallet">{connector.name}: </span> : null}
           {shortAddress(address)}
         </span>
         <button type="button" className="secondary" onClick={() => disconnect.mutate()}>
