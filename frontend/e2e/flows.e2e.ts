@@ -482,6 +482,20 @@ describe("accessibility", () => {
     expect(errors).toEqual([]);
   });
 
+  test("focus follows the user: to the content after navigating, to the status after a write", async () => {
+    await go("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Send" }).click();
+    await page.waitForURL("**/send");
+    await page.waitForFunction(() => document.activeElement?.id === "main", undefined, { timeout: 5_000 });
+    await page.getByLabel("Recipient address").fill(ACCOUNT1);
+    await page.getByLabel("Amount (NUMI)").fill("0.1");
+    await page.getByRole("button", { name: "Review" }).click();
+    expect(await act(page, page.getByRole("button", { name: "Confirm and send" }))).toBe("confirmed");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "tx-status", undefined, {
+      timeout: 5_000,
+    });
+  });
+
   test("every flow is reachable by keyboard: Tab reaches the main navigation and the forms", async () => {
     await go("/send");
     const reached = new Set<string>();

@@ -49,6 +49,14 @@ describe("wallet connection", () => {
       await page.setViewportSize(viewport);
       await page.goto(appUrl);
       await connect(page);
+      // Focus lands on the connected account, not on the page body.
+      await page.waitForFunction(
+        () => document.activeElement?.getAttribute("data-testid") === "account-address",
+        undefined,
+        {
+          timeout: 5_000,
+        },
+      );
       await page.reload();
       await page.getByTestId("balance").filter({ hasText: /NUMI/ }).waitFor();
       await page.getByTestId("delegate").filter({ hasText: /\w/ }).waitFor();

@@ -20,8 +20,12 @@ export function ConnectButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string>();
 
+  const account = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    if (isConnected) dialog.current?.close();
+    if (!isConnected || !dialog.current?.open) return;
+    dialog.current.close();
+    // Connected from the dialog: focus lands on the account it connected, not on the page body.
+    requestAnimationFrame(() => account.current?.focus());
   }, [isConnected]);
 
   // The generic "Injected" entry is only useful when no wallet announced itself over EIP-6963.
@@ -31,7 +35,7 @@ export function ConnectButton() {
   if (isConnected && address) {
     return (
       <div className="account">
-        <span className="account-address" title={address} data-testid="account-address">
+        <span className="account-address" title={address} data-testid="account-address" ref={account} tabIndex={-1}>
           {connector?.name ? <span className="account-wallet">{connector.name}: </span> : null}
           {shortAddress(address)}
         </span>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const ROUTES = [
   ["/", "Dashboard"],
@@ -15,6 +16,15 @@ const ROUTES = [
 
 export function Nav() {
   const path = usePathname();
+  const first = useRef(true);
+  // After a client-side navigation, focus goes to the new page's content (the first load keeps the browser's).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [path]);
   return (
     <nav aria-label="Main">
       <ul className="nav">

@@ -1,5 +1,6 @@
 "use client";
 // The visible state of one write: every step, the explorer link, and failures in plain words.
+import { useEffect, useRef } from "react";
 import type { TxState } from "@/lib/writeFlow";
 import { ethAmount } from "@/lib/format";
 
@@ -15,7 +16,15 @@ const TEXT: Record<TxState["step"], string> = {
   cancelled: "Cancelled.",
 };
 
+const DONE = new Set<TxState["step"]>(["confirmed", "reverted", "failed", "cancelled"]);
+
 export function TxStatus({ state }: { state: TxState }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The button that started the write is disabled or gone by now: without this, focus falls to the page body.
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (DONE.has(state.step) && lost) box.current?.focus();
+  }, [state.step, state.seq]);
   if (state.step === "idle") return null;
   const tone =
     state.step === "confirmed" ? "ok" : state.step === "reverted" || state.step === "failed" ? "error" : "neutral";
@@ -27,6 +36,8 @@ export function TxStatus({ state }: { state: TxState }) {
       data-testid="tx-status"
       data-step={state.step}
       data-seq={state.seq ?? 0}
+      ref={box}
+      tabIndex={-1}
     >
       <strong>{state.label}: </strong>
       {TEXT[state.step]}
