@@ -128,7 +128,10 @@ describe("send", () => {
     await page.evaluate(() => ((window as TestWalletWindow).__testWallet.rejectNext = true));
     const before = await read("NumiCoin", "balanceOf", [ACCOUNT1]);
     expect(await act(page, page.getByRole("button", { name: "Confirm and send" }))).toBe("cancelled");
-    await expect(page.getByTestId("tx-status").textContent()).resolves.toContain("Cancelled in the wallet");
+    // Said once: not "Cancelled. Cancelled in the wallet."
+    await expect(page.getByTestId("tx-status").textContent()).resolves.toBe(
+      "Send 1 NUMI: Cancelled in the wallet. Nothing was sent.",
+    );
     expect(await read("NumiCoin", "balanceOf", [ACCOUNT1])).toBe(before);
   });
 

@@ -87,6 +87,10 @@ describe("wallet connection", () => {
     await connect(page);
     await page.getByTestId("wrong-network").waitFor();
     await expect(page.getByRole("button", { name: "Review" }).isDisabled()).resolves.toBe(true);
+    // Declined in the wallet: the page says the network was not switched (nothing was being sent).
+    await page.evaluate(() => ((window as TestWalletWindow).__testWallet.rejectNext = true));
+    await page.getByRole("button", { name: /Switch to/ }).click();
+    await page.getByText("Not switched: you declined the network change in the wallet.").waitFor();
     await page.getByRole("button", { name: /Switch to/ }).click();
     await page.getByTestId("wrong-network").waitFor({ state: "detached" });
     const requests = await page.evaluate(() => (window as TestWalletWindow).__testWallet.requests);

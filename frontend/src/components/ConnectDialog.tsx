@@ -70,7 +70,13 @@ export function ConnectButton() {
                   className="wallet-option"
                   disabled={connect.isPending}
                   onClick={() =>
-                    connect.mutate({ connector: c }, { onError: (e) => void errorMessage(e).then(setError) })
+                    connect.mutate(
+                      { connector: c },
+                      {
+                        onError: (e) =>
+                          void errorMessage(e, "Not connected: you declined in the wallet.").then(setError),
+                      },
+                    )
                   }
                 >
                   {safeIcon(c.icon) ? (

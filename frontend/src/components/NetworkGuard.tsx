@@ -24,7 +24,11 @@ export function NetworkGuard() {
         onClick={() =>
           switchChain.mutate(
             { chainId: TARGET_CHAIN_ID },
-            { onError: (e) => void errorMessage(e).then(setError), onSuccess: () => setError(undefined) },
+            {
+              onError: (e) =>
+                void errorMessage(e, "Not switched: you declined the network change in the wallet.").then(setError),
+              onSuccess: () => setError(undefined),
+            },
           )
         }
       >

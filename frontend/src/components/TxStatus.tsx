@@ -40,7 +40,8 @@ export function TxStatus({ state }: { state: TxState }) {
       tabIndex={-1}
     >
       <strong>{state.label}: </strong>
-      {TEXT[state.step]}
+      {/* A failure's own sentence says it all ("Cancelled in the wallet. …"): no "Cancelled." before it. */}
+      {state.error ? null : TEXT[state.step]}
       {state.step === "retrying" && state.attempt ? ` (attempt ${state.attempt + 1})` : null}
       {state.step === "confirm" && state.fee !== undefined && (
         <span data-testid="tx-fee"> Network fee: at most {ethAmount(state.fee)}.</span>
