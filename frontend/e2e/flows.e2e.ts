@@ -499,6 +499,20 @@ describe("accessibility", () => {
     });
   });
 
+  test("the transaction centre shows that write's outcome on the other pages, with its hash, until dismissed", async () => {
+    // The send of the test before, made on /send: the page it left shows it inline, every other page in the centre.
+    expect(await page.getByTestId("tx-toast").count()).toBe(0);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pool" }).click();
+    await page.waitForURL("**/pool");
+    const toast = page.getByTestId("tx-toast").first();
+    await expect(toast.textContent()).resolves.toContain("Send 0.1 NUMI: confirmed.");
+    await expect(toast.getByRole("button", { name: /Copy hash/ }).getAttribute("title")).resolves.toMatch(
+      /^0x[0-9a-f]{64}$/,
+    );
+    await toast.getByRole("button", { name: "Dismiss: Send 0.1 NUMI" }).click();
+    expect(await page.getByTestId("tx-toast").count()).toBe(0);
+  });
+
   test("every flow is reachable by keyboard: Tab reaches the main navigation and the forms", async () => {
     await go("/send");
     const reached = new Set<string>();

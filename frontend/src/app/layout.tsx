@@ -9,6 +9,7 @@ import { NetworkGuard } from "@/components/NetworkGuard";
 import { OfflineBanner } from "@/components/OfflineBanner";
 import { Nav } from "@/components/Nav";
 import { PwaControls } from "@/components/PwaControls";
+import { TxCenter } from "@/components/TxCenter";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" tabIndex={-1}>
             {children}
           </main>
+          <TxCenter />
           <PwaControls />
         </Providers>
       </body>

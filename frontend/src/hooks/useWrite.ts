@@ -15,6 +15,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { estimateContractGas, estimateFeesPerGas, getBalance } from "viem/actions";
 import { TARGET_CHAIN_ID, explorerUrl, targetChain } from "@/config/chains";
 import { createWriteFlow, isInFlight, type TxState, type WalletStatus } from "@/lib/writeFlow";
+import { publishTx } from "@/lib/txCenter";
 import { useOnline } from "@/hooks/useOnline";
 import { useWallet } from "@/hooks/useWallet";
 
@@ -29,6 +30,12 @@ export function useWrite() {
   const { address, onTargetChain, isConnected } = useWallet();
   const online = useOnline();
   const [state, setState] = useState<TxState>({ step: "idle" });
+  // Each state also goes to the transaction centre, under this writer's id and the action's sequence number.
+  const [writer] = useState(() => Math.random().toString(36).slice(2));
+  const show = (next: TxState) => {
+    setState(next);
+    publishTx(`${writer}-${next.seq ?? 0}`, next);
+  };
   const status = useRef<WalletStatus>({ online, isConnected, address, onTargetChain });
   useLayoutEffect(() => {
     status.current = { online, isConnected, address, onTargetChain };
@@ -68,7 +75,7 @@ export function useWrite() {
         refresh: () => queryClient.invalidateQueries(),
         chain: { name: targetChain().name, explorer: explorerUrl(TARGET_CHAIN_ID) },
       },
-      setState,
+      show,
     ),
   );
   return { ...flow, state, inFlight: isInFlight(state.step) };
