@@ -35,6 +35,8 @@ function config(dev: boolean): NextConfig {
     poweredByHeader: false,
     // The dev badge sat over the page's content at phone size (#16); build errors still show as an overlay.
     devIndicators: false,
+    // `npm run dev` at http://127.0.0.1:3000 too: Next refuses its dev resources to other origins than localhost.
+    allowedDevOrigins: ["127.0.0.1"],
     productionBrowserSourceMaps: false,
     // inlineCss: the 3 kB stylesheet rides in the HTML, so the first paint waits for no second request.
     experimental: { inlineCss: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },

@@ -3,22 +3,13 @@
 // module), the indexer on a fresh PGlite database, a production build of the dApp pointed at both, and
 // `next start`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
+import { buildFor, FRONTEND } from "../scripts/buildFor";
 
-export const FRONTEND = path.resolve(__dirname, "..");
+export { buildFor, FRONTEND };
 export const ROOT = path.resolve(FRONTEND, "..");
 
 export interface Stack {
@@ -98,66 +89,6 @@ function kill(child: ChildProcess | undefined): Promise<void> {
     }
     setTimeout(resolve, 5000);
   });
-}
-
-/** A hash of everything a build depends on, so an unchanged tree is never rebuilt (and a changed one always is). */
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === "node_modules") continue;
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p !== path.join(FRONTEND, "public", "sw.js")) hash.update(p).update(readFileSync(p));
-    }
-  };
-  for (const dir of ["src", "public", "webpack"]) walk(path.join(FRONTEND, dir));
-  // The workspace packages the dApp bundles: its @numi/* dependencies, through npm's workspace links.
-  for (const name of Object.keys(JSON.parse(readFileSync(path.join(FRONTEND, "package.json"), "utf8")).dependencies)) {
-    if (name.startsWith("@numi/")) walk(realpathSync(path.join(ROOT, "node_modules", name)));
-  }
-  for (const f of ["next.config.ts", "package.json", "tsconfig.json"])
-    hash.update(readFileSync(path.join(FRONTEND, f)));
-  hash.update(readFileSync(path.join(ROOT, "package-lock.json")));
-  return hash.digest("hex");
-}
-
-/**
- * Builds the dApp for `rpcUrl` and `indexerUrl` ("off" for none), unless the last build was for the same endpoints
- * and the same sources (NUMI_REBUILD=1 forces it).
- */
-export async function buildFor(rpcUrl: string, log: string[], indexerUrl = "off"): Promise<void> {
-  const marker = path.join(FRONTEND, ".next", "numi-build.json");
-  // NUMI_COMPILE_HINTS=off builds without the compile hints (webpack/compileHints.ts), for an A/B measurement.
-  const wanted = JSON.stringify({
-    rpcUrl,
-    indexerUrl,
-    compileHints: process.env.NUMI_COMPILE_HINTS !== "off",
-    sources: sourceFingerprint(),
-  });
-  const sw = path.join(FRONTEND, "public", "sw.js");
-  if (
-    existsSync(marker) &&
-    existsSync(sw) &&
-    readFileSync(marker, "utf8") === wanted &&
-    process.env.NUMI_REBUILD !== "1"
-  )
-    return;
-  const env = {
-    NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl,
-    NEXT_PUBLIC_INDEXER_URL: indexerUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-  };
-  const child = run("npx", ["next", "build", "--webpack"], FRONTEND, env, log);
-  const code: number = await new Promise((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
-  if (code !== 0) throw new Error(`next build failed:\n${log.join("").slice(-4000)}`);
-  // The service worker's precache list must match this build, or its install fails on 404s.
-  const buildId = readFileSync(path.join(FRONTEND, ".next", "BUILD_ID"), "utf8").trim();
-  if (existsSync(sw) && !readFileSync(sw, "utf8").includes(`/_next/static/${buildId}/`)) {
-    throw new Error(`public/sw.js does not belong to build ${buildId}: rebuild.`);
-  }
-  writeFileSync(marker, wanted);
 }
 
 /** Ponder on a fresh PGlite database in a temporary directory, following `rpcUrl`; resolves once it has caught up. */

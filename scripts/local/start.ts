@@ -110,12 +110,16 @@ function stopAll(code: number): never {
   process.exit(code);
 }
 
-/** The frontend workspace's script that serves the app: `NUMI_APP_SCRIPT` (e.g. "start" after a build), else "dev". */
+/**
+ * The frontend workspace's script that serves the app: "start" (the production build, with its service worker;
+ * built first unless the last build is for the same endpoints and sources), or "dev" for `npm run dev`
+ * (NUMI_APP_SCRIPT=dev: hot reload, no service worker).
+ */
 function frontendScript(): string | undefined {
   const file = join(ROOT, "frontend", "package.json");
   if (!existsSync(file)) return undefined;
   const scripts = (JSON.parse(readFileSync(file, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
-  const wanted = process.env.NUMI_APP_SCRIPT ?? "dev";
+  const wanted = process.env.NUMI_APP_SCRIPT ?? "start";
   return scripts[wanted] ? wanted : undefined;
 }
 
@@ -179,7 +183,24 @@ async function main(): Promise<void> {
   const appScript = frontendScript();
   if (appScript) {
     if (await portInUse(APP_PORT)) throw new Error(`Port ${APP_PORT} is in use: cannot serve the dApp.`);
-    console.log(`\nServing the dApp on http://localhost:${APP_PORT} (npm run ${appScript} -w frontend) ...`);
+    if (appScript === "start") {
+      console.log("Building the dApp for this chain and indexer (reused while the sources are unchanged) ...");
+      const built = await exitCode(
+        run("npm", [
+          "run",
+          "build:once",
+          "-w",
+          "frontend",
+          "--",
+          `http://127.0.0.1:${RPC_PORT}`,
+          `http://127.0.0.1:${INDEXER_PORT}`,
+        ]),
+      );
+      if (built !== 0) throw new Error("Building the dApp failed (see above).");
+    }
+    console.log(
+      `\nServing the dApp on http://localhost:${APP_PORT} and http://127.0.0.1:${APP_PORT} (npm run ${appScript} -w frontend) ...`,
+    );
     run("npm", ["run", appScript, "-w", "frontend", "--", "-p", String(APP_PORT)]);
   }
 
