@@ -99,6 +99,37 @@ describe("wallet connection", () => {
   });
 });
 
+describe("before the app's scripts run", () => {
+  test("the page says it is loading and its controls take no clicks; once hydrated, neither", async () => {
+    const context = await walletContext(browser, { rpcUrl });
+    const page = await context.newPage();
+    await page.route(/\/_next\/static\/chunks\//, (route) => route.abort()); // the app's JavaScript never arrives
+    await page.goto(`${appUrl}/send`);
+    expect(await page.getByTestId("loading-app").isVisible()).toBe(true);
+    const review = page.getByRole("button", { name: "Review" });
+    expect(await review.evaluate((b) => getComputedStyle(b).pointerEvents)).toBe("none");
+    await page.unroute(/\/_next\/static\/chunks\//);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.classList.contains("hydrated"));
+    expect(await page.getByTestId("loading-app").isVisible()).toBe(false);
+    expect(await review.evaluate((b) => getComputedStyle(b).pointerEvents)).toBe("auto");
+    await context.close();
+  });
+});
+
+describe("served at 127.0.0.1 as well as localhost", () => {
+  test("the app hydrates and connects at http://127.0.0.1", async () => {
+    const context = await walletContext(browser, { rpcUrl });
+    const page = await context.newPage();
+    const url = appUrl.replace("localhost", "127.0.0.1");
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    await page.goto(url);
+    await connect(page);
+    await expect(page.getByTestId("account-address").textContent()).resolves.toContain(ACCOUNT0.slice(0, 6));
+    await context.close();
+  });
+});
+
 describe("receive", () => {
   test("shows the address and a locally drawn QR code", async () => {
     const context = await walletContext(browser, { rpcUrl });

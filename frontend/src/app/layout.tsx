@@ -32,6 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="skip">
           Skip to content
         </a>
+        <p className="loading-app" role="status" data-testid="loading-app">
+          Loading the app…
+        </p>
         <Providers initialState={initialState}>
           <header className="top">
             <span className="brand">NumiCoin</span>
