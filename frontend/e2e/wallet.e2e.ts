@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { ACCOUNT0, ACCOUNT1, axeViolations, connect, launch, walletContext } from "./browser";
+import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import type { TestWalletWindow } from "./testWallet";
+import { rpc } from "./stack";
 import { deployments } from "@numi/contracts/deployments";
 
 const rpcUrl = inject("rpcUrl");
@@ -95,6 +96,27 @@ describe("wallet connection", () => {
     await page.getByTestId("wrong-network").waitFor({ state: "detached" });
     const requests = await page.evaluate(() => (window as TestWalletWindow).__testWallet.requests);
     expect(requests).toContain("wallet_addEthereumChain");
+    await context.close();
+  });
+});
+
+describe("burner wallet on the local chain", () => {
+  test("connects in one click with no browser wallet, gets test ETH, and sends a transaction", async () => {
+    const context = await browser.newContext({ serviceWorkers: "block" }); // no test wallet: a newcomer's browser
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/governance`);
+    await page.getByRole("button", { name: "Connect wallet" }).click();
+    await page.getByRole("button", { name: "Burner wallet (local chain only)" }).click();
+    const address = (await page.getByTestId("account-address").getAttribute("title")) as string;
+    expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(BigInt((await rpc(rpcUrl, "eth_getBalance", [address, "latest"])) as string)).toBeGreaterThanOrEqual(
+      10n ** 18n,
+    );
+    expect(await act(page, page.getByRole("button", { name: "Delegate to myself" }))).toBe("confirmed");
+    await expect(page.getByTestId("gov-delegate").textContent()).resolves.toBe("yourself");
+    // The key stays in this browser: the same account after a reload.
+    await page.reload();
+    await expect(page.getByTestId("account-address").getAttribute("title")).resolves.toBe(address);
     await context.close();
   });
 });

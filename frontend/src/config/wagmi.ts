@@ -3,7 +3,19 @@
 import { cookieStorage, createConfig, createStorage, http } from "wagmi";
 import { injected } from "wagmi/connectors/injected";
 import type { Transport } from "viem";
-import { pollingIntervalFor, rpcUrls, supportedChains } from "./chains";
+import { LOCAL_CHAIN_ID, pollingIntervalFor, rpcUrls, supportedChains, TARGET_CHAIN_ID } from "./chains";
+import { createBurnerProvider } from "@/lib/burner/provider";
+
+/** The burner wallet, offered only when the app acts on the local chain (lib/burner/provider.ts). */
+function localBurner() {
+  if (TARGET_CHAIN_ID !== LOCAL_CHAIN_ID) return [];
+  return [
+    injected({
+      shimDisconnect: true,
+      target: { id: "numiBurner", name: "Burner wallet (local chain only)", provider: createBurnerProvider() as never },
+    }),
+  ];
+}
 
 export function makeWagmiConfig() {
   const chains = supportedChains();
@@ -19,7 +31,7 @@ export function makeWagmiConfig() {
     // EIP-6963 discovery is on: each announcing wallet becomes its own connector with name and icon;
     // injected() is the fallback for a wallet that only sets window.ethereum.
     multiInjectedProviderDiscovery: true,
-    connectors: [injected({ shimDisconnect: true })],
+    connectors: [injected({ shimDisconnect: true }), ...localBurner()],
     ssr: true,
     storage: createStorage({ storage: cookieStorage, key: "numi" }),
     transports,
