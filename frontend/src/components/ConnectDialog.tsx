@@ -21,10 +21,13 @@ export function ConnectButton() {
   const [error, setError] = useState<string>();
 
   const account = useRef<HTMLSpanElement>(null);
+  const fromDialog = useRef(false); // set when the user picks a wallet, so a silent reconnect takes no focus
   useEffect(() => {
-    if (!isConnected || !dialog.current?.open) return;
-    dialog.current.close();
-    // Connected from the dialog: focus lands on the account it connected, not on the page body.
+    if (!isConnected) return;
+    dialog.current?.close();
+    if (!fromDialog.current) return;
+    fromDialog.current = false;
+    // Connected from the dialog (now gone): focus lands on the account it connected, not on the page body.
     requestAnimationFrame(() => account.current?.focus());
   }, [isConnected]);
 
@@ -69,15 +72,16 @@ export function ConnectButton() {
                   type="button"
                   className="wallet-option"
                   disabled={connect.isPending}
-                  onClick={() =>
+                  onClick={() => {
+                    fromDialog.current = true;
                     connect.mutate(
                       { connector: c },
                       {
                         onError: (e) =>
                           void errorMessage(e, "Not connected: you declined in the wallet.").then(setError),
                       },
-                    )
-                  }
+                    );
+                  }}
                 >
                   {safeIcon(c.icon) ? (
                     <img src={safeIcon(c.icon)} alt="" width={28} height={28} />

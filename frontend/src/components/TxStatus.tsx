@@ -46,7 +46,7 @@ export function TxStatus({ state }: { state: TxState }) {
       {state.step === "confirm" && state.fee !== undefined && (
         <span data-testid="tx-fee"> Network fee: at most {ethAmount(state.fee)}.</span>
       )}
-      {state.error && <span className="tx-error"> {state.error.message}</span>}
+      {state.error && <span className="tx-error">{state.error.message}</span>}
       {state.hash && (
         <span className="tx-hash">
           {" "}
