@@ -56,5 +56,6 @@ if [[ -f frontend/package.json ]]; then
   suite frontend-unit npm run test:frontend
   suite e2e npm run test:e2e
   suite pwa npm run test:pwa
+  suite start npm run test:start # after the e2e and PWA suites: it reuses their production build
 fi
 echo "$passed passed, $failed failed"

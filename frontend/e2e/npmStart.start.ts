@@ -1,0 +1,88 @@
+// Issue #16's bar, against `npm start` itself (not the test stack): the production build with its service worker at
+// localhost and 127.0.0.1, and the browser miner at phone size minting at least 3 rewards within 3 minutes with no
+// other traffic (the node's 2 s blocks keep it going). Runs after the e2e and PWA suites, on their ports, so the
+// production build they made is reused (frontend/scripts/buildFor.ts) rather than built again.
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { connect, launch, walletContext } from "./browser";
+import { ROOT, rpc } from "./stack";
+
+const PORTS = { rpc: 8545, indexer: 42169, app: 3100 };
+const rpcUrl = `http://127.0.0.1:${PORTS.rpc}`;
+let start: ChildProcess | undefined;
+let browser: Browser | undefined;
+const log: string[] = [];
+
+beforeAll(async () => {
+  start = spawn("npm", ["start"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NUMI_RPC_PORT: String(PORTS.rpc),
+      NUMI_INDEXER_PORT: String(PORTS.indexer),
+      NUMI_APP_PORT: String(PORTS.app),
+    },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  start.stdout?.on("data", (d) => log.push(String(d)));
+  start.stderr?.on("data", (d) => log.push(String(d)));
+  const until = Date.now() + 300_000;
+  for (;;) {
+    const up = await fetch(`http://localhost:${PORTS.app}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (start.exitCode !== null || Date.now() > until)
+      throw new Error(`npm start did not serve the dApp:\n${log.join("").slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  browser = await launch();
+}, 320_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (start?.pid && start.exitCode === null) {
+    const gone = new Promise((r) => start!.once("exit", r));
+    process.kill(-start.pid, "SIGINT"); // its own process group: start.ts stops the node, the indexer and the app
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
+  }
+});
+
+describe("npm start", () => {
+  test("serves the production build with its service worker at localhost and 127.0.0.1", async () => {
+    expect(log.join("")).toMatch(/Built the dApp\.|The dApp's build is up to date: reused\./);
+    for (const host of ["localhost", "127.0.0.1"]) {
+      const context = await browser!.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://${host}:${PORTS.app}/`);
+      await page.waitForFunction(() => document.documentElement.classList.contains("hydrated"));
+      await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active, undefined, {
+        timeout: 30_000,
+      });
+      await context.close();
+    }
+  });
+
+  test("at 390x844 the browser miner mints at least 3 rewards within 3 minutes, with no other traffic", async () => {
+    const context = await walletContext(browser!, { rpcUrl });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`http://localhost:${PORTS.app}/mine`);
+    await connect(page);
+    const before = Number(await rpc(rpcUrl, "eth_blockNumber"));
+    const started = Date.now();
+    await page.getByRole("button", { name: "Start mining" }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="mined-count"]')?.textContent) >= 3,
+      undefined,
+      { timeout: 180_000, polling: 1000 },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    console.info(`npm start, 390x844: 3 rewards mined in the browser in ${seconds.toFixed(1)} s`);
+    expect(Number(await rpc(rpcUrl, "eth_blockNumber"))).toBeGreaterThan(before + 3);
+    await context.close();
+  }, 200_000);
+});
