@@ -7,6 +7,7 @@ import { createPublicClient, encodeFunctionData, http, parseEther, type Abi } fr
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
 import { rpc } from "./stack";
 import { aprText, numi } from "@/lib/format";
+import { formatAmount } from "@/lib/amount";
 import type { TestWalletWindow } from "./testWallet";
 import { deployments } from "@numi/contracts/deployments";
 import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
@@ -141,12 +142,21 @@ describe("send", () => {
     expect(await read("NumiCoin", "balanceOf", [ACCOUNT1])).toBe(before + parseEther("1"));
   });
 
-  test("Max fills the exact balance", async () => {
+  test("offers the recent recipient (this browser only) and fills it in one tap", async () => {
+    await go("/send");
+    await page.getByRole("button", { name: `Send to ${ACCOUNT1}` }).click();
+    await expect(page.getByLabel("Recipient address").inputValue()).resolves.toBe(ACCOUNT1);
+  });
+
+  test("Max fills the exact balance; the balance shows 4 decimals with the exact value on hover", async () => {
     await go("/send");
     await page.getByRole("button", { name: "Max" }).click();
     const balance = await read("NumiCoin", "balanceOf", [ACCOUNT0]);
     const value = await page.getByLabel("Amount (NUMI)").inputValue();
     expect(parseEther(value)).toBe(balance);
+    const shown = page.getByTestId("send-balance").locator("span[title]");
+    await expect(shown.getAttribute("title")).resolves.toBe(`${formatAmount(balance, 18)} NUMI`);
+    await expect(shown.textContent()).resolves.toBe(`${formatAmount(balance, 18, 4)} NUMI`);
   });
 
   test("a holder with NUMI and no ETH is refused before signing, told the fee in ETH", async () => {

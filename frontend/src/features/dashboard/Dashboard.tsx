@@ -6,6 +6,7 @@ import { useMiningState } from "@/features/mine/useMiningState";
 import { usePoolState } from "@/features/pool/usePoolState";
 import { useTokenFacts } from "./useTokenFacts";
 import { Stat } from "@/components/Stat";
+import { Numi } from "@/components/Numi";
 import { aprText, numi, when } from "@/lib/format";
 import { shortAddress } from "@/lib/shortAddress";
 import { formatAmount } from "@/lib/amount";
@@ -58,10 +59,26 @@ export function Dashboard() {
           <p>Connect a wallet to see your balance, stake and votes.</p>
         ) : (
           <dl className="grid">
-            <Stat label="Balance" value={numi(account.balance)} testId="balance" />
-            <Stat label="Staked" value={numi(account.position?.staked)} testId="staked" />
-            <Stat label="Earned" value={numi(account.position?.earned, 6)} testId="earned" />
-            <Stat label="Voting power" value={numi(account.votes)} testId="votes" />
+            <Stat
+              label="Balance"
+              value={account.balance === undefined ? undefined : <Numi value={account.balance} />}
+              testId="balance"
+            />
+            <Stat
+              label="Staked"
+              value={account.position ? <Numi value={account.position.staked} /> : undefined}
+              testId="staked"
+            />
+            <Stat
+              label="Earned"
+              value={account.position ? <Numi value={account.position.earned} /> : undefined}
+              testId="earned"
+            />
+            <Stat
+              label="Voting power"
+              value={account.votes === undefined ? undefined : <Numi value={account.votes} />}
+              testId="votes"
+            />
             <Stat
               label="Delegate"
               value={

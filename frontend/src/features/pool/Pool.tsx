@@ -12,6 +12,7 @@ import { usePermitSignature } from "@/hooks/usePermitSignature";
 import { useOnline } from "@/hooks/useOnline";
 import { AmountField } from "@/components/AmountField";
 import { Stat } from "@/components/Stat";
+import { Numi } from "@/components/Numi";
 import { TxStatus } from "@/components/TxStatus";
 import { checkAmount, checkPoolPosition, formatAmount } from "@/lib/amount";
 import { aprText, duration, numi, when } from "@/lib/format";
@@ -103,10 +104,18 @@ export function Pool() {
       <section className="card" aria-labelledby="position">
         <h2 id="position">Your position</h2>
         <dl className="grid">
-          <Stat label="Staked" value={numi(pos?.staked)} testId="pool-staked" />
-          <Stat label="Earned" value={numi(earned, 8)} testId="pool-earned" />
+          <Stat label="Staked" value={pos ? <Numi value={pos.staked} /> : undefined} testId="pool-staked" />
+          <Stat
+            label="Earned"
+            value={earned === undefined ? undefined : <Numi value={earned} />}
+            testId="pool-earned"
+          />
           <Stat label="Your share" value={pos ? `${(Number(pos.shareBps) / 100).toFixed(2)}%` : undefined} />
-          <Stat label="Wallet balance" value={numi(account.balance)} testId="pool-balance" />
+          <Stat
+            label="Wallet balance"
+            value={account.balance === undefined ? undefined : <Numi value={account.balance} />}
+            testId="pool-balance"
+          />
         </dl>
         <h2>Pool</h2>
         <dl className="grid">

@@ -1,6 +1,10 @@
 "use client";
 // Send NUMI: validate recipient and amount as typed, review, then one simulated transfer.
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
+import type { Address } from "viem";
+import { TARGET_CHAIN_ID } from "@/config/chains";
+import { recentRecipients, rememberRecipient } from "@/lib/recentRecipients";
+import { shortAddress } from "@/lib/shortAddress";
 import { contracts } from "@/config/contracts";
 import { useWallet } from "@/hooks/useWallet";
 import { useAccountData } from "@/features/account/useAccountData";
@@ -9,6 +13,7 @@ import { useOnline } from "@/hooks/useOnline";
 import { amountToInput, checkAmount, formatAmount } from "@/lib/amount";
 import { checkRecipient } from "@/lib/address";
 import { TxStatus } from "@/components/TxStatus";
+import { Numi } from "@/components/Numi";
 
 export function SendForm() {
   const { address, isConnected, onTargetChain } = useWallet();
@@ -20,6 +25,8 @@ export function SendForm() {
   const [amount, setAmount] = useState("");
   const [touched, setTouched] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  const [recent, setRecent] = useState<Address[]>([]);
+  useEffect(() => setRecent(recentRecipients(TARGET_CHAIN_ID)), []); // after hydration: storage is the browser's
   const ids = { to: useId(), amount: useId(), toErr: useId(), amountErr: useId() };
 
   const forbidden = useMemo(
@@ -46,6 +53,8 @@ export function SendForm() {
       label: `Send ${formatAmount(parsed.value)} NUMI`,
     });
     if (receipt) {
+      rememberRecipient(TARGET_CHAIN_ID, recipient.address);
+      setRecent(recentRecipients(TARGET_CHAIN_ID));
       setReviewing(false);
       setAmount("");
       setTouched(false);
@@ -85,6 +94,26 @@ export function SendForm() {
         <p id={ids.toErr} className="field-error" data-testid="recipient-error">
           {(touched || to) && !recipient.ok ? recipient.reason : ""}
         </p>
+        {recent.length > 0 && (
+          <div className="row" style={{ marginTop: 0 }} data-testid="recent-recipients">
+            <span className="small muted">Recent:</span>
+            {recent.map((a) => (
+              <button
+                key={a}
+                type="button"
+                className="secondary"
+                title={a}
+                aria-label={`Send to ${a}`}
+                onClick={() => {
+                  setTo(a);
+                  setReviewing(false);
+                }}
+              >
+                {shortAddress(a)}
+              </button>
+            ))}
+          </div>
+        )}
         {selfSend && (
           <p className="hint" role="status" data-testid="self-send">
             That is your own address: the NUMI stays where it is, and you pay the network fee.
@@ -117,7 +146,9 @@ export function SendForm() {
             Max
           </button>
         </div>
-        <p className="hint">Balance: {balance === undefined ? "–" : `${formatAmount(balance)} NUMI`}</p>
+        <p className="hint" data-testid="send-balance">
+          Balance: <Numi value={balance} />
+        </p>
         <p id={ids.amountErr} className="field-error" data-testid="amount-error">
           {(touched || amount) && !parsed.ok ? parsed.reason : ""}
         </p>
