@@ -159,6 +159,10 @@ describe("receive", () => {
     await page.goto(`${appUrl}/receive`);
     await connect(page);
     await expect(page.getByTestId("receive-address").textContent()).resolves.toBe(ACCOUNT0);
+    // The header's copy button, beside the short address, copies the whole address.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: appUrl });
+    await page.getByRole("banner").getByRole("button", { name: "Copy: address" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(ACCOUNT0);
     const size = await page.getByTestId("qr").evaluate((c) => (c as HTMLCanvasElement).width);
     expect(size).toBeGreaterThan(100);
     expect(await axeViolations(page)).toEqual([]);

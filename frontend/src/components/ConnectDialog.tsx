@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useConnect, useConnectors, useDisconnect } from "wagmi";
 import { useWallet } from "@/hooks/useWallet";
 import { shortAddress } from "@/lib/shortAddress";
+import { CopyButton } from "./CopyButton";
 import { errorMessage } from "@/lib/errorMessage";
 
 /** Only data: and same-origin icons are shown: the CSP refuses third-party images anyway. */
@@ -42,6 +43,7 @@ export function ConnectButton() {
           {connector?.name ? <span className="account-wallet">{connector.name}: </span> : null}
           {shortAddress(address)}
         </span>
+        <CopyButton value={address} label="Copy" what="address" quiet />
         <button type="button" className="secondary" onClick={() => disconnect.mutate()}>
           Disconnect
         </button>

@@ -8,6 +8,7 @@ export function CopyButton({
   label,
   what,
   className = "secondary",
+  quiet = false,
 }: {
   value: string;
   /** The button's visible text. */
@@ -15,6 +16,8 @@ export function CopyButton({
   /** What is copied, for the accessible name and the confirmation ("transaction hash"). */
   what: string;
   className?: string;
+  /** Announce "copied" to screen readers only (where there is no room for the sentence, as in the header). */
+  quiet?: boolean;
 }) {
   const [note, setNote] = useState("");
   return (
@@ -35,7 +38,7 @@ export function CopyButton({
       >
         {label}
       </button>
-      <span role="status" className="small" data-testid="copy-status">
+      <span role="status" className={quiet ? "sr-only" : "small"} data-testid="copy-status">
         {note}
       </span>
     </>

@@ -103,7 +103,6 @@ export function SendForm() {
                 type="button"
                 className="secondary"
                 title={a}
-                aria-label={`Send to ${a}`}
                 onClick={() => {
                   setTo(a);
                   setReviewing(false);
