@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, http } from "viem";
 import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
 import { deployments } from "@numi/contracts/deployments";
-import { axeViolations, connect, launch, walletContext } from "./browser";
+import { axeViolations, connectedPage } from "./browser";
 import { indexedBlock, ROOT, rpc } from "./stack";
 
 const rpcUrl = inject("rpcUrl");
@@ -28,11 +28,7 @@ beforeAll(async () => {
   if (seeded.status !== 0) throw new Error(`numi:seed failed:\n${seeded.stdout}\n${seeded.stderr}`);
   const head = Number(await rpc(rpcUrl, "eth_blockNumber"));
   for (let i = 0; i < 120 && (await indexedBlock(indexerUrl)) < head; i++) await new Promise((r) => setTimeout(r, 500));
-  browser = await launch();
-  context = await walletContext(browser, { rpcUrl });
-  page = await context.newPage();
-  await page.goto(appUrl);
-  await connect(page);
+  ({ browser, context, page } = await connectedPage(rpcUrl, appUrl));
 }, 300_000);
 
 afterAll(async () => {
@@ -65,6 +61,7 @@ describe("/analytics", () => {
     }
     const difficulty = figures.filter({ hasText: "Difficulty per epoch" });
     await difficulty.getByText("Table of the values").click();
+    await difficulty.locator("tbody tr").first().waitFor(); // the table renders once opened
     expect(await difficulty.locator("tbody tr").count()).toBe(epochs);
   });
 

@@ -35,6 +35,24 @@ export async function walletContext(
   return context;
 }
 
+/**
+ * Chromium with the test wallet and one page at `appUrl`, connected; `prepare` can route the context's requests
+ * before the page loads.
+ */
+export async function connectedPage(
+  rpcUrl: string,
+  appUrl: string,
+  prepare?: (context: BrowserContext) => Promise<unknown>,
+): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await launch();
+  const context = await walletContext(browser, { rpcUrl });
+  await prepare?.(context);
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await connect(page);
+  return { browser, context, page };
+}
+
 /** Connects the announced test wallet through the app's own dialog. */
 export async function connect(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Connect wallet" }).click();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, encodeFunctionData, http, parseEther, type Abi } from "viem";
-import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, launch, walletContext } from "./browser";
+import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, connectedPage, walletContext } from "./browser";
 import { rpc } from "./stack";
 import { aprText, numi } from "@/lib/format";
 import { formatAmount } from "@/lib/amount";
@@ -54,11 +54,7 @@ async function go(path: string) {
 }
 
 beforeAll(async () => {
-  browser = await launch();
-  context = await walletContext(browser, { rpcUrl });
-  page = await context.newPage();
-  await page.goto(appUrl);
-  await connect(page);
+  ({ browser, context, page } = await connectedPage(rpcUrl, appUrl));
 });
 afterAll(async () => {
   await context?.close();
@@ -144,7 +140,7 @@ describe("send", () => {
 
   test("offers the recent recipient (this browser only) and fills it in one tap", async () => {
     await go("/send");
-    await page.getByRole("button", { name: `Send to ${ACCOUNT1}` }).click();
+    await page.getByTestId("recent-recipients").locator(`button[title="${ACCOUNT1}"]`).click();
     await expect(page.getByLabel("Recipient address").inputValue()).resolves.toBe(ACCOUNT1);
   });
 
@@ -521,6 +517,25 @@ describe("accessibility", () => {
     );
     await toast.getByRole("button", { name: "Dismiss: Send 0.1 NUMI" }).click();
     expect(await page.getByTestId("tx-toast").count()).toBe(0);
+  });
+
+  test("Activity lists the user's own transaction while it waits for a block", async () => {
+    await go("/send");
+    await rpc(rpcUrl, "evm_setAutomine", [false]); // the next transaction stays pending until evm_mine
+    try {
+      await page.getByLabel("Recipient address").fill(ACCOUNT1);
+      await page.getByLabel("Amount (NUMI)").fill("0.2");
+      await page.getByRole("button", { name: "Review" }).click();
+      await page.getByRole("button", { name: "Confirm and send" }).click();
+      await page.waitForSelector('[data-testid="tx-status"][data-step="pending"]', { timeout: 20_000 });
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
+      const pending = page.getByTestId("activity-pending");
+      await expect(pending.textContent()).resolves.toContain("PendingSend 0.2 NUMI");
+      await rpc(rpcUrl, "evm_mine");
+      await pending.waitFor({ state: "detached", timeout: 20_000 });
+    } finally {
+      await rpc(rpcUrl, "evm_setAutomine", [true]);
+    }
   });
 
   test("every flow is reachable by keyboard: Tab reaches the main navigation and the forms", async () => {

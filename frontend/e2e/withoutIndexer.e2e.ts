@@ -4,7 +4,7 @@
 // counts them by method and refuses wide log ranges with Infura's error.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
-import { ACCOUNT0, ACCOUNT1, connect, launch, walletContext } from "./browser";
+import { ACCOUNT0, ACCOUNT1, connectedPage } from "./browser";
 import { rpc } from "./stack";
 
 const rpcUrl = inject("rpcUrl");
@@ -95,12 +95,9 @@ beforeAll(async () => {
       data: `0xa9059cbb${ACCOUNT1.slice(2).toLowerCase().padStart(64, "0")}${"1".padStart(64, "0")}`,
     },
   ]);
-  browser = await launch();
-  context = await walletContext(browser, { rpcUrl });
-  await context.route((url) => url.origin === new URL(rpcUrl).origin, limitingRpc);
-  page = await context.newPage();
-  await page.goto(appUrl);
-  await connect(page);
+  ({ browser, context, page } = await connectedPage(rpcUrl, appUrl, (c) =>
+    c.route((url) => url.origin === new URL(rpcUrl).origin, limitingRpc),
+  ));
 }, 300_000);
 
 afterAll(async () => {

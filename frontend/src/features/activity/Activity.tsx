@@ -10,6 +10,40 @@ import { useWallet } from "@/hooks/useWallet";
 import { when } from "@/lib/format";
 import { describeEntry, type ActivityEntry } from "./activityEntry";
 import { useActivity, type ActivitySource } from "./useActivity";
+import { useTxEntries } from "@/lib/txCenter";
+
+/** This session's own transactions not yet in a block, above the history (which holds only mined ones). */
+function PendingRows() {
+  const pending = useTxEntries().filter((e) => e.step === "pending" && e.hash);
+  const explorer = explorerUrl(TARGET_CHAIN_ID);
+  if (!pending.length) return null;
+  return (
+    <ol className="activity" data-testid="activity-pending" aria-label="Pending transactions">
+      {pending.map((e) => (
+        <li key={e.id} className="activity-row" data-testid="activity-row" data-kind="pending">
+          <div className="activity-what">
+            <strong>Pending</strong>
+            <span>{e.label}</span>
+          </div>
+          <div className="activity-detail">waiting for a block</div>
+          <div className="activity-meta small muted">
+            <span className="mono" title={e.hash}>
+              {e.hash!.slice(0, 10)}…{e.hash!.slice(-6)}
+            </span>
+          </div>
+          <div className="activity-actions">
+            <CopyButton value={e.hash!} label="Copy hash" what="transaction hash" />
+            {explorer && (
+              <a href={`${explorer}/tx/${e.hash}`} target="_blank" rel="noreferrer noopener">
+                View on explorer
+              </a>
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 function names(account: Address): Record<string, string> {
   const c = contracts();
@@ -87,6 +121,7 @@ export function Activity() {
     <>
       <h1>Activity</h1>
       <SourceNote source={view.source} loadOlder={view.loadOlder} />
+      <PendingRows />
       {view.error && (
         <p role="alert" className="error">
           Could not read the history: {view.error}{" "}
