@@ -9,7 +9,6 @@ import { NetworkGuard } from "@/components/NetworkGuard";
 import { OfflineBanner } from "@/components/OfflineBanner";
 import { Nav } from "@/components/Nav";
 import { PwaControls } from "@/components/PwaControls";
-import { TxCenter } from "@/components/TxCenter";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -46,7 +45,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" tabIndex={-1}>
             {children}
           </main>
-          <TxCenter />
           <PwaControls />
         </Providers>
       </body>
