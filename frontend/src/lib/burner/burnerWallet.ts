@@ -3,7 +3,7 @@
 // every flow without importing a key into MetaMask. config/wagmi.ts offers it only when the app's chain is the
 // local one; it refuses every other chain itself as well. The signing code loads only when it is first used.
 import { LOCAL_CHAIN_ID, rpcUrls } from "@/config/rpc";
-import { BURNER_KEY_STORAGE } from "./provider";
+import { BURNER_KEY_STORAGE } from "./storageKey";
 const CHAIN_HEX = `0x${LOCAL_CHAIN_ID.toString(16)}`;
 /** The test ETH a burner gets when it has less than 1 ETH: enough for any number of local transactions. */
 const FUNDING = `0x${(100n * 10n ** 18n).toString(16)}`;

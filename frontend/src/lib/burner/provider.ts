@@ -1,6 +1,8 @@
 // The burner wallet's EIP-1193 provider as the wagmi config sees it: a thin shim in every page's startup code,
 // whose requests load the wallet itself (lib/burner/burnerWallet.ts, with its signing code) on first use.
-export const BURNER_KEY_STORAGE = "numi:local-burner-key";
+import { BURNER_KEY_STORAGE } from "./storageKey";
+
+export { BURNER_KEY_STORAGE };
 
 type Listener = (...args: unknown[]) => void;
 type Wallet = ReturnType<typeof import("./burnerWallet").createBurnerWallet>;
