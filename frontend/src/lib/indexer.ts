@@ -16,7 +16,8 @@ export function hasIndexer(): boolean {
   return indexerUrl !== undefined;
 }
 
-async function post(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+/** POSTs `body` as JSON, or GETs when there is none; network failures and timeouts become IndexerErrors. */
+async function request(path: string, body: object | undefined, signal?: AbortSignal): Promise<Response> {
   if (!indexerUrl) throw new IndexerError("No indexer is configured for this chain.");
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
@@ -43,22 +44,13 @@ export async function indexerQuery<T>(
   variables: Record<string, unknown> = {},
   signal?: AbortSignal,
 ): Promise<T> {
-  const res = await post("/graphql", { query, variables }, signal);
+  const res = await request("/graphql", { query, variables }, signal);
   if (!res.ok) throw new IndexerError(`The indexer answered HTTP ${res.status} ${res.statusText}.`.trim());
   const body = (await res.json().catch(() => undefined)) as { data?: T; errors?: { message: string }[] } | undefined;
   if (!body) throw new IndexerError("The indexer's answer is not JSON.");
   if (body.errors?.length) throw new IndexerError(`The indexer refused the query: ${body.errors[0]!.message}`);
   if (body.data === undefined) throw new IndexerError("The indexer's answer has no data.");
   return body.data;
-}
-
-/** The last block the indexer has processed on `chainId`, from its /status; undefined if it has none yet. */
-export async function indexedBlock(chainId: number, signal?: AbortSignal): Promise<number | undefined> {
-  const res = await post("/status", undefined, signal);
-  if (!res.ok) throw new IndexerError(`The indexer's status answered HTTP ${res.status}.`);
-  const status = (await res.json().catch(() => ({}))) as Record<string, { id: number; block?: { number: number } }>;
-  const chain = Object.values(status).find((c) => c.id === chainId);
-  return chain?.block?.number;
 }
 
 /** Add to a query to learn how far the indexer has got: `_meta { status }`. */
@@ -80,7 +72,7 @@ export function catchUpInterval(indexed: number | undefined, head: bigint | unde
 
 /** GETs one of the indexer's JSON routes (e.g. /analytics/miners); the body, or an IndexerError. */
 export async function indexerGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await post(path, undefined, signal);
+  const res = await request(path, undefined, signal);
   if (!res.ok) throw new IndexerError(`The indexer answered HTTP ${res.status} for ${path}.`);
   const body = (await res.json().catch(() => undefined)) as T | undefined;
   if (body === undefined) throw new IndexerError("The indexer's answer is not JSON.");

@@ -16,7 +16,7 @@ import { readKey } from "@/lib/readKey";
 import { describeError } from "@/lib/errors";
 import { useReads } from "@/hooks/useReads";
 import { useIndexerQuery } from "@/hooks/useIndexerQuery";
-import { indexedProposals, PROPOSALS_PAGE } from "./fromIndexer";
+import { indexedProposals } from "./fromIndexer";
 import { readProposalLogs } from "./fromLogs";
 import type { ProposalRecord } from "./proposalRecord";
 
@@ -143,6 +143,5 @@ export function useProposals(account: Address | undefined, now: bigint | undefin
       void indexed.refetch();
       void fromRpc.refetch();
     },
-    pageSize: PROPOSALS_PAGE,
   };
 }
