@@ -322,7 +322,7 @@ describe("governance", () => {
     const weight = await read("NumiGovernor", "getVotes", [ACCOUNT0, snapshot]);
     expect(weight).toBeGreaterThan(0n);
     await expect(card.getByTestId("proposal-weight").textContent()).resolves.toBe(
-      `Your voting power at the snapshot: ${numi(weight, 2)}.`,
+      `Your voting power at the snapshot: ${numi(weight)}.`,
     );
     await expect(card.getByTestId("proposal-quorum").textContent()).resolves.toMatch(
       /Quorum: [\d,.]+ NUMI of [\d,.]+ NUMI needed/,

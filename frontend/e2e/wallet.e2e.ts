@@ -63,7 +63,7 @@ describe("wallet connection", () => {
       await page.getByTestId("delegate").filter({ hasText: /\w/ }).waitFor();
       await page
         .getByTestId("supply")
-        .filter({ hasText: /\d+ \/ \d+/ })
+        .filter({ hasText: /NUMI \/ [\d,]+ NUMI/ })
         .waitFor();
       // Every layout shift since the navigation (the buffer holds them), not caused by the user's own input.
       const shifts = await page.evaluate(

@@ -21,7 +21,7 @@ export function OfflineBanner() {
         <p data-testid="last-known">
           Last known {snapshot.account ? `for ${snapshot.account.slice(0, 6)}…${snapshot.account.slice(-4)}` : ""} at{" "}
           <time dateTime={new Date(snapshot.at).toISOString()}>{new Date(snapshot.at).toLocaleString()}</time>: balance{" "}
-          {snapshot.balance ?? "–"} NUMI, staked {snapshot.staked ?? "–"}, earned {snapshot.earned ?? "–"}, votes{" "}
+          {snapshot.balance ?? "–"}, staked {snapshot.staked ?? "–"}, earned {snapshot.earned ?? "–"}, votes{" "}
           {snapshot.votes ?? "–"}.
         </p>
       ) : (

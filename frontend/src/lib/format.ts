@@ -1,8 +1,18 @@
 import { formatEther } from "viem";
 import { formatAmount } from "./amount";
 
-export const numi = (v: bigint | undefined, digits = 4) =>
-  v === undefined ? undefined : `${formatAmount(v, 18, digits)} NUMI`;
+/**
+ * The one way the app shows an amount of NUMI: four decimals at most (trailing zeros dropped), never rounded up.
+ * components/Numi.tsx puts the exact value, all 18 decimals, on hover; review steps and labels of what is
+ * signed use the exact value (formatAmount without a limit).
+ */
+export const NUMI_SHOWN_DECIMALS = 4;
+
+export const numi = (v: bigint | undefined) =>
+  v === undefined ? undefined : `${formatAmount(v, 18, NUMI_SHOWN_DECIMALS)} NUMI`;
+
+/** The exact amount, all 18 decimals (trailing zeros dropped). */
+export const numiExact = (v: bigint) => `${formatAmount(v, 18)} NUMI`;
 
 /** Seconds as "1h 2m 3s" for countdowns. */
 export function duration(seconds: number): string {
@@ -32,8 +42,7 @@ export const MEANINGFUL_STAKE = 100n * 10n ** 18n;
  */
 export function aprText(p: { rewardRate: bigint; totalStaked: bigint; periodFinish: bigint }, now: number): string {
   if (p.totalStaked === 0n) return "no stakers yet";
-  if (p.totalStaked < MEANINGFUL_STAKE)
-    return `not meaningful yet: only ${formatAmount(p.totalStaked, 18, 2)} NUMI staked in all`;
+  if (p.totalStaked < MEANINGFUL_STAKE) return `not meaningful yet: only ${numi(p.totalStaked)} staked in all`;
   if (p.periodFinish <= BigInt(now) || p.rewardRate === 0n) return "0%: no reward streaming now";
   const apr = aprPercent(p.rewardRate, p.totalStaked)!;
   const shown = apr >= 1000 ? Math.round(apr).toLocaleString("en-US") : apr.toFixed(2);

@@ -71,3 +71,32 @@ describe("aprText", () => {
     );
   });
 });
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { numi, numiExact } from "@/lib/format";
+
+describe("one NUMI format", () => {
+  test("four decimals at most, cut rather than rounded up, exact on request", () => {
+    expect(numi(1_234_567_899_999_999_999_999n)).toBe("1,234.5678 NUMI");
+    expect(numiExact(1_234_567_899_999_999_999_999n)).toBe("1,234.567899999999999999 NUMI");
+    expect(numi(10n ** 18n)).toBe("1 NUMI");
+    expect(numi(1n)).toBe("0 NUMI");
+    expect(numiExact(1n)).toBe("0.000000000000000001 NUMI");
+    expect(numi(undefined)).toBeUndefined();
+  });
+
+  test("no screen rounds NUMI its own way: shortened amounts go through numi / <Numi>", () => {
+    // formatAmount's third argument shortens for display; only lib/format.ts may pass it (and analytics'
+    // table of exact-to-4-decimals values, which states its unit in the column header).
+    const src = path.resolve(__dirname, "../../src");
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir).flatMap((f) => {
+        const p = path.join(dir, f);
+        return statSync(p).isDirectory() ? walk(p) : /\.tsx?$/.test(f) ? [p] : [];
+      });
+    })(src);
+    const own = files.filter((f) => /formatAmount\([^()]*,\s*18,\s*\d/.test(readFileSync(f, "utf8")));
+    expect(own.map((f) => path.relative(src, f)).sort()).toEqual(["features/analytics/Analytics.tsx"]);
+  });
+});

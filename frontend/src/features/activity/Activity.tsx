@@ -7,7 +7,7 @@ import { TARGET_CHAIN_ID, explorerUrl } from "@/config/chains";
 import { contracts } from "@/config/contracts";
 import { CopyButton } from "@/components/CopyButton";
 import { useWallet } from "@/hooks/useWallet";
-import { when } from "@/lib/format";
+import { numi, numiExact, when } from "@/lib/format";
 import { describeEntry, type ActivityEntry } from "./activityEntry";
 import { useActivity, type ActivitySource } from "./useActivity";
 import { useTxEntries } from "@/lib/txCenter";
@@ -57,12 +57,18 @@ function names(account: Address): Record<string, string> {
 
 function Row({ e, account }: { e: ActivityEntry; account: Address }) {
   const { label, detail, amount } = describeEntry(e, names(account));
+  const exact = e.amount !== undefined && amount === numi(e.amount) ? numiExact(e.amount) : undefined;
   const explorer = explorerUrl(TARGET_CHAIN_ID);
   return (
     <li className="activity-row" data-testid="activity-row" data-kind={e.kind}>
       <div className="activity-what">
         <strong>{label}</strong>
-        {amount && <span className="activity-amount">{amount}</span>}
+        {amount && (
+          // The exact amount on hover, as everywhere a rounded amount is shown (components/Numi.tsx).
+          <span className="activity-amount" title={exact}>
+            {amount}
+          </span>
+        )}
       </div>
       <div className="activity-detail">{detail}</div>
       <div className="activity-meta small muted">

@@ -1,9 +1,9 @@
 "use client";
 // The /analytics page: network and pool history from the indexer (docs/wallet.md, "/analytics"). Everything here
 // is loaded with this route only; the charts are hand-written SVG (docs/adr/0014-analytics-charts.md).
+import { Numi } from "@/components/Numi";
 import { Stat } from "@/components/Stat";
 import { formatAmount } from "@/lib/amount";
-import { numi } from "@/lib/format";
 import { hasIndexer } from "@/lib/indexer";
 import { shortAddress } from "@/lib/shortAddress";
 import { BarChart, COLORS, LineChart } from "./Chart";
@@ -162,11 +162,19 @@ function Supply({ stats }: { stats: EpochStat[] }) {
     <section className="card" aria-labelledby="supply">
       <h2 id="supply">Supply</h2>
       <dl className="grid">
-        <Stat label="Supply" value={numi(latest.supply, 2)} />
+        <Stat label="Supply" value={<Numi value={latest.supply} />} />
         <Stat label="Share of the cap" value={`${share}%`} />
         <Stat
           label={`Schedule after ${epochLabel(latest.epoch + 1)} epoch${latest.epoch === 0 ? "" : "s"}`}
-          value={scheduled === latest.supply ? "matches" : `differs: ${numi(scheduled, 2)}`}
+          value={
+            scheduled === latest.supply ? (
+              "matches"
+            ) : (
+              <>
+                differs: <Numi value={scheduled} />
+              </>
+            )
+          }
         />
       </dl>
       <LineChart
@@ -208,7 +216,7 @@ function Miners({ answer }: { answer: MinersAnswer }) {
       <p>
         {answer.miners.toLocaleString("en-US")} address{answer.miners === 1 ? "" : "es"} received{" "}
         {answer.rewards.toLocaleString("en-US")} reward{answer.rewards === 1 ? "" : "s"},{" "}
-        {numi(BigInt(answer.reward), 2)} in all; the pool got {numi(BigInt(answer.poolReward), 2)} more.
+        <Numi value={BigInt(answer.reward)} /> in all; the pool got <Numi value={BigInt(answer.poolReward)} /> more.
       </p>
       <BarChart
         title={`Rewards per miner, top ${shares.length}`}

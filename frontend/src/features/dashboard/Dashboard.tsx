@@ -9,7 +9,6 @@ import { Stat } from "@/components/Stat";
 import { Numi } from "@/components/Numi";
 import { aprText, numi, when } from "@/lib/format";
 import { shortAddress } from "@/lib/shortAddress";
-import { formatAmount } from "@/lib/amount";
 import { saveSnapshot } from "@/lib/lastKnown";
 
 export function Dashboard() {
@@ -27,10 +26,10 @@ export function Dashboard() {
     saveSnapshot({
       at: Date.now(),
       account: address,
-      balance: formatAmount(account.balance, 18, 4),
-      staked: account.position ? formatAmount(account.position.staked, 18, 4) : undefined,
-      earned: account.position ? formatAmount(account.position.earned, 18, 4) : undefined,
-      votes: account.votes !== undefined ? formatAmount(account.votes, 18, 4) : undefined,
+      balance: numi(account.balance),
+      staked: numi(account.position?.staked),
+      earned: numi(account.position?.earned),
+      votes: numi(account.votes),
     });
   }, [address, account.balance, account.position, account.votes]);
 
@@ -100,19 +99,25 @@ export function Dashboard() {
         <dl className="grid">
           <Stat
             label="Supply / cap"
-            value={m && cap ? `${formatAmount(m.minted, 18, 0)} / ${formatAmount(cap, 18, 0)}` : undefined}
+            value={
+              m && cap ? (
+                <>
+                  <Numi value={m.minted} /> / {numi(cap)}
+                </>
+              ) : undefined
+            }
             testId="supply"
           />
           <Stat label="Epoch" value={m?.epoch.toString()} testId="epoch" />
           <Stat label="Difficulty" value={m?.difficulty.toString()} />
-          <Stat label="Reward" value={numi(m?.reward, 2)} />
+          <Stat label="Reward" value={<Numi value={m?.reward} />} />
           <Stat label="Next halving at epoch" value={m?.nextHalvingEpoch.toString()} />
           <Stat
             label="Mining"
             value={m ? (m.paused ? `paused by governance until ${when(m.pausedUntil)}` : "open") : undefined}
           />
           <Stat label="Pool APR" value={p ? aprText(p, Math.floor(Date.now() / 1000)) : undefined} testId="pool-apr" />
-          <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
+          <Stat label="Total staked" value={<Numi value={p?.totalStaked} />} />
         </dl>
       </section>
     </>

@@ -1,6 +1,7 @@
 "use client";
 // Governance: delegate, propose from a template per governed parameter, vote with a reason, queue and
 // execute (the proposals: useProposals.ts).
+import { Numi } from "@/components/Numi";
 import { useId, useMemo, useState } from "react";
 import type { Abi } from "viem";
 import { contracts } from "@/config/contracts";
@@ -13,7 +14,6 @@ import { useOnline } from "@/hooks/useOnline";
 import { TxStatus } from "@/components/TxStatus";
 import { checkRecipient } from "@/lib/address";
 import { shortAddress } from "@/lib/shortAddress";
-import { numi } from "@/lib/format";
 import { buildCall, PROPOSAL_STATES, TEMPLATES } from "@/lib/proposalTemplates";
 import { useReads } from "@/hooks/useReads";
 import { callView } from "@/lib/contractRead";
@@ -34,8 +34,11 @@ function Delegate({ write, canAct }: { write: ReturnType<typeof useWrite>["write
     <section className="card" aria-labelledby="delegate-title">
       <h2 id="delegate-title">Voting power</h2>
       <p>
-        Balance {numi(balance) ?? "–"}; voting power <strong data-testid="gov-votes">{numi(votes) ?? "–"}</strong>;
-        delegate:{" "}
+        Balance <Numi value={balance} />; voting power{" "}
+        <strong data-testid="gov-votes">
+          <Numi value={votes} />
+        </strong>
+        ; delegate:{" "}
         <span data-testid="gov-delegate">
           {none
             ? "none — delegate to activate your votes"

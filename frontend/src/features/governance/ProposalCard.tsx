@@ -2,12 +2,13 @@
 // One proposal, with everything a voter needs to judge it: the full description (as text: nothing the proposer
 // wrote is ever parsed as HTML), each action in words with the value it replaces, a warning for any action the
 // dApp does not know, the tally against the quorum, the voter's weight at the snapshot, and the dates so far.
+import { Numi } from "@/components/Numi";
 import { useId, useState } from "react";
 import { keccak256, toBytes } from "viem";
 import { TARGET_CHAIN_ID, explorerUrl } from "@/config/chains";
 import { governanceContracts } from "@/config/governanceContracts";
 import type { useWrite } from "@/hooks/useWrite";
-import { duration, numi, when } from "@/lib/format";
+import { duration, when } from "@/lib/format";
 import { describeAction, type DecodedAction } from "@/lib/proposalActions";
 import { PROPOSAL_STATES } from "@/lib/proposalTemplates";
 import { shortAddress } from "@/lib/shortAddress";
@@ -123,12 +124,12 @@ export function ProposalCard({
       </details>
       <h4>Votes</h4>
       <p className="small" data-testid="proposal-tally">
-        For {numi(forVotes, 2)} · Against {numi(against, 2)} · Abstain {numi(abstain, 2)}
+        For <Numi value={forVotes} /> · Against <Numi value={against} /> · Abstain <Numi value={abstain} />
       </p>
       {p.quorum !== undefined ? (
         <div className="small" data-testid="proposal-quorum">
           <label htmlFor={`${reasonId}-q`} style={{ fontWeight: 400, marginTop: 0 }}>
-            Quorum: {numi(counted, 2)} of {numi(p.quorum, 2)} needed (for and abstain count)
+            Quorum: <Numi value={counted} /> of <Numi value={p.quorum} /> needed (for and abstain count)
           </label>
           <meter id={`${reasonId}-q`} min={0} max={100} value={quorumPct} style={{ width: "100%" }}>
             {quorumPct}%
@@ -138,9 +139,14 @@ export function ProposalCard({
         <p className="small muted">The quorum is fixed at the snapshot, when voting opens.</p>
       )}
       <p className="small" data-testid="proposal-weight">
-        {p.weight !== undefined
-          ? `Your voting power at the snapshot: ${numi(p.weight, 2)}${p.weight === 0n ? " (delegate before a proposal's snapshot to vote on it)" : ""}.`
-          : "Your voting power is counted at the snapshot, when voting opens."}
+        {p.weight !== undefined ? (
+          <>
+            Your voting power at the snapshot: <Numi value={p.weight} />
+            {p.weight === 0n ? " (delegate before a proposal's snapshot to vote on it)" : ""}.
+          </>
+        ) : (
+          "Your voting power is counted at the snapshot, when voting opens."
+        )}
       </p>
       <details>
         <summary>Timeline</summary>

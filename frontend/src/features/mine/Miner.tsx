@@ -1,6 +1,7 @@
 "use client";
 // In-browser mining: N Web Workers run the shared hashing core on the current challenge; a solution is
 // checked against the live challenge, then submitted with `mint` through the usual simulate-then-sign flow.
+import { Numi } from "@/components/Numi";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Hex } from "viem";
 import { contracts } from "@/config/contracts";
@@ -11,7 +12,7 @@ import { useOnline } from "@/hooks/useOnline";
 import { useHeadBlock } from "@/lib/headBlock";
 import { TxStatus } from "@/components/TxStatus";
 import { Stat } from "@/components/Stat";
-import { duration, numi, when } from "@/lib/format";
+import { duration, when } from "@/lib/format";
 import { expectedHashes, startNonces, type FromWorker, type ToWorker } from "@numi/miner";
 
 type Status = "idle" | "mining" | "paused" | "submitting";
@@ -236,7 +237,7 @@ export function Miner() {
       <section className="card">
         <dl className="grid">
           <Stat label="Difficulty" value={m?.difficulty.toString()} />
-          <Stat label="Reward" value={numi(m?.reward, 2)} />
+          <Stat label="Reward" value={<Numi value={m?.reward} />} />
           <Stat label="Epoch" value={m?.epoch.toString()} testId="mine-epoch" />
           <Stat label="Hash rate" value={`${Math.round(hashRate).toLocaleString()} H/s`} testId="hashrate" />
           <Stat

@@ -15,7 +15,7 @@ import { Stat } from "@/components/Stat";
 import { Numi } from "@/components/Numi";
 import { TxStatus } from "@/components/TxStatus";
 import { checkAmount, checkPoolPosition, formatAmount } from "@/lib/amount";
-import { aprText, duration, numi, when } from "@/lib/format";
+import { aprText, duration, when } from "@/lib/format";
 import { describeError } from "@/lib/errors";
 
 const PERMIT_MINUTES = 20;
@@ -119,7 +119,7 @@ export function Pool() {
         </dl>
         <h2>Pool</h2>
         <dl className="grid">
-          <Stat label="Total staked" value={numi(p?.totalStaked, 2)} />
+          <Stat label="Total staked" value={<Numi value={p?.totalStaked} />} />
           <Stat label="APR" value={p ? aprText(p, nowSec) : undefined} testId="pool-apr" />
           <Stat label="Stream period" value={p ? duration(Number(p.rewardsDuration)) : undefined} />
           <Stat label="Current stream ends in" value={p ? duration(Number(p.periodFinish) - nowSec) : undefined} />
