@@ -173,6 +173,7 @@ describe("Monitor metrics (/metrics) against the chain", function () {
     expect((await f.pool.poolState()).unsynced, "sync() streamed what waited").to.equal(0n);
     expect(lines.join("\n")).to.match(/keeper: .* NUMI has waited \d+s \(over --keeper-after 30s\): sending sync\(\)/);
     expect(lines.join("\n"), lines.join("\n")).to.match(/keeper: sync\(\) mined in block \d+, \d+ gas, cost [\d.]+ ETH/);
+    console.log(`      ${lines.find((l) => l.includes("mined in block"))}`);
     const m = await scrape(url);
     expect(m.value("numi_keeper_syncs_total")).to.equal(1);
     expect(m.value("numi_keeper_last_sync_timestamp_seconds")).to.be.closeTo(Date.now() / 1000, 60);
