@@ -2,7 +2,7 @@
 // HTTP): the exit codes (0 healthy, 1 broken invariant, 2 could not check, with the cause named), --watch surviving
 // every fault mode and reporting each once and its recovery, and the bound on the requests a report costs.
 import { expect } from "chai";
-import hre, { ethers, network } from "hardhat";
+import hre, { network } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { toQuantity, zeroPadValue } from "ethers";
 import { startFaultProxy, type FaultMode, type FaultProxy } from "./faultProxy";

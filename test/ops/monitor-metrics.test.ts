@@ -172,7 +172,9 @@ describe("Monitor metrics (/metrics) against the chain", function () {
     expect(await service.runOnce()).to.equal(0);
     expect((await f.pool.poolState()).unsynced, "sync() streamed what waited").to.equal(0n);
     expect(lines.join("\n")).to.match(/keeper: .* NUMI has waited \d+s \(over --keeper-after 30s\): sending sync\(\)/);
-    expect(lines.join("\n"), lines.join("\n")).to.match(/keeper: sync\(\) mined in block \d+, \d+ gas, cost [\d.]+ ETH/);
+    expect(lines.join("\n"), lines.join("\n")).to.match(
+      /keeper: sync\(\) mined in block \d+, \d+ gas, cost [\d.]+ ETH/,
+    );
     console.log(`      ${lines.find((l) => l.includes("mined in block"))}`);
     const m = await scrape(url);
     expect(m.value("numi_keeper_syncs_total")).to.equal(1);

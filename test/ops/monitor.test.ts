@@ -1,6 +1,6 @@
 // The monitor against a live (in-process) deployment, and its checks against broken states.
 import { expect } from "chai";
-import hre, { ethers } from "hardhat";
+import hre from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
 import { activeDeployment } from "./monitorFixture";

@@ -3,6 +3,7 @@
 import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import { deployedFixture, mineRewards } from "../helpers/deployed";
 
 export async function activeDeployment() {
@@ -16,11 +17,20 @@ export async function activeDeployment() {
   await f.pool.connect(alice).stake(parseEther("40"));
   await mineRewards(f.token, bob, 1);
   await time.increase(60);
-  await f.token.connect(alice).delegate(alice.address);
+  await proposePause(f, alice, "NIP-9: pause\nbody");
+  return { ...f, alice, bob };
+}
+
+/** `proposer` delegates to itself and proposes to pause mining: one proposal in the governor's history. */
+export async function proposePause(
+  f: Awaited<ReturnType<typeof deployedFixture>>,
+  proposer: HardhatEthersSigner,
+  description: string,
+): Promise<void> {
+  await f.token.connect(proposer).delegate(proposer.address);
   await time.increase(1);
   const target = await f.token.getAddress();
   await f.governor
-    .connect(alice)
-    .propose([target], [0], [f.token.interface.encodeFunctionData("pauseMining")], "NIP-9: pause\nbody");
-  return { ...f, alice, bob };
+    .connect(proposer)
+    .propose([target], [0], [f.token.interface.encodeFunctionData("pauseMining")], description);
 }
