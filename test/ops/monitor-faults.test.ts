@@ -126,6 +126,27 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
     });
   }
 
+  it("as a Hardhat task: exit code 2 and one line naming the cause, through a proxy in an outage", async function () {
+    await loadFixture(activeDeployment);
+    s = await stack();
+    s.proxy.setMode("outage");
+    const [log, error] = [console.log, console.error];
+    const printed: string[] = [];
+    console.log = (line: string) => printed.push(`out: ${line}`);
+    console.error = (line: string) => printed.push(`err: ${line}`);
+    try {
+      process.exitCode = 0;
+      await hre.run("numi:monitor", { rpcUrl: s.proxy.url, rpcTimeout: 0.5, rpcAttempts: 1 });
+      expect(process.exitCode).to.equal(EXIT.cannotCheck);
+    } finally {
+      [console.log, console.error] = [log, error];
+      process.exitCode = 0;
+    }
+    expect(printed).to.deep.equal([
+      `err: monitor: could not check hardhat: cannot connect to ${s.proxy.url} (ECONNREFUSED) (unreachable)`,
+    ]);
+  });
+
   it("names a range refusal that even one block cannot avoid", function () {
     const refusal = new HistoryError("refused", 7, 7, {
       cause: { code: -32602, message: "exceed maximum block range: 0" },
