@@ -148,7 +148,13 @@ export class MonitorService {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([m, n]) => `${m} ${n}`)
       .join(", ");
-    return `this report: ${c.total} JSON-RPC requests (${methods}) in ${c.http} HTTP requests`;
+    const faults = new Map<string, number>();
+    for (const f of this.faultsThisRefresh) faults.set(f.kind, (faults.get(f.kind) ?? 0) + 1);
+    const retried = [...faults].map(([kind, n]) => `${kind} x${n}`).join(", ");
+    return (
+      `this report: ${c.total} JSON-RPC requests (${methods}) in ${c.http} HTTP requests` +
+      (retried ? `; retried after ${retried}` : "")
+    );
   }
 
   /** One report: prints it and returns the exit code. */
@@ -205,8 +211,11 @@ export class MonitorService {
       this.reportFaults(r);
       if (r.ok) {
         const statuses = Object.fromEntries(r.checks.map((c) => [c.name, c.status]));
-        if (printEvery || !previous) this.log(render(this.options.network, r.snapshot, r.checks));
-        else
+        if (printEvery || !previous) {
+          this.log(render(this.options.network, r.snapshot, r.checks));
+          const summary = this.requestSummary();
+          if (summary) this.log(`  note   ${summary}`);
+        } else
           for (const c of r.checks)
             if (previous[c.name] !== c.status)
               this.log(`monitor: ${c.name}: ${previous[c.name]} -> ${c.status}: ${c.detail}`);

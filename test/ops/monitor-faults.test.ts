@@ -129,6 +129,16 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
     });
   }
 
+  it("retries a request that timed out and says so in the report (exit 0)", async function () {
+    await loadFixture(activeDeployment);
+    s = await stack({ attempts: 3, timeoutMs: 400 });
+    s.proxy.setMode("hang");
+    setTimeout(() => s?.proxy.setMode("none"), 100); // the first request hangs, its retry is answered
+    expect(await s.service.runOnce(), s.err.join("\n")).to.equal(EXIT.healthy);
+    expect(s.out.join("\n")).to.match(/note {3}this report: .* HTTP requests; retried after timeout x1$/m);
+    expect(await metric(s.service, 'numi_rpc_errors_total{kind="timeout"}')).to.equal(1);
+  });
+
   it("as a Hardhat task: exit code 2 and one line naming the cause, through a proxy in an outage", async function () {
     await loadFixture(activeDeployment);
     s = await stack();
