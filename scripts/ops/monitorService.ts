@@ -29,6 +29,7 @@ export interface MonitorServiceOptions {
   network: string;
   /** RPC URL to read through; without one, the in-process Hardhat network's provider. */
   rpcUrl?: string;
+  /** The chain the URL serves (required with rpcUrl): a static network, so no eth_chainId per request. */
   chainId?: number;
   /** Per-request timeout and attempts of the RPC client. */
   timeoutMs?: number;
@@ -82,8 +83,10 @@ export class MonitorService {
     this.log = options.log ?? console.log;
     this.logError = options.logError ?? console.error;
     this.history = newMonitorHistory(options.maxRange);
+    if (options.rpcUrl && options.chainId === undefined)
+      throw new Error(`the network ${options.network} has no chainId in hardhat.config.ts: the monitor needs one`);
     this.provider = options.rpcUrl
-      ? new BoundedRpcProvider(options.rpcUrl, options.chainId ?? 31_337, {
+      ? new BoundedRpcProvider(options.rpcUrl, options.chainId!, {
           timeoutMs: options.timeoutMs,
           attempts: options.attempts,
           backoffMs: options.backoffMs,
