@@ -233,8 +233,9 @@ async function contractsOf(hre: HardhatRuntimeEnvironment, provider: Provider) {
 /**
  * When the NUMI that has arrived at the pool but is not streaming yet started waiting: the first reward with a pool
  * share after the last stream (re)start, which every interaction that picks up arrivals makes at periodFinish -
- * rewardsDuration. Without such a reward among those read (a donation, or older rewards not read), the stream start
- * or, before any stream, the oldest reward read: a lower bound of the wait.
+ * rewardsDuration. When the rewards read all came after the stream start, the first of them: a lower bound if older
+ * ones are not read. When none came after it (a donation), the stream start: nothing can have waited longer.
+ * Before any stream, the oldest reward read.
  */
 export function unstreamedSince(
   unsynced: bigint,
