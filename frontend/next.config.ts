@@ -63,7 +63,34 @@ function config(dev: boolean): NextConfig {
     },
   };
 
-  return withSerwist(nextConfig);
+  return withoutSerwistWindowEntry(withSerwist(nextConfig));
+}
+
+type WebpackConfig = { entry: () => Promise<Record<string, string | string[]>> };
+
+/**
+ * @serwist/next prepends its sw-entry to the startup bundle even with `register: false`: it builds a
+ * `window.serwist` object (@serwist/window and serwist's core, ~45 kB of source) that nothing uses, since
+ * PwaControls registers /sw.js itself. Taking that entry back out: first-load JS of / 199.7 -> see
+ * docs/frontend-performance.md.
+ */
+function withoutSerwistWindowEntry(next: NextConfig): NextConfig {
+  const webpack = next.webpack!;
+  return {
+    ...next,
+    webpack(config, options) {
+      const out = webpack(config, options) as WebpackConfig;
+      const entry = out.entry;
+      out.entry = async () => {
+        const entries = await entry();
+        for (const [name, files] of Object.entries(entries))
+          if (Array.isArray(files))
+            entries[name] = files.filter((f) => !/[\\/]@serwist[\\/]next[\\/].*sw-entry\.m?js$/.test(f));
+        return entries;
+      };
+      return out;
+    },
+  };
 }
 
 export default function nextConfigFor(phase: string): NextConfig {

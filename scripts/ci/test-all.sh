@@ -34,8 +34,15 @@ suite() {
     p=$(grep -Eo 'Tests +[0-9]+ passed' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
     f=$(grep -Eo 'Tests +.*[0-9]+ failed' "$log" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+' | awk '{s+=$1} END {if (NR) print s}')
   fi
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
+  # promtool test rules: "Unit Testing:  <file>" then "  SUCCESS" (or "  FAILED:" and the cases) for each test file,
+  # added to the counts above since the alerts suite runs mocha too
+  local files successes
+  files=$(grep -c '^Unit Testing: ' "$log")
+  successes=$(grep -c '^  SUCCESS$' "$log")
+  p=$((${p:-0} + successes))
+  f=$((${f:-0} + files - successes))
+  passed=$((passed + p))
+  failed=$((failed + f))
   echo "::: $name: exit $code in $((SECONDS - start))s"
   if [[ $code -ne 0 ]]; then
     [[ ${f:-0} -eq 0 ]] && failed=$((failed + 1)) # a suite that failed without counting a test still fails
@@ -47,6 +54,7 @@ suite() {
 suite lint npm run lint
 suite history npm run test -w @numi/history
 suite contracts npm run test:contracts
+suite alerts npm run test:alerts
 suite coverage npm run coverage:check
 suite invariants npm run test:invariant
 suite symbolic npm run test:symbolic
