@@ -1,5 +1,5 @@
 // The monitor's Prometheus endpoint on a local chain after mining, staking and a proposal: every metric of the
-// contract (docs/monitoring.md) is served with HELP, and each value equals what the chain says when read directly.
+// contract (ops/test/metricContract.ts) is served with HELP and its type, and each value equals a direct chain read.
 import { expect } from "chai";
 import hre, { ethers } from "hardhat";
 import { loadFixture, setBalance, time } from "@nomicfoundation/hardhat-network-helpers";
@@ -10,46 +10,11 @@ import { KEEPER_KEY_VAR, Keeper, checkKeeperOptions, keeperWallet } from "../../
 import { takeSnapshot } from "../../scripts/ops/monitor";
 import { mineRewards } from "../helpers/deployed";
 import { activeDeployment } from "./monitorFixture";
-
-/** Every metric name the alert rules and the dashboard rely on. */
-const CONTRACT = [
-  "numi_monitor_up",
-  "numi_monitor_last_success_timestamp_seconds",
-  "numi_scrape_duration_seconds",
-  "numi_rpc_errors_total",
-  "numi_check_status",
-  "numi_token_supply_numi",
-  "numi_token_scheduled_supply_numi",
-  "numi_token_cap_numi",
-  "numi_mining_epoch_count",
-  "numi_mining_target",
-  "numi_mining_difficulty",
-  "numi_mining_target_pinned",
-  "numi_mining_target_epoch_seconds",
-  "numi_mining_last_epoch_seconds",
-  "numi_mining_mean_epoch_seconds",
-  "numi_mining_hashrate_hashes_per_second",
-  "numi_mining_seconds_since_last_reward",
-  "numi_mining_paused",
-  "numi_pool_balance_numi",
-  "numi_pool_total_staked_numi",
-  "numi_pool_reserve_numi",
-  "numi_pool_undistributed_numi",
-  "numi_pool_solvency_margin_numi",
-  "numi_pool_unstreamed_numi",
-  "numi_pool_unstreamed_seconds",
-  "numi_pool_fee_ratio",
-  "numi_pool_share_ratio",
-  "numi_pool_staking_paused",
-  "numi_governance_proposals",
-  "numi_governance_timelock_delay_seconds",
-  "numi_ownership_expected",
-  "numi_keeper_syncs_total",
-  "numi_keeper_last_sync_timestamp_seconds",
-];
+import { METRIC_CONTRACT } from "../../ops/test/metricContract";
 
 interface Scrape {
   help: Map<string, string>;
+  type: Map<string, string>;
   value: (series: string) => number;
 }
 
@@ -59,10 +24,13 @@ async function scrape(url: string): Promise<Scrape> {
   expect(response.status).to.equal(200);
   expect(response.headers.get("content-type")).to.match(/^text\/plain; version=0\.0\.4/);
   const help = new Map<string, string>();
+  const type = new Map<string, string>();
   const samples = new Map<string, number>();
   for (const line of (await response.text()).split("\n")) {
     const h = /^# HELP (\S+) (.*)$/.exec(line);
     if (h) help.set(h[1], h[2]);
+    const t = /^# TYPE (\S+) (\S+)$/.exec(line);
+    if (t) type.set(t[1], t[2]);
     const s = /^([a-z_]+(?:\{[^}]*\})?) (\S+)$/.exec(line);
     if (s) samples.set(s[1], Number(s[2]));
   }
@@ -70,7 +38,7 @@ async function scrape(url: string): Promise<Scrape> {
     expect(samples.has(series), `${series} is served`).to.equal(true);
     return samples.get(series)!;
   };
-  return { help, value };
+  return { help, type, value };
 }
 
 const numi = (wei: bigint) => Number(formatEther(wei));
@@ -91,7 +59,10 @@ describe("Monitor metrics (/metrics) against the chain", function () {
 
     expect((await service.refresh()).ok).to.equal(true);
     const m = await scrape(url);
-    for (const name of CONTRACT) expect(m.help.get(name), `HELP of ${name}`).to.match(/\w+/);
+    for (const [name, type] of Object.entries(METRIC_CONTRACT)) {
+      expect(m.help.get(name), `HELP of ${name}`).to.match(/\w+/);
+      expect(m.type.get(name), `TYPE of ${name}`).to.equal(type);
+    }
 
     // Direct reads, at the latest block.
     const ms = await f.token.miningState();
