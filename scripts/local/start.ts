@@ -1,6 +1,6 @@
 // `npm start`: a local Hardhat node with every contract deployed and handed to governance, the funded test
 // accounts printed, the indexer's API on http://localhost:42069 and (once frontend/ exists) the dApp on
-// http://localhost:3000. Ctrl-C stops everything.
+// http://localhost:3000, the monitor's Prometheus metrics on http://localhost:9464/metrics. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createConnection } from "node:net";
@@ -10,6 +10,9 @@ const ROOT = resolve(__dirname, "..", "..");
 const RPC_PORT = Number(process.env.NUMI_RPC_PORT ?? 8545);
 const APP_PORT = Number(process.env.NUMI_APP_PORT ?? 3000);
 const INDEXER_PORT = Number(process.env.NUMI_INDEXER_PORT ?? 42069);
+const METRICS_PORT = Number(process.env.NUMI_METRICS_PORT ?? 9464);
+// The monitor refreshes its metrics this often against the local chain (a block every 2 s).
+const METRICS_INTERVAL_S = 5;
 // A block every 2 s besides one per transaction (NUMI_BLOCK_INTERVAL_MS=0: only per transaction).
 const BLOCK_INTERVAL_MS = Number(process.env.NUMI_BLOCK_INTERVAL_MS ?? 2000);
 const LOG_DIR = join(ROOT, "cache");
@@ -144,6 +147,7 @@ function printSummary(): void {
       "  #1..#19: see cache/hardhat-node.log",
       "",
       `Indexer: http://localhost:${INDEXER_PORT} (GraphQL at /graphql, SQL at /sql, /ready once caught up; log: cache/indexer.log)`,
+      `Metrics: http://localhost:${METRICS_PORT}/metrics (the monitor, Prometheus format, every ${METRICS_INTERVAL_S} s; log: cache/monitor.log)`,
       "",
       "Mine:   npm run miner -- --network localhost",
       "Health: npm run monitor -- --network localhost",
@@ -177,6 +181,22 @@ async function main(): Promise<void> {
     "npm",
     ["run", "start", "-w", "@numi/indexer", "--", "--schema", "numi", "--port", String(INDEXER_PORT)],
     join(LOG_DIR, "indexer.log"),
+  );
+  if (await portInUse(METRICS_PORT))
+    throw new Error(`Port ${METRICS_PORT} is in use: cannot serve the monitor's metrics.`);
+  run(
+    "npx",
+    [
+      "hardhat",
+      "numi:monitor",
+      "--network",
+      "localhost",
+      "--metrics-port",
+      String(METRICS_PORT),
+      "--interval",
+      String(METRICS_INTERVAL_S),
+    ],
+    join(LOG_DIR, "monitor.log"),
   );
   printSummary();
 

@@ -1,7 +1,7 @@
-// `npm run monitor -- --network <name> [--watch] [--interval 30]`: the health of a NumiCoin deployment.
-// Reads everything from chain, checks the invariants that must never break (exit code 1 when one does) and
-// reports what an operator watches: epoch time against target, difficulty trend, supply against the
-// schedule, pool solvency, paused flags, ownership, and governance proposals in flight.
+// The health of a NumiCoin deployment: a snapshot read from chain at one block, the checks of the invariants that
+// must never break, and the report an operator reads: epoch time against target, difficulty trend, supply against
+// the schedule, pool solvency and rewards waiting to stream, paused flags, ownership, and governance proposals in
+// flight. The loop, the exit codes and the metrics are in monitorService.ts.
 // Event logs are read through @numi/history: bounded ranges that public RPCs accept, the new blocks first, and
 // with --watch only the new blocks on each tick (the state stays in memory between ticks).
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
@@ -18,16 +18,37 @@ const IN_FLIGHT = new Set(["Pending", "Active", "Succeeded", "Queued"]);
 /** Everything the checks need, read at one block. */
 export interface Snapshot {
   blockNumber: number;
+  /** Timestamp of that block: the clock the ages below are measured with. */
+  blockTimestamp: number;
   epoch: bigint;
   minted: bigint;
   target: bigint;
   targetEpochTime: bigint;
   miningPaused: boolean;
+  /** Share of each reward minted to the pool, in basis points. */
+  poolShareBps: number;
+  /** When the last reward was minted (the epoch start before the first). */
+  lastRewardTime: number;
   recentEpochTimes: number[]; // seconds between consecutive recent rewards, oldest first
   recentTargets: bigint[]; // targets set by recent rewards, oldest first
-  pool: { balance: bigint; totalStaked: bigint; rewardReserve: bigint; undistributed: bigint; stakingPaused: boolean };
+  pool: {
+    balance: bigint;
+    totalStaked: bigint;
+    rewardReserve: bigint;
+    undistributed: bigint;
+    /** NUMI that arrived (mining, donations) and streams only from the next interaction with the pool. */
+    unsynced: bigint;
+    /** When that NUMI started waiting (see unstreamedSince); null when there is none. */
+    unsyncedSince: number | null;
+    feeBps: number;
+    stakingPaused: boolean;
+  };
   tokenPoolMatches: boolean;
+  /** The deployment's MiningPool, which the token should mint the pool share to. */
+  poolAddress: string;
   owners: { token: string; pool: string; timelock: string };
+  /** The timelock's minimum delay, in seconds. */
+  timelockDelay: number;
   proposals: { id: bigint; state: string; description: string }[];
   /** How much of the proposal history was read: blocks coveredFrom..coveredTo of deploymentBlock..blockNumber. */
   history: {
@@ -39,6 +60,8 @@ export interface Snapshot {
     rewardsComplete: boolean;
     /** eth_getLogs requests this snapshot made. */
     logRequests: number;
+    /** Of those, the ones the RPC refused for their range (the history then halves it). */
+    rangeRefusals: number;
   };
 }
 
@@ -59,7 +82,17 @@ export function scheduledSupply(epochs: bigint): bigint {
   return total > MAX_SUPPLY ? MAX_SUPPLY : total;
 }
 
-export function evaluate(s: Snapshot): Check[] {
+export interface EvaluateOptions {
+  /** Seconds NUMI may wait at the pool before it starts streaming before "rewards streaming" warns. Default 1 day. */
+  unstreamedWarnSeconds?: number;
+}
+
+/** Seconds the pool's unstreamed NUMI has waited at the snapshot's block (0 when there is none). */
+export function unstreamedSeconds(s: Snapshot): number {
+  return s.pool.unsyncedSince === null ? 0 : Math.max(0, s.blockTimestamp - s.pool.unsyncedSince);
+}
+
+export function evaluate(s: Snapshot, options: EvaluateOptions = {}): Check[] {
   const checks: Check[] = [];
   const add = (name: string, status: Check["status"], detail: string) => checks.push({ name, status, detail });
 
@@ -86,7 +119,9 @@ export function evaluate(s: Snapshot): Check[] {
   } else {
     add("epoch time vs target", "ok", `no reward yet; target ${s.targetEpochTime}s`);
   }
-  if (s.recentTargets.length > 1) {
+  if (s.recentTargets.length <= 1) {
+    add("difficulty trend", "ok", "fewer than 2 recent rewards read: no trend yet");
+  } else {
     const first = s.recentTargets[0];
     const last = s.recentTargets[s.recentTargets.length - 1];
     const trend = last > first ? "easier" : last < first ? "harder" : "flat";
@@ -102,6 +137,15 @@ export function evaluate(s: Snapshot): Check[] {
     "pool solvency",
     s.pool.balance >= owed && s.pool.rewardReserve >= s.pool.undistributed ? "ok" : "broken",
     `holds ${formatEther(s.pool.balance)} NUMI >= staked ${formatEther(s.pool.totalStaked)} + reserved ${formatEther(s.pool.rewardReserve)}`,
+  );
+  const waited = unstreamedSeconds(s);
+  const warnAfter = options.unstreamedWarnSeconds ?? 86_400;
+  add(
+    "rewards streaming",
+    waited > warnAfter ? "warn" : "ok",
+    s.pool.unsynced === 0n
+      ? "every NUMI that reached the pool is streaming"
+      : `${formatEther(s.pool.unsynced)} NUMI waiting ${waited}s for the next pool interaction (sync() starts it)`,
   );
   add(
     "pool wired",
@@ -130,11 +174,15 @@ export function evaluate(s: Snapshot): Check[] {
   return checks;
 }
 
-const WINDOW = 20; // recent epochs the averages look at
+/** Recent epochs the averages (epoch time, hash rate) look at. */
+export const WINDOW = 20;
+/** Proposal states that never change again: read once, then kept. */
+const FINAL_STATES = new Set(["Canceled", "Defeated", "Expired", "Executed"]);
 
 interface RewardLog {
   block: number;
   newTarget: string;
+  poolReward: string;
   timestamp?: number; // read once, for the rewards the averages use
 }
 interface ProposalLog {
@@ -142,14 +190,18 @@ interface ProposalLog {
   id: string;
   description: string;
 }
-/** What the monitor has read of the event logs; kept between ticks with --watch. Serialisable. */
+/** What the monitor has read of the chain; kept between ticks with --watch. Serialisable. */
 export interface MonitorHistory {
   rewards: HistoryState<RewardLog>;
   proposals: HistoryState<ProposalLog>;
+  /** Proposal id -> state, for the proposals whose state is final. */
+  finalStates: Record<string, string>;
+  /** Block number -> timestamp of the blocks read for their time (the last reward's). */
+  blockTimes: Record<number, number>;
 }
 
 export function newMonitorHistory(maxRange?: number): MonitorHistory {
-  return { rewards: emptyHistory(maxRange), proposals: emptyHistory(maxRange) };
+  return { rewards: emptyHistory(maxRange), proposals: emptyHistory(maxRange), finalStates: {}, blockTimes: {} };
 }
 
 export interface SnapshotOptions {
@@ -162,12 +214,10 @@ export interface SnapshotOptions {
   maxRequests?: number;
 }
 
-export async function takeSnapshot(hre: HardhatRuntimeEnvironment, options: SnapshotOptions = {}): Promise<Snapshot> {
-  const { deployments, ethers } = hre;
-  const provider = options.provider ?? ethers.provider;
-  const history = options.history ?? newMonitorHistory(options.maxRange);
+/** The deployed contracts, from the deployment records of the network (no RPC request). */
+async function contractsOf(hre: HardhatRuntimeEnvironment, provider: Provider) {
   const get = async (name: string) => {
-    const d = await deployments.get(name);
+    const d = await hre.deployments.get(name);
     return {
       contract: new Contract(d.address, d.abi, provider),
       address: d.address,
@@ -177,9 +227,46 @@ export async function takeSnapshot(hre: HardhatRuntimeEnvironment, options: Snap
   const [token, pool, governor, timelock] = await Promise.all(
     ["NumiCoin", "MiningPool", "NumiGovernor", "NumiTimelock"].map(get),
   );
-  const blockNumber = await provider.getBlockNumber();
-  const ms = await token.contract.miningState({ blockTag: blockNumber });
-  const ps = await pool.contract.poolState({ blockTag: blockNumber });
+  return { token, pool, governor, timelock };
+}
+
+/**
+ * When the NUMI that has arrived at the pool but is not streaming yet started waiting: the first reward with a pool
+ * share after the last stream (re)start, which every interaction that picks up arrivals makes at periodFinish -
+ * rewardsDuration. When the rewards read all came after the stream start, the first of them: a lower bound if older
+ * ones are not read. When none came after it (a donation), the stream start: nothing can have waited longer.
+ * Before any stream, the oldest reward read.
+ */
+export function unstreamedSince(
+  unsynced: bigint,
+  periodFinish: bigint,
+  rewardsDuration: bigint,
+  rewards: { poolReward: bigint; timestamp: number }[],
+): number | null {
+  if (unsynced === 0n) return null;
+  const streamStart = periodFinish > 0n ? Number(periodFinish - rewardsDuration) : 0;
+  const first = rewards.find((r) => r.poolReward > 0n && r.timestamp > streamStart);
+  if (first) return first.timestamp;
+  return streamStart > 0 ? streamStart : (rewards[0]?.timestamp ?? null);
+}
+
+export async function takeSnapshot(hre: HardhatRuntimeEnvironment, options: SnapshotOptions = {}): Promise<Snapshot> {
+  const provider = options.provider ?? hre.ethers.provider;
+  const history = options.history ?? newMonitorHistory(options.maxRange);
+  const { token, pool, governor, timelock } = await contractsOf(hre, provider);
+  const latest = await provider.getBlock("latest");
+  if (!latest) throw new Error("the RPC returned no latest block");
+  const blockNumber = latest.number;
+  const at = { blockTag: blockNumber };
+  // One round of independent reads: a batching provider sends them as one HTTP request.
+  const [ms, ps, balance, tokenOwner, poolOwner, timelockDelay] = await Promise.all([
+    token.contract.miningState(at),
+    pool.contract.poolState(at),
+    token.contract.balanceOf(pool.address, at) as Promise<bigint>,
+    token.contract.owner(at) as Promise<string>,
+    pool.contract.owner(at) as Promise<string>,
+    timelock.contract.getMinDelay(at) as Promise<bigint>,
+  ]);
   const limits = { maxRange: options.maxRange, maxRequests: options.maxRequests };
 
   const rewards = await sync(
@@ -187,13 +274,23 @@ export async function takeSnapshot(hre: HardhatRuntimeEnvironment, options: Snap
     blockNumber,
     async (from, to) =>
       ((await token.contract.queryFilter(token.contract.filters.EpochRewarded(), from, to)) as EventLog[]).map(
-        (e): RewardLog => ({ block: e.blockNumber, newTarget: (e.args.newTarget as bigint).toString() }),
+        (e): RewardLog => ({
+          block: e.blockNumber,
+          newTarget: (e.args.newTarget as bigint).toString(),
+          poolReward: (e.args.poolReward as bigint).toString(),
+        }),
       ),
     { ...limits, deploymentBlock: token.block, keepLast: WINDOW + 1 },
   );
   history.rewards = rewards.state;
   const recent = rewards.state.items;
-  for (const r of recent) r.timestamp ??= (await provider.getBlock(r.block))?.timestamp ?? 0;
+  const blockTime = async (block: number) =>
+    (history.blockTimes[block] ??= (await provider.getBlock(block))?.timestamp ?? 0);
+  await Promise.all(recent.map(async (r) => (r.timestamp ??= await blockTime(r.block))));
+  const lastRewardBlock = Number(ms.lastRewardBlock);
+  const lastRewardTime = lastRewardBlock > 0 ? await blockTime(lastRewardBlock) : Number(ms.epochStart);
+  // Only the last reward's time is needed across ticks: forget the others.
+  history.blockTimes = lastRewardBlock > 0 ? { [lastRewardBlock]: lastRewardTime } : {};
   const times = recent.map((r) => r.timestamp ?? 0);
   const recentEpochTimes = times.slice(1).map((t, i) => t - times[i]);
   const recentTargets = recent.map((r) => BigInt(r.newTarget));
@@ -214,29 +311,44 @@ export async function takeSnapshot(hre: HardhatRuntimeEnvironment, options: Snap
   history.proposals = created.state;
   const proposals = await Promise.all(
     created.state.items.map(async (p) => {
-      const state = PROPOSAL_STATES[Number(await governor.contract.state(BigInt(p.id), { blockTag: blockNumber }))];
+      const state =
+        history.finalStates[p.id] ?? PROPOSAL_STATES[Number(await governor.contract.state(BigInt(p.id), at))];
+      if (FINAL_STATES.has(state)) history.finalStates[p.id] = state;
       return { id: BigInt(p.id), state, description: p.description };
     }),
   );
 
   return {
     blockNumber,
+    blockTimestamp: latest.timestamp,
     epoch: ms.epoch,
     minted: ms.minted,
     target: ms.target,
     targetEpochTime: ms.targetEpochTime,
     miningPaused: ms.paused,
+    poolShareBps: Number(ms.poolShareBps),
+    lastRewardTime,
     recentEpochTimes,
     recentTargets,
     pool: {
-      balance: await token.contract.balanceOf(pool.address, { blockTag: blockNumber }),
+      balance,
       totalStaked: ps.totalStaked,
       rewardReserve: ps.rewardReserve,
       undistributed: ps.undistributed,
+      unsynced: ps.unsynced,
+      unsyncedSince: unstreamedSince(
+        ps.unsynced,
+        ps.periodFinish,
+        ps.rewardsDuration,
+        recent.map((r) => ({ poolReward: BigInt(r.poolReward), timestamp: r.timestamp ?? 0 })),
+      ),
+      feeBps: Number(ps.feeBps),
       stakingPaused: ps.stakingPaused,
     },
     tokenPoolMatches: ms.pool === pool.address,
-    owners: { token: await token.contract.owner(), pool: await pool.contract.owner(), timelock: timelock.address },
+    poolAddress: pool.address,
+    owners: { token: tokenOwner, pool: poolOwner, timelock: timelock.address },
+    timelockDelay: Number(timelockDelay),
     proposals,
     history: {
       partial: created.partial,
@@ -245,6 +357,7 @@ export async function takeSnapshot(hre: HardhatRuntimeEnvironment, options: Snap
       deploymentBlock: governor.block,
       rewardsComplete: !rewards.partial || recent.length > WINDOW,
       logRequests: rewards.requests + created.requests,
+      rangeRefusals: rewards.refused + created.refused,
     },
   };
 }

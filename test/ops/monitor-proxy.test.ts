@@ -8,6 +8,7 @@ import hre, { ethers, network } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { JsonRpcProvider, toQuantity } from "ethers";
 import { deployedFixture, mineRewards } from "../helpers/deployed";
+import { proposePause } from "./monitorFixture";
 import { newMonitorHistory, render, evaluate, takeSnapshot } from "../../scripts/ops/monitor";
 
 const LIMIT = 1_000; // blocks per eth_getLogs the proxy accepts
@@ -91,12 +92,7 @@ describe("Monitor through an RPC that refuses eth_getLogs over 1,000 blocks", fu
       await mineRewards(f.token, alice, 1);
       await time.increase(5);
     }
-    await f.token.connect(alice).delegate(alice.address);
-    await time.increase(1);
-    const target = await f.token.getAddress();
-    await f.governor
-      .connect(alice)
-      .propose([target], [0], [f.token.interface.encodeFunctionData("pauseMining")], "NIP-15: old proposal\nbody");
+    await proposePause(f, alice, "NIP-15: old proposal\nbody");
     await network.provider.send("hardhat_mine", [toQuantity(EMPTY_BLOCKS)]);
 
     // What the monitor reads without any limit, straight from the node.

@@ -1,30 +1,17 @@
 // The monitor against a live (in-process) deployment, and its checks against broken states.
 import { expect } from "chai";
-import hre, { ethers } from "hardhat";
-import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
+import hre from "hardhat";
+import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
-import { deployedFixture, mineRewards } from "../helpers/deployed";
-import { evaluate, render, scheduledSupply, takeSnapshot, type Snapshot } from "../../scripts/ops/monitor";
-
-async function activeDeployment() {
-  const f = await deployedFixture();
-  const [, alice, bob] = await ethers.getSigners();
-  for (let i = 0; i < 3; i++) {
-    await mineRewards(f.token, alice, 1);
-    await time.increase(5);
-  }
-  await f.token.connect(alice).approve(await f.pool.getAddress(), parseEther("40"));
-  await f.pool.connect(alice).stake(parseEther("40"));
-  await mineRewards(f.token, bob, 1);
-  await time.increase(60);
-  await f.token.connect(alice).delegate(alice.address);
-  await time.increase(1);
-  const target = await f.token.getAddress();
-  await f.governor
-    .connect(alice)
-    .propose([target], [0], [f.token.interface.encodeFunctionData("pauseMining")], "NIP-9: pause\nbody");
-  return f;
-}
+import { activeDeployment } from "./monitorFixture";
+import {
+  evaluate,
+  render,
+  scheduledSupply,
+  takeSnapshot,
+  unstreamedSince,
+  type Snapshot,
+} from "../../scripts/ops/monitor";
 
 const statusOf = (s: Snapshot, name: string) => evaluate(s).find((c) => c.name === name)?.status;
 
@@ -39,6 +26,7 @@ describe("Monitor (scripts/monitor.ts)", function () {
     expect(s.pool.totalStaked).to.equal(parseEther("40"));
     expect(s.proposals).to.have.length(1);
     expect(s.proposals[0].state).to.equal("Pending");
+    expect(s.pool.unsynced, "the last reward's pool share came after the stake").to.be.greaterThan(0n);
     const checks = evaluate(s);
     expect(
       checks.filter((c) => c.status !== "ok"),
@@ -84,8 +72,52 @@ describe("Monitor (scripts/monitor.ts)", function () {
         "governance owns the contracts",
       ),
     ).to.equal("broken");
+    expect(
+      statusOf(
+        { ...healthy, owners: { ...healthy.owners, pool: healthy.owners.token.replace(/.$/, "0") } },
+        "governance owns the contracts",
+      ),
+    ).to.equal("broken");
+    expect(
+      statusOf(
+        { ...healthy, pool: { ...healthy.pool, undistributed: healthy.pool.rewardReserve + 1n } },
+        "pool solvency",
+      ),
+      "a reserve that does not cover what is still to stream",
+    ).to.equal("broken");
+    expect(statusOf({ ...healthy, minted: 21_000_001n * 10n ** 18n }, "supply vs schedule")).to.equal("broken");
     expect(statusOf({ ...healthy, miningPaused: true }, "mining")).to.equal("warn");
+    expect(statusOf({ ...healthy, pool: { ...healthy.pool, stakingPaused: true } }, "staking")).to.equal("warn");
+    expect(statusOf({ ...healthy, tokenPoolMatches: false }, "pool wired")).to.equal("warn");
     expect(statusOf({ ...healthy, recentEpochTimes: [100, 100] }, "epoch time vs target")).to.equal("warn");
+    expect(statusOf({ ...healthy, recentEpochTimes: [1, 1] }, "epoch time vs target")).to.equal("warn");
+    const waiting = {
+      ...healthy,
+      pool: { ...healthy.pool, unsynced: 1n, unsyncedSince: healthy.blockTimestamp - 90_000 },
+    };
+    expect(statusOf(waiting, "rewards streaming"), "pool rewards waiting over a day").to.equal("warn");
+    expect(
+      evaluate(waiting, { unstreamedWarnSeconds: 100_000 }).find((c) => c.name === "rewards streaming")?.status,
+    ).to.equal("ok");
+    expect(
+      statusOf({ ...healthy, pool: { ...healthy.pool, unsynced: 0n, unsyncedSince: null } }, "rewards streaming"),
+    ).to.equal("ok");
+  });
+
+  it("dates the pool's unstreamed NUMI from the first pool reward after the last stream start", function () {
+    const rewards = [
+      { poolReward: 5n, timestamp: 100 },
+      { poolReward: 0n, timestamp: 200 }, // no pool share (share 0 then)
+      { poolReward: 5n, timestamp: 300 },
+      { poolReward: 5n, timestamp: 400 },
+    ];
+    // Stream restarted at 250 (periodFinish 3850, duration 3600): the wait starts with the reward at 300.
+    expect(unstreamedSince(10n, 3_850n, 3_600n, rewards)).to.equal(300);
+    expect(unstreamedSince(0n, 3_850n, 3_600n, rewards), "nothing waiting").to.equal(null);
+    // Never streamed: from the oldest pool reward read.
+    expect(unstreamedSince(10n, 0n, 3_600n, rewards)).to.equal(100);
+    // A donation after the last reward: from the stream start, the latest it can have started waiting.
+    expect(unstreamedSince(10n, 4_100n, 3_600n, rewards)).to.equal(500);
   });
 
   it("runs as a Hardhat task and leaves exit code 0 on a healthy deployment", async function () {
