@@ -4,6 +4,7 @@ export const METRIC_CONTRACT = {
   numi_monitor_up: "gauge",
   numi_monitor_last_success_timestamp_seconds: "gauge",
   numi_scrape_duration_seconds: "gauge",
+  numi_monitor_rpc_requests: "gauge",
   numi_rpc_errors_total: "counter",
   numi_check_status: "gauge",
   numi_token_supply_numi: "gauge",
