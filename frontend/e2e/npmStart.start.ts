@@ -3,12 +3,17 @@
 // other traffic (the node's 2 s blocks keep it going). Runs after the e2e and PWA suites, on their ports, so the
 // production build they made is reused (frontend/scripts/buildFor.ts) rather than built again.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { connect, launch, walletContext } from "./browser";
 import { ROOT, rpc } from "./stack";
+import { createPublicClient, formatEther, http } from "viem";
+import { deployments } from "@numi/contracts/deployments";
+import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
 
-const PORTS = { rpc: 8545, indexer: 42169, app: 3100 };
+const PORTS = { rpc: 8545, indexer: 42169, app: 3100, metrics: 9464 };
 const rpcUrl = `http://127.0.0.1:${PORTS.rpc}`;
 let start: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -22,6 +27,7 @@ beforeAll(async () => {
       NUMI_RPC_PORT: String(PORTS.rpc),
       NUMI_INDEXER_PORT: String(PORTS.indexer),
       NUMI_APP_PORT: String(PORTS.app),
+      NUMI_METRICS_PORT: String(PORTS.metrics),
     },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -85,4 +91,33 @@ describe("npm start", () => {
     expect(Number(await rpc(rpcUrl, "eth_blockNumber"))).toBeGreaterThan(before + 3);
     await context.close();
   }, 200_000);
+
+  test("serves the monitor's Prometheus metrics: every metric of the contract, values equal to the chain's", async () => {
+    // The names the alert rules and the dashboard rely on (ops/test/metricContract.ts), read as text: the
+    // frontend workspace does not import the root project's code.
+    const contract = [
+      ...readFileSync(path.join(ROOT, "ops/test/metricContract.ts"), "utf8").matchAll(/^\s+(numi_\w+):/gm),
+    ].map((m) => m[1]);
+    expect(contract.length).toBeGreaterThan(30);
+    const token = deployments["31337"].contracts.NumiCoin.address;
+    const client = createPublicClient({ transport: http(rpcUrl) });
+    const read = (functionName: "totalSupply" | "epochCount") =>
+      client.readContract({ address: token, abi: NumiCoinAbi, functionName }) as Promise<bigint>;
+    const value = (text: string, name: string) => Number(text.match(new RegExp(`^${name} (\\S+)$`, "m"))?.[1]);
+    // The monitor refreshes every 5 s while blocks keep coming: wait for a refresh that saw the current epoch.
+    const until = Date.now() + 60_000;
+    for (;;) {
+      const text = await fetch(`http://localhost:${PORTS.metrics}/metrics`).then((r) => r.text());
+      const epochs = await read("epochCount");
+      if (value(text, "numi_mining_epoch_count") === Number(epochs) || Date.now() > until) {
+        for (const name of contract) expect(text, name).toMatch(new RegExp(`^# HELP ${name} \\S`, "m"));
+        expect(value(text, "numi_monitor_up")).toBe(1);
+        expect(value(text, "numi_mining_epoch_count")).toBe(Number(epochs));
+        expect(value(text, "numi_token_supply_numi")).toBeCloseTo(Number(formatEther(await read("totalSupply"))), 6);
+        expect(text).toMatch(/^numi_check_status\{check="supply_vs_schedule"\} 0$/m);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }, 90_000);
 });
