@@ -79,6 +79,6 @@ export class RpcHealth {
   status(): string | null {
     const episode = this.episode;
     if (!episode) return null;
-    return `RPC failing since ${seconds(this.now() - episode.since)} ago (${[...episode.kinds.keys()].join(", ")})`;
+    return `RPC failing for ${seconds(this.now() - episode.since)} (${[...episode.kinds.keys()].join(", ")})`;
   }
 }
