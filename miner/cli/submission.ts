@@ -14,6 +14,8 @@ import type { Solution } from "./workerPool";
 
 /** The most blocks one eth_getLogs may span on public endpoints. */
 const LOG_RANGE = 1_000;
+/** How long a stopping miner keeps asking for the outcome of a transaction it has sent. */
+const STOP_GRACE_MS = 10_000;
 /** Receipt polls between two checks of the account's nonce (a dropped transaction is otherwise never noticed). */
 const RECEIPT_POLLS_PER_NONCE_CHECK = 10;
 
@@ -220,13 +222,19 @@ export class Submission {
     this.ctx.broadcast(Date.now() - this.held.foundAt);
   }
 
-  /** Round trip 3 and on: the receipt, or, without one, the nonce and the Mint event. */
+  /**
+   * Round trip 3 and on: the receipt, or, without one, the nonce and the Mint event. A stop (Ctrl-C) gets
+   * `STOP_GRACE_MS` to learn the outcome of a transaction already sent, so the final count matches the chain.
+   */
   private async resolve(sent: Sent): Promise<SubmissionOutcome | "resend"> {
     const { ctx } = this;
     const { provider, sender } = ctx;
     let polls = 0;
     let waitingSaid = false;
-    while (!ctx.stopped()) {
+    let giveUpAt = Number.POSITIVE_INFINITY;
+    const pause = (ms: number) => (ctx.stopped() ? delay(Math.min(ms, 200)) : ctx.sleep(ms));
+    while (Date.now() < giveUpAt) {
+      if (ctx.stopped() && giveUpAt === Number.POSITIVE_INFINITY) giveUpAt = Date.now() + STOP_GRACE_MS;
       try {
         if (sent.hash) {
           const receipt = await provider.getTransactionReceipt(sent.hash);
@@ -245,15 +253,15 @@ export class Submission {
             const receipt = sent.hash ? await provider.getTransactionReceipt(sent.hash) : null;
             return receipt ? this.fromReceipt(receipt, sent.hash!) : this.findReward(sent);
           }
-          if (pending <= sent.nonce) return "resend";
+          if (pending <= sent.nonce) return ctx.stopped() ? { kind: "stopped" } : "resend";
           if (!waitingSaid) ctx.log("[miner] the transaction is in the node's pool; waiting for it to be mined");
           waitingSaid = true;
         } else ctx.health.ok();
-        await ctx.sleep(ctx.pollMs);
+        await pause(ctx.pollMs);
       } catch (error) {
         const failure = classifyFailure(error, ctx.contract.interface);
         ctx.count(failure);
-        await ctx.sleep(ctx.health.failed(failure, "Waiting to learn the transaction's outcome from the chain"));
+        await pause(ctx.health.failed(failure, "Waiting to learn the transaction's outcome from the chain"));
       }
     }
     return { kind: "stopped" };
@@ -351,6 +359,8 @@ export class Submission {
     return this.ctx.beneficiary ? [solution.nonce, this.ctx.beneficiary] : [solution.nonce, solution.digest];
   }
 }
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Broadcasts with the signer; node-signed accounts (eth_sendTransaction) give only the hash back. */
 async function sendAndGetHash(signer: Signer, request: TransactionRequest): Promise<string> {
