@@ -18,6 +18,8 @@ export interface MinerHooks {
   onJob?(state: MiningState): Promise<void> | void;
   /** Called with a solution just before it is simulated and sent. */
   beforeSubmit?(solution: Solution): Promise<void> | void;
+  /** Called with each solution-to-broadcast time as it is measured (the soak reports them per fault). */
+  onBroadcast?(ms: number): void;
 }
 
 export interface MinerOptions {
@@ -112,7 +114,10 @@ class Miner {
       sleep: (ms) => this.sleep(ms),
       log: (line) => this.log(line),
       count: (failure) => this.count(failure),
-      broadcast: (ms) => this.stats.broadcastMs.push(ms),
+      broadcast: (ms) => {
+        this.stats.broadcastMs.push(ms);
+        this.hooks.onBroadcast?.(ms);
+      },
     };
     this.pool = await WorkerPool.start({ threads: this.options.threads, batch: this.options.batch });
     const { threads, kernel } = this.pool;

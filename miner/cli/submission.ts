@@ -105,6 +105,9 @@ export class Submission {
       const sent = await this.send(prepared);
       if (sent === null) continue; // the node refused it for a reason the next preparation re-checks
       const outcome = await this.resolve(sent);
+      // A send of unknown fate counts as a broadcast from the moment it failed, unless it never arrived.
+      if (outcome !== "resend" && this.uncertainSince !== null) this.recordBroadcast(this.uncertainSince);
+      this.uncertainSince = null;
       if (outcome !== "resend") return outcome;
       ctx.log("[miner] the transaction never reached the node; sending the solution again");
     }
@@ -191,12 +194,15 @@ export class Submission {
     } catch (error) {
       const failure = classifyFailure(error, ctx.contract.interface);
       ctx.count(failure);
+      if (failure.name === "RpcRateLimited") {
+        // A throttled request was refused before the node saw it: back off and send again.
+        this.attempted = previous;
+        await ctx.sleep(ctx.health.failed(failure, "Holding the solution"));
+        return null;
+      }
       if (failure.transport) {
-        ctx.log(
-          `[miner] RPC problem while sending: ${failure.message}. The node may have the transaction: ` +
-            `checking the chain before sending again`,
-        );
-        this.took();
+        ctx.health.failed(failure, "A send got no reply; the node may have the transaction: checking the chain");
+        this.uncertainSince = Date.now();
         return this.attempted;
       }
       // The node answered (nonce taken, funds, a revert at send time): this broadcast did not happen.
@@ -205,7 +211,7 @@ export class Submission {
       await ctx.sleep(ctx.retryMs);
       return null;
     }
-    this.took();
+    this.recordBroadcast(Date.now());
     ctx.log(
       `[miner] solution nonce ${this.held.solution.nonce} (digest ${this.held.solution.digest.slice(0, 18)}…) sent ` +
         `${seconds(Date.now() - this.held.foundAt)} after it was found: ${hash}`,
@@ -214,12 +220,14 @@ export class Submission {
   }
 
   private broadcastRecorded = false;
+  /** When a send of unknown fate failed on the way back: the broadcast time if the chain shows it arrived. */
+  private uncertainSince: number | null = null;
 
-  /** Records solution-to-broadcast once per solution (the first broadcast that may have reached the node). */
-  private took(): void {
+  /** Records solution-to-broadcast once per solution (the first broadcast that reached the node). */
+  private recordBroadcast(at: number): void {
     if (this.broadcastRecorded) return;
     this.broadcastRecorded = true;
-    this.ctx.broadcast(Date.now() - this.held.foundAt);
+    this.ctx.broadcast(at - this.held.foundAt);
   }
 
   /**
