@@ -1,24 +1,10 @@
 // Turns any failure of a read or a submission into a named, explained decision, so the miner never crashes on
 // a revert or a network hiccup and never throws away a solution that can still be submitted.
 import type { Interface } from "ethers";
+import type { Failure } from "./failure";
+import { classifyRpcFailure } from "./rpcFailures";
 
-export type FailureAction =
-  /** The challenge moved on (someone else's reward): drop the solution, mine the new challenge. */
-  | "stale"
-  /** Mining is paused: keep the solution, wait until governance resumes (the challenge does not change). */
-  | "wait"
-  /** Transient (RPC down, out of gas, funds, nonce race): keep the solution and retry after a pause. */
-  | "retry"
-  /** Nothing left to mine, or a configuration error: stop. */
-  | "stop";
-
-export interface Failure {
-  /** Custom error name from the ABI, or a short code for non-revert failures. */
-  name: string;
-  action: FailureAction;
-  /** One line for the operator: what happened and what the miner does about it. */
-  message: string;
-}
+export type { Failure, FailureAction } from "./failure";
 
 interface ErrorLike {
   code?: string;
@@ -43,10 +29,11 @@ function revertData(error: unknown, depth = 0): string | undefined {
   return revertData(e.error, depth + 1) ?? revertData(e.info?.error, depth + 1) ?? revertData(e.cause, depth + 1);
 }
 
-/** The first line of the error's message (Hardhat's HH108 adds a paragraph of advice). */
+/** The first line of the error's message (Hardhat's HH108 adds a paragraph of advice), at most 160 characters. */
 function text(error: unknown): string {
   const e = (error ?? {}) as ErrorLike;
-  return String(e.shortMessage ?? e.message ?? error).split("\n")[0];
+  const line = String(e.shortMessage ?? e.message ?? error).split("\n")[0];
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
 /** Classifies `error`, decoding custom errors by name with `iface` (the NumiCoin ABI). */
@@ -85,16 +72,8 @@ export function classifyFailure(error: unknown, iface: Interface): Failure {
       message: "another transaction from this account took the nonce; retrying",
     };
   }
-  if (
-    e.code === "NETWORK_ERROR" ||
-    e.code === "SERVER_ERROR" ||
-    e.code === "TIMEOUT" ||
-    /econnrefused|econnreset|etimedout|enotfound|socket hang up|fetch failed|failed to detect network|network/.test(
-      lower,
-    )
-  ) {
-    return { name: "RpcUnavailable", action: "retry", message: `the RPC endpoint is unreachable (${msg}); retrying` };
-  }
+  const transport = classifyRpcFailure(error);
+  if (transport) return transport;
   return { name: e.code ?? "Unknown", action: "retry", message: `unexpected failure: ${msg}; retrying` };
 }
 

@@ -7,3 +7,7 @@ export { WorkerPool, type Solution, type WorkerPoolOptions } from "./workerPool"
 export { classifyFailure, type Failure } from "./failures";
 export { readMiningState, type MiningState } from "./miningState";
 export { formatRate, statusLine } from "./statusLine";
+export { connectRpc, type RpcOptions } from "./rpc";
+export { RpcHealth, backoffDelay, type BackoffOptions } from "./rpcHealth";
+export { classifyRpcFailure } from "./rpcFailures";
+export { broadcastLatency, quantile } from "./stats";

@@ -1,13 +1,16 @@
 // The NUMI miner loop: read the mining state, search on N workers, submit each solution as soon as it is
 // found (simulated first), and move on to the next challenge. Polls for someone else's reward and abandons
 // stale work at once. Every failure is named, explained and retried; a solution is dropped only when the
-// challenge it solves is gone.
+// challenge it solves is gone, and a reward is counted only when the chain records it (submission.ts).
+// RPC failures are reported once per episode with backoff and jitter (rpcHealth.ts).
 import type { ContractRunner, Signer } from "ethers";
-import type { MiningContract, SendableMethod } from "./contract";
+import type { MiningContract } from "./contract";
 import { classifyFailure, Failure } from "./failures";
 import { readMiningState, MiningState } from "./miningState";
-import type { MinerStats } from "./stats";
+import { RpcHealth } from "./rpcHealth";
+import { emptyStats, type MinerStats } from "./stats";
 import { statusLine } from "./statusLine";
+import { Submission, type HeldSolution, type SubmissionContext } from "./submission";
 import { Solution, WorkerPool } from "./workerPool";
 
 export interface MinerHooks {
@@ -15,6 +18,8 @@ export interface MinerHooks {
   onJob?(state: MiningState): Promise<void> | void;
   /** Called with a solution just before it is simulated and sent. */
   beforeSubmit?(solution: Solution): Promise<void> | void;
+  /** Called with each solution-to-broadcast time as it is measured (the soak reports them per fault). */
+  onBroadcast?(ms: number): void;
 }
 
 export interface MinerOptions {
@@ -25,8 +30,12 @@ export interface MinerOptions {
   threads: number;
   /** How often to look for a new challenge while searching. */
   pollMs?: number;
-  /** Pause before retrying after a transient failure. */
+  /** Pause before retrying after a transient failure; the first step of the RPC backoff. */
   retryMs?: number;
+  /** The longest pause between retries while the RPC endpoint fails (default 30 s). */
+  maxRetryMs?: number;
+  /** Quiet time after the last RPC failure before the endpoint counts as recovered (default 5 s). */
+  recoveredAfterMs?: number;
   /** Stop after this many rewards (default: never). */
   maxBlocks?: number;
   /** Attempts per worker batch (the latency of abandoning stale work). */
@@ -56,22 +65,19 @@ class Miner {
   private readonly retryMs: number;
   private readonly maxBlocks: number;
   private readonly log: (line: string) => void;
-  private readonly stats: MinerStats = {
-    hashes: 0,
-    solutions: 0,
-    rewards: 0,
-    rewardWei: 0n,
-    staleSolutions: 0,
-    abandonedJobs: 0,
-    failures: {},
-  };
+  private readonly stats: MinerStats = emptyStats();
+  private readonly health: RpcHealth;
   private pool!: WorkerPool;
+  private submission!: Omit<SubmissionContext, "miner" | "sender">;
+  private sender = "";
   /** The mining address the digest binds (the beneficiary, or the sender), lower case. */
   private miner = "";
   private state: MiningState | null = null;
   /** The job whose solution `deliver` receives; solutions of replaced jobs are dropped. */
   private wantedJob = 0;
   private deliver: ((solution: Solution) => void) | null = null;
+  /** When each wanted solution arrived, for the solution-to-broadcast time. */
+  private foundAt = 0;
 
   constructor(private readonly options: MinerOptions) {
     this.contract = options.contract;
@@ -81,14 +87,38 @@ class Miner {
     this.retryMs = options.retryMs ?? 2_000;
     this.maxBlocks = options.maxBlocks ?? Number.POSITIVE_INFINITY;
     this.log = options.log ?? ((line: string) => console.log(line));
+    this.health = new RpcHealth(
+      (line) => this.log(line),
+      { baseMs: this.retryMs, maxMs: options.maxRetryMs ?? 30_000 },
+      options.recoveredAfterMs,
+    );
   }
 
   async run(): Promise<MinerStats> {
     const runner = this.contract.runner;
     if (!isSigner(runner))
       throw new Error("the miner's contract must be connected to the signer that sends its transactions");
+    if (!runner.provider) throw new Error("the miner's signer must be connected to a provider (the RPC endpoint)");
     const sender = await runner.getAddress();
+    this.sender = sender;
     this.miner = (this.beneficiary ?? sender).toLowerCase();
+    this.submission = {
+      contract: this.contract,
+      signer: runner,
+      provider: runner.provider,
+      beneficiary: this.beneficiary,
+      pollMs: this.pollMs,
+      retryMs: this.retryMs,
+      health: this.health,
+      stopped: () => this.stopped(),
+      sleep: (ms) => this.sleep(ms),
+      log: (line) => this.log(line),
+      count: (failure) => this.count(failure),
+      broadcast: (ms) => {
+        this.stats.broadcastMs.push(ms);
+        this.hooks.onBroadcast?.(ms);
+      },
+    };
     this.pool = await WorkerPool.start({ threads: this.options.threads, batch: this.options.batch });
     const { threads, kernel } = this.pool;
     this.log(
@@ -96,7 +126,10 @@ class Miner {
         (this.beneficiary ? ` via mintTo, sent by ${sender}` : ""),
     );
     this.pool.on("solution", (solution: Solution) => {
-      if (solution.jobId === this.wantedJob && this.deliver) this.deliver(solution);
+      if (solution.jobId === this.wantedJob && this.deliver) {
+        this.foundAt = Date.now();
+        this.deliver(solution);
+      }
     });
     this.pool.on("error", (error: Error) => this.log(`[miner] worker error: ${error.message}`));
     const statusTimer = this.startStatusLine();
@@ -129,9 +162,20 @@ class Miner {
     });
   }
 
-  private note(failure: Failure): void {
+  private count(failure: Failure): void {
     this.stats.failures[failure.name] = (this.stats.failures[failure.name] ?? 0) + 1;
+  }
+
+  /** Counts and says a failure the chain answered (a revert); RPC failures go through `rpcFailed`. */
+  private note(failure: Failure): void {
+    this.count(failure);
     this.log(`[miner] ${failure.message}`);
+  }
+
+  /** Counts an RPC failure, says it if it is new in this episode, returns the backoff before the next try. */
+  private rpcFailed(failure: Failure, meanwhile: string): number {
+    this.count(failure);
+    return this.health.failed(failure, meanwhile);
   }
 
   /** Sends the status line every `statusMs`: hash rate since the last line, counts, difficulty, epoch. */
@@ -144,7 +188,13 @@ class Miner {
       lastHashes = this.pool.totalHashes;
       lastTime = now;
       this.options.status?.(
-        statusLine(rate, this.pool.threads, { ...this.stats, hashes: this.pool.totalHashes }, this.state),
+        statusLine(
+          rate,
+          this.pool.threads,
+          { ...this.stats, hashes: this.pool.totalHashes },
+          this.state,
+          this.health.status(),
+        ),
       );
     }, this.options.statusMs ?? 2_000);
     timer.unref();
@@ -155,10 +205,17 @@ class Miner {
   private async readState(): Promise<MiningState | null> {
     while (!this.stopped()) {
       try {
-        return await readMiningState(this.contract);
+        const state = await readMiningState(this.contract);
+        this.health.ok();
+        return state;
       } catch (error) {
-        this.note(classifyFailure(error, this.contract.interface));
-        await this.sleep(this.retryMs);
+        const failure = classifyFailure(error, this.contract.interface);
+        if (failure.transport) {
+          await this.sleep(this.rpcFailed(failure, "Waiting for the mining state (workers idle)"));
+        } else {
+          this.note(failure);
+          await this.sleep(this.retryMs);
+        }
       }
     }
     return null;
@@ -166,7 +223,7 @@ class Miner {
 
   /** Until a reward cap, `maxBlocks`, a stop, or the end of mining: search the current challenge, submit. */
   private async loop(): Promise<void> {
-    let held: Solution | null = null;
+    let held: HeldSolution | null = null;
     let pausedSaid = false;
     this.state = await this.readState();
     while (this.state && !this.stopped() && this.stats.rewards < this.maxBlocks) {
@@ -184,7 +241,7 @@ class Miner {
         continue;
       }
       pausedSaid = false;
-      if (held && held.challenge !== state.challenge) {
+      if (held && held.solution.challenge !== state.challenge) {
         this.stats.staleSolutions++;
         this.log("[miner] the held solution's challenge moved on; dropping it");
         held = null;
@@ -200,24 +257,45 @@ class Miner {
           this.state = outcome.state;
           continue;
         }
-        held = outcome.solution;
+        held = { solution: outcome.solution, epoch: state.epoch, foundAt: this.foundAt };
         this.stats.solutions++;
       }
-      await this.hooks.beforeSubmit?.(held);
-      const failure = await this.submit(held);
-      if (!failure) {
-        held = null;
-        this.state = await this.readState();
-        continue;
+      await this.hooks.beforeSubmit?.(held.solution);
+      const result = await new Submission({ ...this.submission, sender: this.sender, miner: this.miner }, held).run();
+      switch (result.kind) {
+        case "stopped":
+          return;
+        case "won":
+          this.stats.rewards++;
+          this.stats.rewardWei += result.rewardWei;
+          this.log(`[miner] reward for epoch ${result.epoch} in block ${result.block}`);
+          held = null;
+          break;
+        case "lost":
+          this.stats.staleSolutions++;
+          this.log(`[miner] the reward for epoch ${held.epoch} went to another transaction; mining the new challenge`);
+          held = null;
+          break;
+        case "reverted":
+          // Never seen so far (the simulation runs against the pending block); the state read below decides
+          // whether the solution is still worth sending.
+          this.stats.revertedMints++;
+          this.log(`[miner] the mint transaction ${result.txHash} reverted on chain; re-checking the challenge`);
+          await this.sleep(this.retryMs);
+          break;
+        case "refused": {
+          const failure = result.failure;
+          this.note(failure);
+          if (failure.action === "stop") return;
+          if (failure.action === "stale") {
+            this.stats.staleSolutions++;
+            held = null;
+          }
+          if (failure.action === "retry") await this.sleep(this.retryMs);
+          // "wait" (paused) and "retry" keep the solution; the next state read decides whether it is current.
+          break;
+        }
       }
-      this.note(failure);
-      if (failure.action === "stop") return;
-      if (failure.action === "stale") {
-        this.stats.staleSolutions++;
-        held = null;
-      }
-      if (failure.action === "retry") await this.sleep(this.retryMs);
-      // "wait" (paused) and "retry" keep the solution; the next state read decides whether it is still current.
       this.state = await this.readState();
     }
   }
@@ -233,72 +311,32 @@ class Miner {
     });
     this.wantedJob = this.pool.startJob(current.challenge, this.miner, current.target);
     await this.hooks.onJob?.(current);
-    let rpcDown = false;
+    let wait = this.pollMs;
     while (!this.stopped()) {
-      await Promise.race([solutionArrived, this.sleep(this.pollMs)]);
+      await Promise.race([solutionArrived, this.sleep(wait)]);
       if (found) return { kind: "solution", solution: found };
       if (this.stopped()) break;
+      wait = this.pollMs;
       try {
         const latest = await readMiningState(this.contract);
-        rpcDown = false;
+        this.health.ok();
         if (latest.challenge !== current.challenge || latest.paused) {
           this.pool.idle();
           return { kind: "changed", state: latest };
         }
       } catch (error) {
-        // Keep searching: the challenge is probably unchanged; say so once per outage.
-        if (!rpcDown) this.note(classifyFailure(error, this.contract.interface));
-        rpcDown = true;
+        // Keep searching: the challenge is probably unchanged.
+        const failure = classifyFailure(error, this.contract.interface);
+        if (failure.transport)
+          wait = Math.max(this.pollMs, this.rpcFailed(failure, "Searching on the last known challenge"));
+        else this.note(failure);
       }
     }
     this.pool.idle();
     return { kind: "stopped" };
   }
-
-  /** Simulates, sends and confirms one solution. Returns the failure, or null on success. */
-  private async submit(solution: Solution): Promise<Failure | null> {
-    try {
-      const tx = this.beneficiary
-        ? await this.send(this.contract.getFunction("mintTo"), [solution.nonce, this.beneficiary])
-        : await this.send(this.contract.getFunction("mint"), [solution.nonce, solution.digest]);
-      this.log(`[miner] solution nonce ${solution.nonce} (digest ${solution.digest.slice(0, 18)}…) sent: ${tx.hash}`);
-      const receipt = await tx.wait();
-      if (!receipt || receipt.status !== 1)
-        throw Object.assign(new Error("transaction reverted on chain"), { receipt });
-      for (const entry of receipt.logs) {
-        const parsed = parseLogOrNull(this.contract, entry);
-        if (parsed?.name === "Mint") {
-          this.stats.rewardWei += BigInt(parsed.args.rewardAmount);
-          this.log(`[miner] reward for epoch ${BigInt(parsed.args.epochCount) - 1n} in block ${receipt.blockNumber}`);
-        }
-      }
-      this.stats.rewards++;
-      return null;
-    } catch (error) {
-      return classifyFailure(error, this.contract.interface);
-    }
-  }
-
-  /**
-   * Simulates in the pending block (the one the transaction will join), so a stale or failing solution costs no
-   * gas (at "latest", a block that holds a reward would wrongly report RewardAlreadyMintedThisBlock), then sends
-   * with a quarter more gas than estimated.
-   */
-  private async send<A extends unknown[]>(method: SendableMethod<A>, args: A) {
-    await method.staticCall(...args, { blockTag: "pending" });
-    const gas = await method.estimateGas(...args, { blockTag: "pending" });
-    return method.send(...args, { gasLimit: gas + gas / 4n });
-  }
 }
 
 function isSigner(runner: ContractRunner | null): runner is Signer {
   return runner !== null && typeof (runner as Partial<Signer>).getAddress === "function";
-}
-
-function parseLogOrNull(contract: MiningContract, entry: { topics: readonly string[]; data: string }) {
-  try {
-    return contract.interface.parseLog(entry);
-  } catch {
-    return null;
-  }
 }

@@ -1,4 +1,5 @@
-// The miner's live status line: hash rate, solutions, rewards, difficulty, epoch.
+// The miner's live status line: hash rate, solutions, rewards, difficulty, epoch, and the RPC's trouble if any
+// (so a stalled miner says why instead of showing only 0 H/s).
 import { formatEther } from "ethers";
 import type { MiningState } from "./miningState";
 import type { MinerStats } from "./stats";
@@ -9,7 +10,13 @@ export function formatRate(hashesPerSecond: number): string {
   return `${hashesPerSecond.toFixed(0)} H/s`;
 }
 
-export function statusLine(rate: number, threads: number, stats: MinerStats, state: MiningState | null): string {
+export function statusLine(
+  rate: number,
+  threads: number,
+  stats: MinerStats,
+  state: MiningState | null,
+  rpcTrouble: string | null = null,
+): string {
   const parts = [
     `${formatRate(rate)} on ${threads} thread${threads === 1 ? "" : "s"}`,
     `solutions ${stats.solutions}`,
@@ -19,5 +26,6 @@ export function statusLine(rate: number, threads: number, stats: MinerStats, sta
     parts.push(`difficulty ${state.difficulty.toLocaleString("en-US")}`, `epoch ${state.epoch} (era ${state.era})`);
     if (state.paused) parts.push("PAUSED");
   }
+  if (rpcTrouble) parts.push(rpcTrouble);
   return parts.join(" · ");
 }

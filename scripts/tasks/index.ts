@@ -3,4 +3,5 @@
 import "./verify";
 import "./monitor";
 import "./mine/task";
+import "./mine/soak";
 import "./seed";

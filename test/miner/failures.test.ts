@@ -46,11 +46,8 @@ describe("miner failure handling", function () {
     expect(failure.action).to.equal("stale");
   });
 
-  it("names transport and transaction failures and retries them", function () {
+  it("names transaction failures and retries them", function () {
     const expectations: [unknown, string][] = [
-      [{ code: "NETWORK_ERROR", message: "network down" }, "RpcUnavailable"],
-      [new Error("connect ECONNREFUSED 127.0.0.1:8545"), "RpcUnavailable"],
-      [{ code: "SERVER_ERROR", message: "bad gateway" }, "RpcUnavailable"],
       [{ code: "INSUFFICIENT_FUNDS", message: "insufficient funds for gas * price + value" }, "InsufficientFunds"],
       [new Error("Transaction ran out of gas"), "OutOfGas"],
       [{ code: "CALL_EXCEPTION", message: "transaction execution reverted", receipt: { status: 0 } }, "OutOfGas"],
@@ -61,7 +58,59 @@ describe("miner failure handling", function () {
       const failure = classifyFailure(error, iface);
       expect(failure.name, JSON.stringify(error)).to.equal(name);
       expect(failure.action).to.equal("retry");
+      expect(failure.transport, name).to.equal(undefined);
     }
+  });
+
+  // The shapes ethers v6 (JsonRpcProvider over Node's http), undici (Hardhat's HTTP provider) and Node produce.
+  const serverError = (status: string, headers: Record<string, string> = {}, body = "") => ({
+    code: "SERVER_ERROR",
+    message: `server response ${status}`,
+    info: { responseStatus: status, responseBody: body },
+    response: { statusCode: Number(status.slice(0, 3)), headers },
+  });
+  const transportCases: [string, unknown, string, RegExp][] = [
+    ["HTTP 429", serverError("429 Too Many Requests", { "retry-after": "3" }), "RpcRateLimited", /HTTP 429/],
+    [
+      "-32005 limit",
+      { code: "UNKNOWN_ERROR", error: { code: -32005, message: "rate limit exceeded" } },
+      "RpcRateLimited",
+      /rate-limiting/,
+    ],
+    [
+      "HTTP 502 (HTML)",
+      serverError("502 Bad Gateway", {}, "<html><h1>502</h1></html>"),
+      "RpcHttpError",
+      /HTTP 502 Bad Gateway/,
+    ],
+    ["ethers timeout", { code: "TIMEOUT", message: "request timeout" }, "RpcTimeout", /did not answer in time/],
+    ["reset", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), "RpcConnectionLost", /cut/],
+    [
+      "undici lost reply",
+      Object.assign(new TypeError("fetch failed"), {
+        cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
+      }),
+      "RpcConnectionLost",
+      /cut/,
+    ],
+    ["refused", new Error("connect ECONNREFUSED 127.0.0.1:8545"), "RpcUnavailable", /unreachable/],
+    ["ethers network", { code: "NETWORK_ERROR", message: "network down" }, "RpcUnavailable", /unreachable/],
+    ["not JSON", { code: "SERVER_ERROR", message: "bad gateway" }, "RpcBadReply", /not JSON-RPC/],
+  ];
+  for (const [what, error, name, message] of transportCases) {
+    it(`names an RPC transport failure (${what}) as ${name}, without the response body`, function () {
+      const failure = classifyFailure(error, iface);
+      expect(failure.name).to.equal(name);
+      expect(failure.transport).to.equal(true);
+      expect(failure.action).to.equal("retry");
+      expect(failure.message).to.match(message);
+      expect(failure.message).to.not.include("<html>");
+    });
+  }
+
+  it("keeps the endpoint's Retry-After for the backoff", function () {
+    const failure = classifyFailure(serverError("429 Too Many Requests", { "retry-after": "3" }), iface);
+    expect(failure.retryAfterMs).to.equal(3_000);
   });
 
   it("--beneficiary must be a checksum-valid, non-zero address", function () {

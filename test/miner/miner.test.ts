@@ -193,7 +193,7 @@ describe("miner against NumiCoin (in-process chain)", function () {
     expect(lines.some((l) => l.includes("mining has finished: the emission schedule is complete"))).to.equal(true);
   });
 
-  it("survives the RPC endpoint being down: says so, retries, then mines", async function () {
+  it("survives the RPC endpoint being down: says so once, retries, says when it is back, then mines", async function () {
     const coin = await deploy("NumiCoin", owner);
     const connected = coin.connect(alice);
     let failuresLeft = 2;
@@ -210,11 +210,12 @@ describe("miner against NumiCoin (in-process chain)", function () {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const { promise, lines } = mine(coin, alice, { maxBlocks: 1, contract: flaky });
+    const { promise, lines } = mine(coin, alice, { maxBlocks: 1, contract: flaky, recoveredAfterMs: 0 });
     const stats = await promise;
     expect(stats.failures).to.deep.equal({ RpcUnavailable: 2 });
     expect(stats.rewards).to.equal(1);
-    expect(lines.filter((l) => l.includes("the RPC endpoint is unreachable"))).to.have.length(2);
+    expect(lines.filter((l) => l.includes("the RPC endpoint is unreachable"))).to.have.length(1);
+    expect(lines.filter((l) => l.includes("the RPC endpoint answers again: 2 failed call(s)"))).to.have.length(1);
   });
 
   it("stops cleanly when aborted (Ctrl-C), mid-search, with its workers ended", async function () {

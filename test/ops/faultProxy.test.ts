@@ -147,6 +147,14 @@ describe("fault-injecting JSON-RPC proxy", function () {
     expect(proxy.requests().byMethod.eth_chainId).to.equal(40);
   });
 
+  it("onlyMethods: the fault meets only requests carrying those methods", async () => {
+    const before = await blockNumber();
+    proxy.setMode("lost-reply", { onlyMethods: ["evm_mine"] });
+    expect(await failureOf(proxy.url, "eth_chainId")).to.equal("answered");
+    expect(await failureOf(proxy.url, "evm_mine")).to.not.equal("answered");
+    expect(await blockNumber()).to.equal(before + 1);
+  });
+
   it("refuses an unknown mode or a probability outside 0..1, naming it", () => {
     expect(() => proxy.setMode("flaky" as never)).to.throw(/unknown fault mode "flaky"/);
     expect(() => proxy.setMode("reset", { probability: 2 })).to.throw(/probability must be within 0..1, got 2/);

@@ -23,6 +23,8 @@ export interface FaultOptions {
   probability?: number;
   /** Delay of the `latency` mode in milliseconds (default 2,000). */
   latencyMs?: number;
+  /** Apply the mode only to HTTP requests carrying one of these methods (e.g. a lost eth_sendRawTransaction). */
+  onlyMethods?: string[];
 }
 
 export interface RequestCounts {
@@ -69,7 +71,7 @@ const FAULT_MODES: FaultMode[] = [
 
 export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> {
   let mode: FaultMode = "none";
-  let options: Required<FaultOptions> = { probability: 1, latencyMs: 2_000 };
+  let options: Required<FaultOptions> = { probability: 1, latencyMs: 2_000, onlyMethods: [] };
   let counts: RequestCounts = { total: 0, byMethod: {} };
   let fiveXx = 0; // alternates 502 and 503
   const sockets = new Set<Socket>();
@@ -133,6 +135,8 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     }
     let fault = mode;
     if (fault !== "getlogs-range" && Math.random() >= options.probability) fault = "none";
+    if (options.onlyMethods.length > 0 && !calls.some((c) => options.onlyMethods.includes(c.method ?? "")))
+      fault = "none";
     if (fault === "mix") fault = MIXED_FAULTS[Math.floor(Math.random() * MIXED_FAULTS.length)];
     switch (fault) {
       case "rate-limit":
@@ -203,7 +207,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       if (!(latencyMs >= 0)) throw new Error(`latencyMs must be a non-negative number, got ${latencyMs}`);
       const wasOutage = mode === "outage";
       mode = next;
-      options = { probability, latencyMs };
+      options = { probability, latencyMs, onlyMethods: opts.onlyMethods ?? [] };
       if (next === "outage" && !wasOutage) {
         listening = listening.then(async () => {
           const closed = stopListening();

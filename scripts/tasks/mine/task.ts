@@ -13,6 +13,7 @@ interface MineArgs {
   address?: string;
   account?: number;
   pollMs: number;
+  rpcTimeoutMs: number;
 }
 
 task("numi:mine", "Mines NUMI: searches nonces on worker threads and submits each solution")
@@ -23,9 +24,12 @@ task("numi:mine", "Mines NUMI: searches nonces on worker threads and submits eac
   .addOptionalParam("address", "NumiCoin address (default: the network's deployment record)", undefined, types.string)
   .addOptionalParam("account", "Index of the configured account that sends the transactions", undefined, types.int)
   .addOptionalParam("pollMs", "Milliseconds between checks for a new challenge", 1_000, types.int)
+  .addOptionalParam("rpcTimeoutMs", "The longest wait for one RPC request, in milliseconds", 10_000, types.int)
   .setAction(async (args: MineArgs, hre: HardhatRuntimeEnvironment) => {
     const { resolveMinerSetup } = await import("./setup");
-    const { runMiner } = await import("@numi/miner/cli");
+    const { runMiner, broadcastLatency, classifyRpcFailure } = await import("@numi/miner/cli");
+    if (!(args.rpcTimeoutMs > 0))
+      throw new Error(`--rpc-timeout-ms must be a positive number, got ${args.rpcTimeoutMs}`);
     const setup = await resolveMinerSetup(hre, args);
     const tty = process.stdout.isTTY === true;
     let statusShown = false;
@@ -47,6 +51,18 @@ task("numi:mine", "Mines NUMI: searches nonces on worker threads and submits eac
       controller.abort();
     };
     process.on("SIGINT", onSigint);
+    // A socket error that escapes every request (an HTTP client's idle connection dying) must not end a miner
+    // that handles RPC failures everywhere else; anything else is a bug and ends it as Node would.
+    const onStray = (error: unknown) => {
+      const failure = classifyRpcFailure(error);
+      if (!failure) {
+        console.error(error);
+        process.exit(1);
+      }
+      log(`[miner] RPC problem outside any request: ${failure.message}; ignored, mining continues`);
+    };
+    process.on("uncaughtException", onStray);
+    process.on("unhandledRejection", onStray);
     log(`[miner] ${hre.network.name}: NumiCoin at ${await setup.contract.getAddress()}`);
     try {
       const stats = await runMiner({
@@ -60,12 +76,16 @@ task("numi:mine", "Mines NUMI: searches nonces on worker threads and submits eac
         status,
         statusMs: tty ? 1_000 : 10_000,
       });
+      const failures = Object.entries(stats.failures).map(([name, n]) => `${name} ×${n}`);
       log(
         `[miner] done: ${stats.rewards} reward(s), ${hre.ethers.formatEther(stats.rewardWei)} NUMI, ` +
           `${stats.solutions} solution(s), ${stats.staleSolutions} stale, ${stats.abandonedJobs} abandoned searches, ` +
-          `${stats.hashes.toLocaleString("en-US")} hashes`,
+          `${stats.hashes.toLocaleString("en-US")} hashes, ${stats.revertedMints} reverted mint(s); ` +
+          `solution to broadcast ${broadcastLatency(stats)}; failures: ${failures.join(", ") || "none"}`,
       );
     } finally {
       process.off("SIGINT", onSigint);
+      process.off("uncaughtException", onStray);
+      process.off("unhandledRejection", onStray);
     }
   });
