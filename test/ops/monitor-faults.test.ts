@@ -7,10 +7,12 @@ import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { toQuantity, zeroPadValue } from "ethers";
 import { startFaultProxy, type FaultMode, type FaultProxy } from "./faultProxy";
 import { serveProvider, type ProviderServer } from "./serveProvider";
-import { activeDeployment } from "./monitorFixture";
+import { activeDeploymentForThisFile } from "./monitorFixture";
 import { EXIT, MonitorService, describeFailure } from "../../scripts/ops/monitorService";
 import { WINDOW } from "../../scripts/ops/monitor";
 import { HistoryError } from "@numi/history";
+
+const thisFilesDeployment = activeDeploymentForThisFile();
 
 const MAX_LOG_REQUESTS = 25; // per event history per report (the task's default)
 /**
@@ -85,7 +87,7 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
   });
 
   it("exits 0 on a healthy chain, within the request bound, and prints what the report cost", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     s = await stack();
     expect(await s.service.runOnce(), s.err.join("\n")).to.equal(EXIT.healthy);
     const seen = s.proxy.requests();
@@ -100,7 +102,7 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
   });
 
   it("exits 1 on a broken invariant read through the RPC", async function () {
-    const f = await loadFixture(activeDeployment);
+    const f = await loadFixture(thisFilesDeployment);
     await breakOwnership(await f.token.getAddress(), await f.timelock.getAddress(), f.alice.address);
     s = await stack();
     expect(await s.service.runOnce()).to.equal(EXIT.broken);
@@ -117,7 +119,7 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
   ];
   for (const [mode, message] of cannotCheck) {
     it(`exits 2 and names the cause when it cannot check: ${mode}`, async function () {
-      await loadFixture(activeDeployment);
+      await loadFixture(thisFilesDeployment);
       s = await stack();
       s.proxy.setMode(mode);
       const started = Date.now();
@@ -130,7 +132,7 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
   }
 
   it("retries a request that timed out and says so in the report (exit 0)", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     s = await stack({ attempts: 3, timeoutMs: 400 });
     s.proxy.setMode("hang");
     setTimeout(() => s?.proxy.setMode("none"), 100); // the first request hangs, its retry is answered
@@ -140,7 +142,7 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
   });
 
   it("as a Hardhat task: exit code 2 and one line naming the cause, through a proxy in an outage", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     s = await stack();
     s.proxy.setMode("outage");
     const [log, error] = [console.log, console.error];
@@ -171,7 +173,7 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
   });
 
   it("reads through a getLogs range limit (exit 0, refusals counted) at a cost that does not grow with chain age", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     // 33,000 blocks: leave the chain to the next test file as this test found it.
     revertTo = (await network.provider.send("evm_snapshot")) as string;
     s = await stack();
@@ -210,7 +212,7 @@ describe("Monitor through a faulty RPC: exit codes, --watch survival, request bo
   });
 
   it("--watch survives every fault mode, reports each once, and reports the recovery", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     s = await stack({ attempts: 2, timeoutMs: 300 });
     const { service, proxy, out, err } = s;
     await service.serveMetrics(0);

@@ -9,8 +9,10 @@ import { MonitorService } from "../../scripts/ops/monitorService";
 import { KEEPER_KEY_VAR, Keeper, checkKeeperOptions, keeperWallet } from "../../scripts/ops/keeper";
 import { takeSnapshot } from "../../scripts/ops/monitor";
 import { mineRewards } from "../helpers/deployed";
-import { activeDeployment } from "./monitorFixture";
+import { activeDeploymentForThisFile } from "./monitorFixture";
 import { METRIC_CONTRACT } from "../../ops/test/metricContract";
+
+const thisFilesDeployment = activeDeploymentForThisFile();
 
 interface Scrape {
   help: Map<string, string>;
@@ -51,7 +53,7 @@ describe("Monitor metrics (/metrics) against the chain", function () {
   });
 
   it("serves every metric with HELP, each equal to a direct chain read", async function () {
-    const f = await loadFixture(activeDeployment);
+    const f = await loadFixture(thisFilesDeployment);
     service = new MonitorService(hre, { network: "hardhat", log: () => undefined });
     const url = await service.serveMetrics(0);
     const before = await scrape(url);
@@ -126,7 +128,7 @@ describe("Monitor metrics (/metrics) against the chain", function () {
   });
 
   it("--keeper syncs the pool once rewards have waited too long, logs it and counts it", async function () {
-    const f = await loadFixture(activeDeployment);
+    const f = await loadFixture(thisFilesDeployment);
     const keeper = Wallet.createRandom();
     await setBalance(keeper.address, parseEther("1"));
     const lines: string[] = [];
@@ -165,7 +167,7 @@ describe("Monitor metrics (/metrics) against the chain", function () {
   });
 
   it("--keeper never pays more than --keeper-max-gwei", async function () {
-    const f = await loadFixture(activeDeployment);
+    const f = await loadFixture(thisFilesDeployment);
     const wallet = new Wallet(Wallet.createRandom().privateKey, ethers.provider);
     await setBalance(wallet.address, parseEther("1"));
     const lines: string[] = [];

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import hre from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther } from "ethers";
-import { activeDeployment } from "./monitorFixture";
+import { activeDeploymentForThisFile } from "./monitorFixture";
 import {
   evaluate,
   render,
@@ -13,11 +13,13 @@ import {
   type Snapshot,
 } from "../../scripts/ops/monitor";
 
+const thisFilesDeployment = activeDeploymentForThisFile();
+
 const statusOf = (s: Snapshot, name: string) => evaluate(s).find((c) => c.name === name)?.status;
 
 describe("Monitor (scripts/monitor.ts)", function () {
   it("reports a healthy local deployment with its figures", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     const s = await takeSnapshot(hre);
     expect(s.epoch).to.equal(4n);
     expect(s.minted).to.equal(parseEther("200"));
@@ -36,7 +38,7 @@ describe("Monitor (scripts/monitor.ts)", function () {
   });
 
   it("says when the proposal history it read is partial instead of reporting it complete", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     const s = await takeSnapshot(hre, { maxRange: 1, maxRequests: 1 });
     expect(s.history.partial).to.equal(true);
     expect(s.history.coveredFrom).to.equal(s.blockNumber);
@@ -59,7 +61,7 @@ describe("Monitor (scripts/monitor.ts)", function () {
   });
 
   it("flags every broken invariant", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     const healthy = await takeSnapshot(hre);
     expect(statusOf({ ...healthy, minted: healthy.minted + 1n }, "supply vs schedule")).to.equal("broken");
     expect(statusOf({ ...healthy, target: 2n ** 253n }, "target within bounds")).to.equal("broken");
@@ -121,7 +123,7 @@ describe("Monitor (scripts/monitor.ts)", function () {
   });
 
   it("runs as a Hardhat task and leaves exit code 0 on a healthy deployment", async function () {
-    await loadFixture(activeDeployment);
+    await loadFixture(thisFilesDeployment);
     const log = console.log;
     console.log = () => undefined;
     try {

@@ -34,3 +34,12 @@ export async function proposePause(
     .connect(proposer)
     .propose([target], [0], [f.token.interface.encodeFunctionData("pauseMining")], description);
 }
+
+/**
+ * A fixture of the file's own for loadFixture (call once per test file): a fixture function shared between files
+ * is invalidated when another file's fixture calls hardhat-deploy's `deployments.fixture`, which reverts to an older
+ * snapshot (capture.attacks.test.ts explains); the monitor tests failed that way in the full suite.
+ */
+export function activeDeploymentForThisFile() {
+  return () => activeDeployment();
+}
