@@ -41,5 +41,6 @@ export async function proposePause(
  * snapshot (capture.attacks.test.ts explains); the monitor tests failed that way in the full suite.
  */
 export function activeDeploymentForThisFile() {
-  return () => activeDeployment();
+  const thisFilesDeployment = () => activeDeployment(); // named: loadFixture refuses anonymous functions
+  return thisFilesDeployment;
 }
