@@ -8,9 +8,9 @@ module.exports = {
     timeout: 300_000,
     // Some suites test the toolchain, not the contracts, and cannot run on coverage's instrumented build: the
     // verification test asserts the optimizer settings (coverage turns the optimizer off) and the miner CLI
-    // tests start their own Hardhat process. The fault tests (the proxy, the miner through it) cover no
-    // contract line the miner tests do not, and are timed. All run once, in `npm run test:contracts`.
-    grep: "verification sends the exact constructor arguments|miner CLI|fault-injecting JSON-RPC proxy|miner through a faulty RPC",
+    // tests start their own Hardhat process. The fault tests (the proxy, the miner and monitor through it) cover no
+    // contract line the miner and monitor tests do not, and are timed. All run once, in `npm run test:contracts`.
+    grep: "verification sends the exact constructor arguments|miner CLI|fault-injecting JSON-RPC proxy|miner through a faulty RPC|Monitor through a faulty RPC",
     invert: true,
   },
 };
