@@ -3,7 +3,7 @@
 // delegates, proposes, votes, queues and executes.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPublicClient, encodeFunctionData, formatEther, http, parseEther, type Abi } from "viem";
+import { createPublicClient, encodeFunctionData, formatEther, http, parseEther, parseGwei, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, connectedPage, walletContext } from "./browser";
 import { rpc } from "./stack";
 import { aprText, numi } from "@/lib/format";
@@ -204,6 +204,19 @@ describe("send", () => {
     expect(Number(most)).toBeGreaterThanOrEqual(Number(about));
     expect(Number(has.replaceAll(",", ""))).toBeCloseTo(ethBalance, 3);
     expect(await page.getByTestId("fee-short").count()).toBe(0);
+    // Refreshed as blocks arrive: a block with a 100 gwei base fee (the idle local chain's has decayed to almost
+    // nothing, the 1 gwei priority fee is most of the fee), and the review's figure follows it.
+    await rpc(rpcUrl, "hardhat_setNextBlockBaseFeePerGas", [`0x${parseGwei("100").toString(16)}`]);
+    await rpc(rpcUrl, "evm_mine");
+    await page.waitForFunction(
+      (aboutBefore) => {
+        const now = document.querySelector('[data-testid="fee-estimate"]')?.textContent ?? "";
+        const m = /^Network fee: about ([\d.]+) ETH/.exec(now);
+        return !!m && Number(m[1]) > aboutBefore * 10;
+      },
+      Number(about),
+      { timeout: 15_000 },
+    );
     await page.evaluate(() => {
       // The wallet step is brief here (the test wallet signs at once): record the fee line whenever it shows.
       const w = window as unknown as { feeSeen?: string };

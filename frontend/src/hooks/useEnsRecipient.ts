@@ -6,14 +6,9 @@ import { useClient } from "wagmi";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { TARGET_CHAIN_ID, targetChain } from "@/config/chains";
 import { chainHasEns, looksLikeEnsName, noEnsOn } from "@/lib/ensName";
-import type { EnsResolution } from "@/lib/ensResolve";
+import type { EnsRecipient } from "@/lib/ensName";
 
 const PAUSE_MS = 400;
-
-export type EnsRecipient =
-  | { state: "none" } // not a name: the text is checked as an address
-  | { state: "resolving" }
-  | EnsResolution;
 
 /** `text`'s ENS resolution, or "none" when it is not a name. */
 export function useEnsRecipient(text: string): EnsRecipient {

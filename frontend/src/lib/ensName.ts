@@ -3,6 +3,15 @@
 import type { Address, Chain } from "viem";
 import { MAINNET_CHAIN_ID, SEPOLIA_CHAIN_ID } from "@/config/rpc";
 
+/** What looking a name up gave: its address, or why there is none (lib/ensResolve.ts). */
+export type EnsResolution = { ok: true; name: string; address: Address } | { ok: false; reason: string };
+
+/** Send's recipient field read as a name: not one, being looked up, or the lookup's outcome. */
+export type EnsRecipient =
+  | { state: "none" } // not a name: the text is checked as an address
+  | { state: "resolving" }
+  | EnsResolution;
+
 /**
  * ENS's Universal Resolver per chain with ENS, at the same address on mainnet and Sepolia (viem 2.57's chain
  * records). Here rather than in config/chains.ts's records so that every page's startup code does not carry it.

@@ -1,11 +1,9 @@
 // Resolves a recipient's ENS name to an address through the chain's Universal Resolver. Loaded with import() only
 // when a name is typed on a chain with ENS: ENSIP-15 normalisation carries large Unicode tables.
-import { BaseError, getAddress, type Address, type Client } from "viem";
+import { BaseError, getAddress, type Client } from "viem";
 import { getEnsAddress } from "viem/actions";
 import { normalize } from "viem/ens";
-import { ensResolverOf, noEnsOn } from "@/lib/ensName";
-
-export type EnsResolution = { ok: true; name: string; address: Address } | { ok: false; reason: string };
+import { ensResolverOf, noEnsOn, type EnsResolution } from "@/lib/ensName";
 
 /**
  * Why a thrown error happened, in its shortest form: the node's own words (viem's `details`) rather than viem's

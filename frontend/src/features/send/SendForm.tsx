@@ -12,7 +12,7 @@ import { useAccountData } from "@/features/account/useAccountData";
 import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { amountToInput, checkAmount, formatAmount } from "@/lib/amount";
-import { checkRecipient, type RecipientCheck } from "@/lib/address";
+import { checkNamedRecipient } from "@/lib/address";
 import { chainHasEns } from "@/lib/ensName";
 import { useEnsRecipient } from "@/hooks/useEnsRecipient";
 import { useFeeQuote } from "@/hooks/useFeeQuote";
@@ -53,14 +53,7 @@ export function SendForm() {
     [c.numi.address, c.pool.address, c.governorAddress, c.timelockAddress],
   );
   const ens = useEnsRecipient(to);
-  const recipient: RecipientCheck =
-    "state" in ens
-      ? ens.state === "none"
-        ? checkRecipient(to, forbidden)
-        : { ok: false, reason: "" } // resolving: said by the line under the field, not as an error
-      : ens.ok
-        ? checkRecipient(ens.address, forbidden)
-        : ens;
+  const recipient = checkNamedRecipient(to, ens, forbidden); // while resolving, said under the field, not as an error
   const resolvedName = !("state" in ens) && ens.ok ? ens.name : undefined;
   const fee = useFeeQuote(review && { call: { ...c.numi, functionName: "transfer", args: [review.to, review.value] } });
   const selfSend = recipient.ok && !!address && recipient.address.toLowerCase() === address.toLowerCase();
