@@ -3,7 +3,7 @@
 // delegates, proposes, votes, queues and executes.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPublicClient, encodeFunctionData, http, parseEther, type Abi } from "viem";
+import { createPublicClient, encodeFunctionData, formatEther, http, parseEther, parseGwei, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, connectedPage, walletContext } from "./browser";
 import { rpc } from "./stack";
 import { aprText, numi } from "@/lib/format";
@@ -100,6 +100,12 @@ describe("send", () => {
     await expect(recipientError.textContent()).resolves.toMatch(/checksum/);
     await to.fill("0x1234");
     await expect(recipientError.textContent()).resolves.toMatch(/40 hexadecimal/);
+    // The local chain has no ENS: a name gets its own message, and no lookup is attempted.
+    await to.fill("vitalik.eth");
+    await expect(recipientError.textContent()).resolves.toBe(
+      "ENS names work on Ethereum and Sepolia; on NumiCoin Local paste an address.",
+    );
+    expect(await page.getByTestId("ens-status").count()).toBe(0);
     expect(await page.getByTestId("self-send").count()).toBe(0);
     await to.fill(ACCOUNT0);
     await expect(page.getByTestId("self-send").textContent()).resolves.toMatch(/your own address/);
@@ -155,7 +161,7 @@ describe("send", () => {
     await expect(shown.textContent()).resolves.toBe(`${formatAmount(balance, 18, 4)} NUMI`);
   });
 
-  test("a holder with NUMI and no ETH is refused before signing, told the fee in ETH", async () => {
+  test("a holder with NUMI and no ETH is told on the review, before signing, what the fee needs", async () => {
     const poor = "0x00000000000000000000000000000000000c0ffe";
     await rpc(rpcUrl, "hardhat_impersonateAccount", [poor]);
     const transfer = encodeFunctionData({ abi: NumiCoinAbi, functionName: "transfer", args: [poor, parseEther("2")] });
@@ -169,21 +175,48 @@ describe("send", () => {
       await p.getByLabel("Recipient address").fill(ACCOUNT1);
       await p.getByLabel("Amount (NUMI)").fill("1");
       await p.getByRole("button", { name: "Review" }).click();
-      expect(await act(p, p.getByRole("button", { name: "Confirm and send" }))).toBe("failed");
-      await expect(p.getByTestId("tx-status").textContent()).resolves.toMatch(
-        /You need about [\d.]+ ETH for the network fee; you have 0 ETH\./,
+      await expect(p.getByTestId("fee-short").textContent()).resolves.toMatch(
+        /^You need about [\d.]+ ETH for the network fee; you have 0 ETH\. Add ETH to this account to continue\.$/,
       );
+      await expect(p.getByTestId("fee-estimate").textContent()).resolves.toMatch(/Your ETH: 0 ETH\.$/);
+      await expect(p.getByRole("button", { name: "Confirm and send" }).isDisabled()).resolves.toBe(true);
+      expect(await p.getByTestId("tx-status").count()).toBe(0); // the wallet was never asked
       expect(await read("NumiCoin", "balanceOf", [poor])).toBe(parseEther("2"));
     } finally {
       await poorContext.close();
     }
   });
 
-  test("the wallet step shows the most the network fee can cost", async () => {
+  test("the review shows the fee and the account's ETH; the wallet step shows the most the fee can cost", async () => {
     await go("/send");
     await page.getByLabel("Recipient address").fill(ACCOUNT1);
     await page.getByLabel("Amount (NUMI)").fill("0.5");
     await page.getByRole("button", { name: "Review" }).click();
+    const ethBalance = Number(formatEther(await client.getBalance({ address: ACCOUNT0 })));
+    await page
+      .getByTestId("fee-estimate")
+      .filter({ hasText: /^Network fee: about/ })
+      .waitFor();
+    const line = (await page.getByTestId("fee-estimate").textContent()) ?? "";
+    const [, about, most, has] =
+      /^Network fee: about ([\d.]+) ETH \(at most ([\d.]+) ETH\)\. Your ETH: ([\d,.]+) ETH\.$/.exec(line) ?? [];
+    expect(Number(about)).toBeGreaterThan(0);
+    expect(Number(most)).toBeGreaterThanOrEqual(Number(about));
+    expect(Number(has.replaceAll(",", ""))).toBeCloseTo(ethBalance, 3);
+    expect(await page.getByTestId("fee-short").count()).toBe(0);
+    // Refreshed as blocks arrive: a block with a 100 gwei base fee (the idle local chain's has decayed to almost
+    // nothing, the 1 gwei priority fee is most of the fee), and the review's figure follows it.
+    await rpc(rpcUrl, "hardhat_setNextBlockBaseFeePerGas", [`0x${parseGwei("100").toString(16)}`]);
+    await rpc(rpcUrl, "evm_mine");
+    await page.waitForFunction(
+      (aboutBefore) => {
+        const now = document.querySelector('[data-testid="fee-estimate"]')?.textContent ?? "";
+        const m = /^Network fee: about ([\d.]+) ETH/.exec(now);
+        return !!m && Number(m[1]) > aboutBefore * 10;
+      },
+      Number(about),
+      { timeout: 15_000 },
+    );
     await page.evaluate(() => {
       // The wallet step is brief here (the test wallet signs at once): record the fee line whenever it shows.
       const w = window as unknown as { feeSeen?: string };
@@ -241,6 +274,14 @@ describe("pool", () => {
     expect(review).toContain(local.MiningPool.address);
     expect(review).toContain("1 NUMI");
     expect(review).toMatch(/Deadline/);
+    // Priced before the signature exists, from the gas the contract tests measured, and it says so.
+    await page
+      .getByTestId("fee-estimate")
+      .filter({ hasText: /^Network fee: about/ })
+      .waitFor();
+    await expect(page.getByTestId("fee-estimate").textContent()).resolves.toMatch(
+      /^Network fee: about [\d.]+ ETH \(at most [\d.]+ ETH\)\. Based on 193,076 gas, the most a permit stake used in the contract tests; .+ Your ETH: [\d,.]+ ETH\.$/,
+    );
     expect(await act(page, page.getByRole("button", { name: "Sign permit and stake" }))).toBe("confirmed");
     expect(await read("MiningPool", "balanceOf", [ACCOUNT0])).toBe(parseEther("3.5"));
     expect(await read("NumiCoin", "allowance", [ACCOUNT0, local.MiningPool.address])).toBe(0n);

@@ -12,10 +12,10 @@ import {
   type SimulateContractParameters,
 } from "wagmi/actions";
 import { useQueryClient } from "@tanstack/react-query";
-import { estimateContractGas, estimateFeesPerGas, getBalance } from "viem/actions";
 import { TARGET_CHAIN_ID, explorerUrl, targetChain } from "@/config/chains";
 import { createWriteFlow, isInFlight, type TxState, type WalletStatus } from "@/lib/writeFlow";
 import { publishTx } from "@/lib/txCenter";
+import { quoteCall, type FeeCall } from "@/lib/fee";
 import { useOnline } from "@/hooks/useOnline";
 import { useWallet } from "@/hooks/useWallet";
 
@@ -61,15 +61,8 @@ export function useWrite() {
         },
         // What the node will demand: the gas limit times the max fee per gas must be in the account, or the
         // transaction is refused ("insufficient funds") after the user signed it.
-        fee: async (request, account) => {
-          const client = getPublicClient(config, { chainId: TARGET_CHAIN_ID })!;
-          const [gas, fees, balance] = await Promise.all([
-            estimateContractGas(client, { ...request, account } as Parameters<typeof estimateContractGas>[1]),
-            estimateFeesPerGas(client),
-            getBalance(client, { address: account, blockTag: "pending" }),
-          ]);
-          return { fee: gas * (fees.maxFeePerGas ?? fees.gasPrice ?? 0n), balance };
-        },
+        fee: (request, account) =>
+          quoteCall(getPublicClient(config, { chainId: TARGET_CHAIN_ID })!, request as FeeCall, account),
         send: (request) => writeContract(config, request),
         waitForReceipt: (hash) => waitForTransactionReceipt(config, { hash, chainId: TARGET_CHAIN_ID }),
         refresh: () => queryClient.invalidateQueries(),

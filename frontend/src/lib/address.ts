@@ -1,5 +1,6 @@
 // Recipient validation: checksum-aware, and refusing the addresses where tokens would be lost.
 import { getAddress, isAddress, zeroAddress, type Address } from "viem";
+import type { EnsRecipient } from "@/lib/ensName";
 
 export type RecipientCheck = { ok: true; address: Address } | { ok: false; reason: string };
 
@@ -28,4 +29,17 @@ export function checkRecipient(input: string, forbidden: Record<string, string> 
     return { ok: false, reason: "That is your own address." };
   }
   return { ok: true, address };
+}
+
+/**
+ * Send's recipient: the text as an address, or the address its ENS name resolved to, under the same rules (a name
+ * may point at the token contract too). While the name is being looked up there is no recipient and no error yet.
+ */
+export function checkNamedRecipient(
+  input: string,
+  ens: EnsRecipient,
+  forbidden: Record<string, string> = {},
+): RecipientCheck {
+  if ("state" in ens) return ens.state === "none" ? checkRecipient(input, forbidden) : { ok: false, reason: "" };
+  return ens.ok ? checkRecipient(ens.address, forbidden) : ens;
 }

@@ -93,9 +93,14 @@ async function withRetry<T>(run: () => Promise<T>, onRetry: (attempt: number) =>
   }
 }
 
-/** The sentence for an account that cannot pay the fee: what it needs and what it has. */
-export function notEnoughEth({ fee, balance }: FeeCheck): string {
-  return `You need about ${ethAmount(fee)} for the network fee; you have ${ethAmount(balance)}. Add ETH to this account, then try again. Nothing was sent.`;
+/** What an account that cannot pay the fee needs and what it has (the review says it before anything is signed). */
+export function ethShortfall({ fee, balance }: FeeCheck): string {
+  return `You need about ${ethAmount(fee)} for the network fee; you have ${ethAmount(balance)}.`;
+}
+
+/** The sentence for a write refused because the account cannot pay the fee. */
+export function notEnoughEth(check: FeeCheck): string {
+  return `${ethShortfall(check)} Add ETH to this account, then try again. Nothing was sent.`;
 }
 
 /** One page's writes, one at a time: every state is passed to `onState`. */

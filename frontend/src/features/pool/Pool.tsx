@@ -14,11 +14,24 @@ import { AmountField } from "@/components/AmountField";
 import { Stat } from "@/components/Stat";
 import { Numi } from "@/components/Numi";
 import { TxStatus } from "@/components/TxStatus";
+import { FeeEstimate } from "@/components/FeeEstimate";
+import { useFeeQuote, type FeeSubject } from "@/hooks/useFeeQuote";
 import { checkAmount, checkPoolPosition, formatAmount } from "@/lib/amount";
 import { aprText, duration, when } from "@/lib/format";
 import { describeError } from "@/lib/errors";
 
 const PERMIT_MINUTES = 20;
+
+/**
+ * The permit stake cannot be simulated before the signature exists, so its review prices the most gas
+ * stakeWithPermit used in the contract tests (gas-reports/gas-report.txt: 168,904 to 193,076, first stakes
+ * included) at the current fees. Once signed, the write estimates the real transaction and checks it again.
+ */
+const PERMIT_STAKE_GAS = 193_076n;
+const PERMIT_FEE: FeeSubject = {
+  gas: PERMIT_STAKE_GAS,
+  basis: `Based on ${PERMIT_STAKE_GAS.toLocaleString("en-US")} gas, the most a permit stake used in the contract tests; the exact fee is estimated once you have signed.`,
+};
 
 export function Pool() {
   const { address, isConnected, onTargetChain } = useWallet();
@@ -42,6 +55,7 @@ export function Pool() {
   const canAct = isConnected && onTargetChain && online && !inFlight;
   const needsApproval = stakeCheck.ok && (account.allowance ?? 0n) < stakeCheck.value;
   const nowSec = Math.floor(Date.now() / 1000);
+  const permitFee = useFeeQuote(usePermit && permitReview ? PERMIT_FEE : undefined);
 
   async function approve() {
     if (!stakeCheck.ok) return;
@@ -203,7 +217,8 @@ export function Pool() {
               Never sign a permit on another site for a spender you do not recognise: it lets that spender take the
               amount.
             </p>
-            <button type="button" onClick={stakeWithPermit} disabled={!canAct}>
+            <FeeEstimate view={permitFee} />
+            <button type="button" onClick={stakeWithPermit} disabled={!canAct || !!permitFee.short}>
               Sign permit and stake
             </button>
             {permitError && (

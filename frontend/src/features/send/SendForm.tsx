@@ -1,8 +1,9 @@
 "use client";
-// Send NUMI: validate recipient and amount as typed, review, then one simulated transfer.
+// Send NUMI: validate recipient (an address, or an ENS name on chains with ENS) and amount as typed, review with the
+// network fee, then one simulated transfer to the address the review showed.
 import { useEffect, useId, useMemo, useState } from "react";
 import type { Address } from "viem";
-import { TARGET_CHAIN_ID } from "@/config/chains";
+import { TARGET_CHAIN_ID, targetChain } from "@/config/chains";
 import { recentRecipients, rememberRecipient } from "@/lib/recentRecipients";
 import { shortAddress } from "@/lib/shortAddress";
 import { contracts } from "@/config/contracts";
@@ -11,9 +12,22 @@ import { useAccountData } from "@/features/account/useAccountData";
 import { useWrite } from "@/hooks/useWrite";
 import { useOnline } from "@/hooks/useOnline";
 import { amountToInput, checkAmount, formatAmount } from "@/lib/amount";
-import { checkRecipient } from "@/lib/address";
+import { checkNamedRecipient } from "@/lib/address";
+import { chainHasEns } from "@/lib/ensName";
+import { useEnsRecipient } from "@/hooks/useEnsRecipient";
+import { useFeeQuote } from "@/hooks/useFeeQuote";
 import { TxStatus } from "@/components/TxStatus";
+import { FeeEstimate } from "@/components/FeeEstimate";
 import { Numi } from "@/components/Numi";
+
+/** What the review showed: the send goes to this address, even if the name points elsewhere by then. */
+interface Review {
+  to: Address;
+  name?: string;
+  value: bigint;
+}
+
+const HAS_ENS = chainHasEns(targetChain());
 
 export function SendForm() {
   const { address, isConnected, onTargetChain } = useWallet();
@@ -24,7 +38,7 @@ export function SendForm() {
   const [to, setTo] = useState("");
   const [amount, setAmount] = useState("");
   const [touched, setTouched] = useState(false);
-  const [reviewing, setReviewing] = useState(false);
+  const [review, setReview] = useState<Review>();
   const [recent, setRecent] = useState<Address[]>([]);
   useEffect(() => setRecent(recentRecipients(TARGET_CHAIN_ID)), []); // after hydration: storage is the browser's
   const ids = { to: useId(), amount: useId(), toErr: useId(), amountErr: useId() };
@@ -38,24 +52,26 @@ export function SendForm() {
     }),
     [c.numi.address, c.pool.address, c.governorAddress, c.timelockAddress],
   );
-  const recipient = checkRecipient(to, forbidden);
+  const ens = useEnsRecipient(to);
+  const recipient = checkNamedRecipient(to, ens, forbidden); // while resolving, said under the field, not as an error
+  const resolvedName = !("state" in ens) && ens.ok ? ens.name : undefined;
+  const fee = useFeeQuote(review && { call: { ...c.numi, functionName: "transfer", args: [review.to, review.value] } });
   const selfSend = recipient.ok && !!address && recipient.address.toLowerCase() === address.toLowerCase();
   const parsed = checkAmount(amount, balance);
-  const valid = recipient.ok && parsed.ok;
   const canAct = isConnected && onTargetChain && online && !inFlight;
 
   async function send() {
-    if (!recipient.ok || !parsed.ok) return;
+    if (!review) return;
     const receipt = await write({
       ...c.numi,
       functionName: "transfer",
-      args: [recipient.address, parsed.value],
-      label: `Send ${formatAmount(parsed.value)} NUMI`,
+      args: [review.to, review.value],
+      label: `Send ${formatAmount(review.value)} NUMI`,
     });
     if (receipt) {
-      rememberRecipient(TARGET_CHAIN_ID, recipient.address);
+      rememberRecipient(TARGET_CHAIN_ID, review.to);
       setRecent(recentRecipients(TARGET_CHAIN_ID));
-      setReviewing(false);
+      setReview(undefined);
       setAmount("");
       setTouched(false);
     }
@@ -70,30 +86,41 @@ export function SendForm() {
         onSubmit={(e) => {
           e.preventDefault();
           setTouched(true);
-          if (valid) {
+          if (recipient.ok && parsed.ok) {
             reset();
-            setReviewing(true);
+            setReview({ to: recipient.address, name: resolvedName, value: parsed.value });
           }
         }}
       >
-        <label htmlFor={ids.to}>Recipient address</label>
+        <label htmlFor={ids.to}>Recipient address{HAS_ENS ? " or ENS name" : ""}</label>
         <input
           id={ids.to}
           name="recipient"
           autoComplete="off"
           spellCheck={false}
-          placeholder="0x…"
+          placeholder={HAS_ENS ? "0x… or name.eth" : "0x…"}
           value={to}
           onChange={(e) => {
             setTo(e.target.value);
-            setReviewing(false);
+            setReview(undefined);
           }}
-          aria-invalid={touched && !recipient.ok}
+          aria-invalid={touched && !recipient.ok && recipient.reason !== ""}
           aria-describedby={ids.toErr}
         />
         <p id={ids.toErr} className="field-error" data-testid="recipient-error">
           {(touched || to) && !recipient.ok ? recipient.reason : ""}
         </p>
+        {HAS_ENS && (
+          // One live region, present from the start, so each lookup's outcome is announced.
+          <p className="hint" role="status" data-testid="ens-status">
+            {"state" in ens && ens.state === "resolving" && `Looking up ${to.trim()}…`}
+            {resolvedName && recipient.ok && (
+              <>
+                {resolvedName} is <code>{recipient.address}</code>
+              </>
+            )}
+          </p>
+        )}
         {recent.length > 0 && (
           <div className="row" style={{ marginTop: 0 }} data-testid="recent-recipients">
             <span className="small muted">Recent:</span>
@@ -105,7 +132,7 @@ export function SendForm() {
                 title={a}
                 onClick={() => {
                   setTo(a);
-                  setReviewing(false);
+                  setReview(undefined);
                 }}
               >
                 {shortAddress(a)}
@@ -130,7 +157,7 @@ export function SendForm() {
             value={amount}
             onChange={(e) => {
               setAmount(e.target.value);
-              setReviewing(false);
+              setReview(undefined);
             }}
             aria-invalid={touched && !parsed.ok}
             aria-describedby={ids.amountErr}
@@ -158,18 +185,31 @@ export function SendForm() {
         {!isConnected && <p className="hint">Connect a wallet to send.</p>}
       </form>
 
-      {reviewing && recipient.ok && parsed.ok && (
+      {review && (
         <section className="card" aria-labelledby="review-title" data-testid="review">
           <h2 id="review-title">Review</h2>
           <p>
-            Send <strong>{formatAmount(parsed.value)} NUMI</strong> to <code>{recipient.address}</code>
+            Send <strong>{formatAmount(review.value)} NUMI</strong> to{" "}
+            {review.name && (
+              <>
+                <strong>{review.name}</strong>,{" "}
+              </>
+            )}
+            <code>{review.to}</code>
           </p>
+          {review.name && (
+            <p className="hint" data-testid="review-ens">
+              The NUMI goes to this address, the one {review.name} pointed to when you pressed Review, even if the name
+              is changed before you confirm.
+            </p>
+          )}
           <p className="hint">Transfers cannot be undone. Check the address with the recipient.</p>
+          <FeeEstimate view={fee} />
           <div className="row">
-            <button type="button" onClick={send} disabled={!canAct}>
+            <button type="button" onClick={send} disabled={!canAct || !!fee.short}>
               Confirm and send
             </button>
-            <button type="button" className="secondary" onClick={() => setReviewing(false)} disabled={inFlight}>
+            <button type="button" className="secondary" onClick={() => setReview(undefined)} disabled={inFlight}>
               Edit
             </button>
           </div>
