@@ -475,7 +475,7 @@ describe("accessibility", () => {
     };
     // Uncaught errors (reportError among them) arrive as page errors, not as logs. Note: this production build
     // did not report the /mine hydration mismatch either way (checked with the fix reverted), so hydration is
-    // not what this test proves.
+    // not what this test proves: hydration.e2e.ts checks it under `next dev`.
     const uncaught = (e: Error) => errors.push(`${page.url()}: ${e.message}`);
     page.on("console", listen);
     page.on("pageerror", uncaught);
