@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, encodeFunctionData, http, parseEther, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, connectedPage, walletContext } from "./browser";
 import { rpc } from "./stack";
+import { ROUTES } from "./routes";
 import { aprText, numi } from "@/lib/format";
 import { formatAmount } from "@/lib/amount";
 import type { TestWalletWindow } from "./testWallet";
@@ -428,7 +429,6 @@ describe("activity", () => {
 });
 
 describe("accessibility", () => {
-  const ROUTES = ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"];
   test.each(ROUTES.flatMap((r) => [[r, 1280, 720] as const, [r, 390, 844] as const]))(
     "axe-core finds no violation of any impact on %s at %i px",
     async (path, width, height) => {

@@ -4,16 +4,12 @@
 // message or page error about hydration.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { connect, launch, walletContext } from "./browser";
+import { connect, hydrated, launch, walletContext } from "./browser";
+import { ALL_ROUTES, SIZES } from "./routes";
 import { startDevServer } from "./stack";
 
 const rpcUrl = inject("rpcUrl");
 const indexerUrl = inject("indexerUrl");
-const ROUTES = ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics", "/~offline"];
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-];
 /** React's wording: "Hydration failed because…", "A tree hydrated but some attributes… didn't match…". */
 const MISMATCH = /hydrat|did not match|didn't match/i;
 
@@ -45,15 +41,13 @@ async function mismatchesDuring(page: Page, visit: () => Promise<void>): Promise
 async function load(page: Page, route: string): Promise<void> {
   // Generous: development pages carry megabytes of unminified script, and this machine's 2 CPUs are shared.
   await page.goto(`${dev.url}${route}`, { waitUntil: "domcontentloaded", timeout: 120_000 });
-  await page.waitForFunction(() => document.documentElement.classList.contains("hydrated"), undefined, {
-    timeout: 120_000,
-  });
+  await hydrated(page, 120_000);
 }
 
 beforeAll(async () => {
   dev = await startDevServer(rpcUrl, indexerUrl);
   // Requested together, the routes compile in one webpack pass instead of one pass per first visit.
-  await Promise.all(ROUTES.map(async (route) => (await fetch(`${dev.url}${route}`)).text()));
+  await Promise.all(ALL_ROUTES.map(async (route) => (await fetch(`${dev.url}${route}`)).text()));
   browser = await launch();
 }, 600_000);
 afterAll(async () => {
@@ -62,19 +56,19 @@ afterAll(async () => {
 });
 
 describe("hydration (next dev)", () => {
-  test.each(SIZES.flatMap((size) => [[false, size] as const, [true, size] as const]))(
-    "no route reports a hydration mismatch (connected: %s, %o)",
-    async (connected, size) => {
+  test.each(SIZES.flatMap((size) => [false, true].map((connected) => ({ connected, size, name: size.name }))))(
+    "no route reports a hydration mismatch at $name size, connected: $connected",
+    async ({ connected, size }) => {
       const context = await walletContext(browser, { rpcUrl });
       const page = await context.newPage();
-      await page.setViewportSize(size);
+      await page.setViewportSize({ width: size.width, height: size.height });
       try {
         if (connected) {
           await load(page, "/");
           await connect(page); // from now on the wallet cookie makes the server render the session
         }
         const found = await mismatchesDuring(page, async () => {
-          for (const route of ROUTES) {
+          for (const route of ALL_ROUTES) {
             await load(page, route);
             if (connected) await page.getByTestId("account-address").waitFor();
           }

@@ -8,7 +8,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { encodeFunctionData } from "viem";
-import { ACCOUNT1, act, connect, launch, walletContext } from "./browser";
+import { ACCOUNT1, act, connect, hydrated, launch, walletContext } from "./browser";
+import { SIZES, type Size } from "./routes";
 import { FRONTEND, indexedBlock, ROOT, rpc } from "./stack";
 import type { TestWalletWindow } from "./testWallet";
 import { deployments } from "@numi/contracts/deployments";
@@ -22,10 +23,6 @@ const local = deployments["31337"].contracts;
 /** Hardhat account #3, a seeded miner: the recipient shown on the Send screens. */
 const CAROL = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
 const OUT = path.resolve(FRONTEND, process.env.NUMI_SCREENSHOTS_DIR ?? ".e2e/screenshots");
-const SIZES = [
-  { name: "desktop", width: 1280, height: 800 },
-  { name: "phone", width: 390, height: 844 },
-] as const;
 
 let browser: Browser;
 
@@ -56,7 +53,7 @@ async function seedChain(): Promise<void> {
 }
 
 /** A fresh context at `size` with animations reduced, so two runs draw the same pictures. */
-async function pageAt(size: (typeof SIZES)[number], startChainId = "0x7a69"): Promise<Page> {
+async function pageAt(size: Size, startChainId = "0x7a69"): Promise<Page> {
   const context: BrowserContext = await walletContext(browser, { rpcUrl, account: ACCOUNT1, startChainId });
   const page = await context.newPage();
   await page.setViewportSize({ width: size.width, height: size.height });
@@ -65,8 +62,8 @@ async function pageAt(size: (typeof SIZES)[number], startChainId = "0x7a69"): Pr
 }
 
 /** Waits until the page is hydrated and quiet, then writes `<screen>-<size>.jpg`. */
-async function capture(page: Page, screen: string, size: (typeof SIZES)[number]): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.classList.contains("hydrated"));
+async function capture(page: Page, screen: string, size: Size): Promise<void> {
+  await hydrated(page);
   await page.waitForLoadState("networkidle");
   const file = path.join(OUT, `${screen}-${size.name}.jpg`);
   await page.screenshot({ path: file, type: "jpeg", quality: 70, animations: "disabled", caret: "hide" });
@@ -148,7 +145,7 @@ describe.each(SIZES)("screenshots at $name size", (size) => {
     const page = await pageAt(size);
     try {
       await page.goto(appUrl);
-      await page.waitForFunction(() => document.documentElement.classList.contains("hydrated"));
+      await hydrated(page);
       await page.getByRole("button", { name: "Connect wallet" }).click();
       await page.getByRole("button", { name: "Numi Test Wallet" }).waitFor();
       await capture(page, "connect", size);
