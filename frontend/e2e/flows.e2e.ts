@@ -300,10 +300,9 @@ describe("governance", () => {
     expect(await act(page, page.getByRole("button", { name: "Propose" }))).toBe("confirmed");
     const card = page.getByTestId("proposal").first();
     await card.waitFor();
-    // The voter sees the change itself, against today's value, not only the proposer's title.
-    await expect(card.getByTestId("proposal-actions").textContent()).resolves.toContain(
-      "Pool share: 10% → 15% of every reward",
-    );
+    // The voter sees the change itself, against today's value (once read from the chain), not only the proposer's
+    // title.
+    await card.getByTestId("proposal-actions").filter({ hasText: "Pool share: 10% → 15% of every reward" }).waitFor();
     expect(await card.getByTestId("unknown-action").count()).toBe(0);
     await card.getByText("Full description").click();
     await expect(card.getByTestId("proposal-body").textContent()).resolves.toBe(
