@@ -37,6 +37,9 @@ function config(dev: boolean): NextConfig {
     devIndicators: false,
     // `npm run dev` at http://127.0.0.1:3000 too: Next refuses its dev resources to other origins than localhost.
     allowedDevOrigins: ["127.0.0.1"],
+    // `next dev` keeps every route compiled (9 of them) instead of dropping all but 5 after a minute: the hydration
+    // check (e2e/hydration.e2e.ts) visits each route four times and would otherwise recompile them.
+    onDemandEntries: { maxInactiveAge: 15 * 60_000, pagesBufferLength: 10 },
     productionBrowserSourceMaps: false,
     // inlineCss: the 3 kB stylesheet rides in the HTML, so the first paint waits for no second request.
     experimental: { inlineCss: true, optimizePackageImports: ["wagmi", "viem", "@tanstack/react-query"] },

@@ -6,9 +6,10 @@ import path from "node:path";
 
 /**
  * Files in the usual order, then these, in this order: analytics.e2e.ts mines on the shared chain after the flows,
- * withoutIndexer.e2e.ts stops the indexer and ages the chain by 50,000 blocks.
+ * screenshots.e2e.ts seeds it further for the pictures of docs/wallet.md, withoutIndexer.e2e.ts stops the indexer and
+ * ages the chain by 50,000 blocks.
  */
-const LAST = ["analytics.e2e.ts", "withoutIndexer.e2e.ts"];
+const LAST = ["analytics.e2e.ts", "screenshots.e2e.ts", "withoutIndexer.e2e.ts"];
 class IndexerLastSequencer extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);

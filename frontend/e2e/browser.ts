@@ -60,6 +60,11 @@ export async function connect(page: Page): Promise<void> {
   await page.getByTestId("account-address").waitFor();
 }
 
+/** Resolves once React has hydrated the page (Providers marks the root element). */
+export async function hydrated(page: Page, timeout?: number): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.classList.contains("hydrated"), undefined, { timeout });
+}
+
 /** Clicks a button that starts a write and waits for that write (not an earlier one) to finish. */
 export async function act(page: Page, button: Locator, timeout = 30_000): Promise<string> {
   const status = page.getByTestId("tx-status");

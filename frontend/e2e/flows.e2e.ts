@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPublicClient, encodeFunctionData, formatEther, http, parseEther, parseGwei, type Abi } from "viem";
 import { ACCOUNT0, ACCOUNT1, act, axeViolations, connect, connectedPage, walletContext } from "./browser";
 import { rpc } from "./stack";
+import { ROUTES } from "./routes";
 import { aprText, numi } from "@/lib/format";
 import { formatAmount } from "@/lib/amount";
 import type { TestWalletWindow } from "./testWallet";
@@ -340,10 +341,9 @@ describe("governance", () => {
     expect(await act(page, page.getByRole("button", { name: "Propose" }))).toBe("confirmed");
     const card = page.getByTestId("proposal").first();
     await card.waitFor();
-    // The voter sees the change itself, against today's value, not only the proposer's title.
-    await expect(card.getByTestId("proposal-actions").textContent()).resolves.toContain(
-      "Pool share: 10% → 15% of every reward",
-    );
+    // The voter sees the change itself, against today's value (once read from the chain), not only the proposer's
+    // title.
+    await card.getByTestId("proposal-actions").filter({ hasText: "Pool share: 10% → 15% of every reward" }).waitFor();
     expect(await card.getByTestId("unknown-action").count()).toBe(0);
     await card.getByText("Full description").click();
     await expect(card.getByTestId("proposal-body").textContent()).resolves.toBe(
@@ -469,7 +469,6 @@ describe("activity", () => {
 });
 
 describe("accessibility", () => {
-  const ROUTES = ["/", "/send", "/receive", "/mine", "/pool", "/governance", "/activity", "/analytics"];
   test.each(ROUTES.flatMap((r) => [[r, 1280, 720] as const, [r, 390, 844] as const]))(
     "axe-core finds no violation of any impact on %s at %i px",
     async (path, width, height) => {
@@ -516,7 +515,7 @@ describe("accessibility", () => {
     };
     // Uncaught errors (reportError among them) arrive as page errors, not as logs. Note: this production build
     // did not report the /mine hydration mismatch either way (checked with the fix reverted), so hydration is
-    // not what this test proves.
+    // not what this test proves: hydration.e2e.ts checks it under `next dev`.
     const uncaught = (e: Error) => errors.push(`${page.url()}: ${e.message}`);
     page.on("console", listen);
     page.on("pageerror", uncaught);

@@ -36,7 +36,11 @@ async function portFree(port: number): Promise<boolean> {
 }
 
 async function freePort(preferred: number): Promise<number> {
-  if (await portFree(preferred)) return preferred;
+  return (await portFree(preferred)) ? preferred : anyFreePort();
+}
+
+/** A port the system picks as free. */
+function anyFreePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -128,6 +132,40 @@ async function startIndexer(
 export async function indexedBlock(url: string): Promise<number> {
   const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block?: { number: number } }>;
   return Object.values(status)[0]?.block?.number ?? -1;
+}
+
+/**
+ * `next dev` (the hot-reloading server of `npm run dev`) for the stack's chain and indexer, on a free port. It writes
+ * to .next/dev, so it runs beside `next start` and the production build. React reports hydration mismatches only in
+ * development, which is why the hydration check needs it.
+ */
+export async function startDevServer(
+  rpcUrl: string,
+  indexerUrl: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const log: string[] = [];
+  const port = await anyFreePort();
+  const url = `http://localhost:${port}`;
+  const child = run(
+    "npx",
+    ["next", "dev", "--webpack", "-p", String(port)],
+    FRONTEND,
+    {
+      NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl,
+      NEXT_PUBLIC_INDEXER_URL: indexerUrl || "off",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "development", // vitest's "test" would make Next warn and build differently
+    },
+    log,
+  );
+  const stop = () => kill(child);
+  try {
+    await waitFor(async () => log.join("").includes("Ready in"), "next dev", 120_000, log);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
 }
 
 export async function startStack(opts: { withChain?: boolean } = {}): Promise<Stack> {

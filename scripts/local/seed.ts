@@ -7,11 +7,16 @@ import { paramsFor } from "../../deploy/config/deployParams";
 
 const LOCAL_CHAINS = new Set([31337n, 1337n]);
 
-/** A nonce whose EIP-918 digest for (challenge, miner) meets the target. */
-function solve(challenge: string, miner: string, target: bigint): { nonce: bigint; digest: string } {
+/**
+ * A nonce whose EIP-918 digest for (challenge, miner) meets the target. It yields to the event loop every few thousand
+ * hashes: a search that blocks it for seconds outlives the node's keep-alive, and the next request then goes out on a
+ * socket the node has closed ("SocketError: other side closed").
+ */
+async function solve(challenge: string, miner: string, target: bigint): Promise<{ nonce: bigint; digest: string }> {
   for (let nonce = 0n; ; nonce++) {
     const digest = solidityPackedKeccak256(["bytes32", "address", "uint256"], [challenge, miner, nonce]);
     if (BigInt(digest) <= target) return { nonce, digest };
+    if (nonce % 5_000n === 4_999n) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -33,7 +38,7 @@ export async function seed(
   const mine = async (signer: Signer) => {
     const who = await signer.getAddress();
     const [challenge, target] = await Promise.all([coin.getChallengeNumber(), coin.getMiningTarget()]);
-    const { nonce, digest } = solve(challenge, who, target);
+    const { nonce, digest } = await solve(challenge, who, target);
     await (await coin.connect(signer).mint(nonce, digest)).wait();
   };
 
