@@ -93,7 +93,7 @@ describe.each(SIZES)("screenshots at $name size", (size) => {
       await page.getByTestId("balance").filter({ hasText: /NUMI/ }).waitFor();
       await page
         .getByTestId("supply")
-        .filter({ hasText: /\d+ \/ \d+/ })
+        .filter({ hasText: /NUMI \/ [\d,]+ NUMI/ })
         .waitFor();
       await capture(page, "dashboard", size);
 
