@@ -9,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { connect, launch, walletContext } from "./browser";
 import { ROOT, rpc } from "./stack";
-import { createPublicClient, formatEther, http } from "viem";
+import { createPublicClient, encodeFunctionData, formatEther, http, parseEther, type Hash } from "viem";
 import { deployments } from "@numi/contracts/deployments";
 import { NumiCoinAbi } from "@numi/contracts/abi/NumiCoin";
+import { MiningPoolAbi } from "@numi/contracts/abi/MiningPool";
+import { ACCOUNT0 } from "./browser";
 
 const PORTS = { rpc: 8545, indexer: 42169, app: 3100, metrics: 9464 };
 const rpcUrl = `http://127.0.0.1:${PORTS.rpc}`;
@@ -92,27 +94,47 @@ describe("npm start", () => {
     await context.close();
   }, 200_000);
 
-  test("serves the monitor's Prometheus metrics: every metric of the contract, values equal to the chain's", async () => {
+  test("serves the monitor's Prometheus metrics after mining and staking: every metric, values equal to the chain's", async () => {
     // The names the alert rules and the dashboard rely on (ops/test/metricContract.ts), read as text: the
     // frontend workspace does not import the root project's code.
     const contract = [
       ...readFileSync(path.join(ROOT, "ops/test/metricContract.ts"), "utf8").matchAll(/^\s+(numi_\w+):/gm),
     ].map((m) => m[1]);
     expect(contract.length).toBeGreaterThan(30);
-    const token = deployments["31337"].contracts.NumiCoin.address;
+    const { NumiCoin, MiningPool } = deployments["31337"].contracts;
     const client = createPublicClient({ transport: http(rpcUrl) });
     const read = (functionName: "totalSupply" | "epochCount") =>
-      client.readContract({ address: token, abi: NumiCoinAbi, functionName }) as Promise<bigint>;
+      client.readContract({ address: NumiCoin.address, abi: NumiCoinAbi, functionName }) as Promise<bigint>;
+    const totalStaked = () =>
+      client.readContract({ address: MiningPool.address, abi: MiningPoolAbi, functionName: "totalStaked" });
+    // Stake 1 NUMI of what the browser mined, from the node's unlocked account #0 (the account the test wallet uses).
+    const send = async (to: string, data: string) =>
+      client.waitForTransactionReceipt({
+        hash: (await rpc(rpcUrl, "eth_sendTransaction", [{ from: ACCOUNT0, to, data }])) as Hash,
+      });
+    const amount = parseEther("1");
+    await send(
+      NumiCoin.address,
+      encodeFunctionData({ abi: NumiCoinAbi, functionName: "approve", args: [MiningPool.address, amount] }),
+    );
+    await send(MiningPool.address, encodeFunctionData({ abi: MiningPoolAbi, functionName: "stake", args: [amount] }));
+    expect(await totalStaked()).toBeGreaterThanOrEqual(amount);
     const value = (text: string, name: string) => Number(text.match(new RegExp(`^${name} (\\S+)$`, "m"))?.[1]);
-    // The monitor refreshes every 5 s while blocks keep coming: wait for a refresh that saw the current epoch.
+    // The monitor refreshes every 5 s: wait for a refresh that saw the current epoch and the stake.
     const until = Date.now() + 60_000;
     for (;;) {
       const text = await fetch(`http://localhost:${PORTS.metrics}/metrics`).then((r) => r.text());
       const epochs = await read("epochCount");
-      if (value(text, "numi_mining_epoch_count") === Number(epochs) || Date.now() > until) {
+      const staked = Number(formatEther(await totalStaked()));
+      const fresh =
+        value(text, "numi_mining_epoch_count") === Number(epochs) &&
+        value(text, "numi_pool_total_staked_numi") === staked;
+      if (fresh || Date.now() > until) {
         for (const name of contract) expect(text, name).toMatch(new RegExp(`^# HELP ${name} \\S`, "m"));
         expect(value(text, "numi_monitor_up")).toBe(1);
         expect(value(text, "numi_mining_epoch_count")).toBe(Number(epochs));
+        expect(value(text, "numi_pool_total_staked_numi")).toBe(staked);
+        expect(value(text, "numi_pool_staking_paused")).toBe(0);
         expect(value(text, "numi_token_supply_numi")).toBeCloseTo(Number(formatEther(await read("totalSupply"))), 6);
         expect(text).toMatch(/^numi_check_status\{check="supply_vs_schedule"\} 0$/m);
         break;
