@@ -451,7 +451,8 @@ describe("activity", () => {
     expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: appUrl });
     await first.getByRole("button", { name: /Copy hash/ }).click();
-    await expect(first.getByTestId("copy-status").textContent()).resolves.toBe("Transaction hash copied.");
+    // The status follows the clipboard write's promise: poll for it rather than read it once right after the click.
+    await expect.poll(() => first.getByTestId("copy-status").textContent()).toBe("Transaction hash copied.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hash);
   });
 
