@@ -40,6 +40,16 @@ function longTasks(lhr: { audits: Record<string, { details?: unknown }> }, appUr
     .map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${t.url.replace(appUrl, "")}`);
 }
 
+/** Main-thread time by kind (script, style & layout, HTML parsing, ...), to tell script cost from rendering cost. */
+function mainThread(lhr: { audits: Record<string, { details?: unknown }> }): Record<string, number> {
+  const items =
+    (
+      lhr.audits["mainthread-work-breakdown"]?.details as
+        { items?: Array<{ group: string; duration: number }> } | undefined
+    )?.items ?? [];
+  return Object.fromEntries(items.map((i) => [i.group, Math.round(i.duration)]));
+}
+
 /** What the largest contentful paint was, to tell a late server paint from a client-rendered element. */
 function lcpElement(lhr: { audits: Record<string, { details?: unknown }> }): string | undefined {
   const details = lhr.audits["largest-contentful-paint-element"]?.details as
@@ -73,7 +83,7 @@ async function main() {
         if (!result) throw new Error("Lighthouse returned no result");
         runs.push(result.lhr);
         log(
-          `run ${i + 1}/${RUNS}: score ${Math.round((result.lhr.categories.performance.score ?? 0) * 100)}, TBT ${Math.round(result.lhr.audits["total-blocking-time"].numericValue ?? NaN)} ms`,
+          `run ${i + 1}/${RUNS} (benchmarkIndex ${Math.round(result.lhr.environment.benchmarkIndex)}): score ${Math.round((result.lhr.categories.performance.score ?? 0) * 100)}, TBT ${Math.round(result.lhr.audits["total-blocking-time"].numericValue ?? NaN)} ms, main thread ${JSON.stringify(mainThread(result.lhr))}, long tasks ${longTasks(result.lhr, stack.appUrl).join("; ")}`,
         );
       }
       // A run Lighthouse could not finish (no paint or no TTI recorded) is reported, not counted.
@@ -120,6 +130,7 @@ async function main() {
           tbtMs: Math.round(r.audits["total-blocking-time"].numericValue ?? NaN),
           lcpElement: lcpElement(r),
           longTasks: longTasks(r, stack.appUrl),
+          mainThreadMs: mainThread(r),
         })),
         longTasks: longTasks(lhr, stack.appUrl),
         bootupMs: (
