@@ -3,6 +3,7 @@
 // captive portal, and an emulated or flaky offline state can be lost on reload), so a tiny same-origin
 // probe that the service worker never answers from cache confirms it.
 import { useSyncExternalStore } from "react";
+import { nextTask } from "@/lib/nextTask";
 
 const PROBE_URL = "/manifest.webmanifest";
 const PROBE_EVERY_MS = 5_000;
@@ -40,7 +41,8 @@ function subscribe(onChange: () => void) {
   window.addEventListener("online", onEvent);
   window.addEventListener("offline", onEvent);
   if (listeners.size === 1) {
-    void probe();
+    // Not inside the subscribing effect: at hydration that task is already the page's longest.
+    void nextTask().then(probe);
     timer = window.setInterval(probe, PROBE_EVERY_MS);
   }
   return () => {

@@ -7,6 +7,7 @@ import type { Client } from "viem";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { TARGET_CHAIN_ID } from "@/config/chains";
 import { readKey } from "@/lib/readKey";
+import { nextTask } from "@/lib/nextTask";
 
 /**
  * A query on the target chain for reads that belong together (one dashboard card, one account, one list of
@@ -21,7 +22,14 @@ export function useReads<T>(
   const client = useClient({ chainId: TARGET_CHAIN_ID });
   return useQuery({
     queryKey: readKey(TARGET_CHAIN_ID, ...key),
-    queryFn: client ? () => run(client) : skipToken,
+    // A query starts inside the effect that subscribes to it, at hydration all of them in one task; encoding the
+    // calls and sending them in a later task each keeps that task short (TBT, docs/frontend-performance.md).
+    queryFn: client
+      ? async () => {
+          await nextTask();
+          return run(client);
+        }
+      : skipToken,
     enabled: options.enabled ?? true,
     staleTime: options.staleTime,
   });
