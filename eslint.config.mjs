@@ -17,6 +17,7 @@ export default tseslint.config(
       "typechain-types/**",
       "deployments/**",
       "frontend/.next/**",
+      "frontend/.perf-baseline/**",
       "frontend/public/**",
       "**/*.js",
       "**/*.mjs",
