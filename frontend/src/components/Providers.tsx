@@ -1,7 +1,7 @@
 "use client";
 // Wagmi and TanStack Query, created once per browser tab (inside useState) and hydrated from the cookie
 // state the server read, so a returning user sees their account on the first paint.
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import dynamic from "next/dynamic";
 import { WagmiProvider, type State } from "wagmi";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -13,11 +13,6 @@ const TxCenter = dynamic(() => import("./TxCenter").then((m) => m.TxCenter), { s
 
 function LiveBlocks() {
   useLiveBlocks();
-  // Until this runs, the server's HTML shows "Loading the app…" and its controls do not take clicks that would be
-  // lost (globals.css, html:not(.hydrated)).
-  useEffect(() => {
-    document.documentElement.classList.add("hydrated");
-  }, []);
   return null;
 }
 
