@@ -9,7 +9,8 @@
 // Each load: a new browser context (no cache, no service worker), DevTools' applied 4x CPU throttling, a DevTools
 // trace until 4 s after `load`. Blocking time is Lighthouse's definition (the part of every main-thread task after
 // first contentful paint beyond 50 ms), on measured rather than simulated times. "Hydration" counts the long tasks
-// that are mostly React's work (react-dom and Next's router chunk calling into it).
+// that are mostly React's work (react-dom and Next's router chunk calling into it); "style and layout" is the
+// main thread's whole time in style recalculation and layout, long task or not.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
@@ -103,7 +104,10 @@ function blocking(events: TraceEvent[]) {
       `${Math.round((task.ts - start) / 1000)} ms: ${Math.round(task.dur! / 1000)} ms (${top ? `${top.name} ${path.basename(top.args?.data?.url ?? "")}` : "no script"})`,
     );
   }
-  return { total, hydration, tasks };
+  const layout = onMain
+    .filter((e) => e.name === "Layout" || e.name === "UpdateLayoutTree")
+    .reduce((sum, e) => sum + e.dur! / 1000, 0);
+  return { total, hydration, layout, tasks };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -125,9 +129,9 @@ async function main() {
     const baselineUrl = `http://localhost:${BASELINE_PORT}/`;
     await reachable(baselineUrl, 60_000);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const results: Record<"baseline" | "this build", { total: number[]; hydration: number[] }> = {
-      baseline: { total: [], hydration: [] },
-      "this build": { total: [], hydration: [] },
+    const results: Record<"baseline" | "this build", { total: number[]; hydration: number[]; layout: number[] }> = {
+      baseline: { total: [], hydration: [], layout: [] },
+      "this build": { total: [], hydration: [], layout: [] },
     };
     try {
       // Two warm-up loads (each server's first render), then alternate.
@@ -148,7 +152,10 @@ async function main() {
         const b = blocking(trace.traceEvents);
         results[variant].total.push(b.total);
         results[variant].hydration.push(b.hydration);
-        console.log(`${variant}: blocking ${Math.round(b.total)} ms, of which hydration ${Math.round(b.hydration)} ms`);
+        results[variant].layout.push(b.layout);
+        console.log(
+          `${variant}: blocking ${Math.round(b.total)} ms, of which hydration ${Math.round(b.hydration)} ms; style and layout ${Math.round(b.layout)} ms`,
+        );
         if (verbose) for (const t of b.tasks) console.log(`    ${t}`);
       }
     } finally {
@@ -156,7 +163,7 @@ async function main() {
     }
     for (const [variant, r] of Object.entries(results))
       console.log(
-        `${variant.padEnd(10)}  median blocking ${Math.round(median(r.total))} ms, hydration ${Math.round(median(r.hydration))} ms  (${r.total.length} loads: ${r.total.map(Math.round).join(" ")})`,
+        `${variant.padEnd(10)}  median blocking ${Math.round(median(r.total))} ms, hydration ${Math.round(median(r.hydration))} ms, style and layout ${Math.round(median(r.layout))} ms  (${r.total.length} loads: ${r.total.map(Math.round).join(" ")})`,
       );
   } finally {
     if (baseline?.pid) {
