@@ -2,6 +2,7 @@
 // The staking pool: position with a ticking "earned", stake by exact-amount approval or by permit (spender,
 // amount and deadline shown before signing), withdraw, claim and exit.
 import { useState } from "react";
+import { PERMIT_STAKE_GAS } from "@numi/contracts/gas";
 import { contracts } from "@/config/contracts";
 import { useWallet } from "@/hooks/useWallet";
 import { useAccountData } from "@/features/account/useAccountData";
@@ -23,11 +24,10 @@ import { describeError } from "@/lib/errors";
 const PERMIT_MINUTES = 20;
 
 /**
- * The permit stake cannot be simulated before the signature exists, so its review prices the most gas
- * stakeWithPermit used in the contract tests (gas-reports/gas-report.txt: 168,904 to 193,076, first stakes
- * included) at the current fees. Once signed, the write estimates the real transaction and checks it again.
+ * The permit stake cannot be simulated before the signature exists, so its review prices the most gas a
+ * stakeWithPermit uses (@numi/contracts/gas, kept true by test/MiningPool/permitGas.test.ts) at the current fees.
+ * Once signed, the write estimates the real transaction and checks it again.
  */
-const PERMIT_STAKE_GAS = 193_076n;
 const PERMIT_FEE: FeeSubject = {
   gas: PERMIT_STAKE_GAS,
   basis: `Based on ${PERMIT_STAKE_GAS.toLocaleString("en-US")} gas, the most a permit stake used in the contract tests; the exact fee is estimated once you have signed.`,
