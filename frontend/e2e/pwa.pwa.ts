@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CHROMIUM, CHROMIUM_ARGS, connect } from "./browser";
+import { CHROMIUM, CHROMIUM_ARGS, connect, hydrated } from "./browser";
 import { installTestWallet } from "./testWallet";
 import { FRONTEND } from "./stack";
 
@@ -112,6 +112,9 @@ describe("offline", () => {
 
     await page.goto(`${appUrl}/send`);
     await page.getByTestId("offline-banner").waitFor();
+    // The banner is the layout's; the page hydrates in its own, later pass (app/layout.tsx) and its controls take no
+    // clicks until then (html.hydrated). Once it is live, its action is disabled.
+    await hydrated(page, 30_000);
     await expect(page.getByRole("button", { name: "Review" }).isDisabled()).resolves.toBe(true);
 
     await page.goto(`${appUrl}/never-visited-page`);
