@@ -239,10 +239,15 @@ describe("pool", () => {
     await go("/pool");
     await page.getByTestId("stake-amount").fill("0");
     await expect(page.getByTestId("stake-amount-error").textContent()).resolves.toMatch(/greater than zero/);
+    // "More than you have" needs the balances, which load after the page: poll until they are in.
     await page.getByTestId("stake-amount").fill("99999999");
-    await expect(page.getByTestId("stake-amount-error").textContent()).resolves.toMatch(/more than/);
+    await expect
+      .poll(() => page.getByTestId("stake-amount-error").textContent(), { timeout: 15_000 })
+      .toMatch(/more than/);
     await page.getByTestId("withdraw-amount").fill("1");
-    await expect(page.getByTestId("withdraw-amount-error").textContent()).resolves.toMatch(/more than/);
+    await expect
+      .poll(() => page.getByTestId("withdraw-amount-error").textContent(), { timeout: 15_000 })
+      .toMatch(/more than/);
     await expect(page.getByRole("button", { name: "Withdraw", exact: true }).isDisabled()).resolves.toBe(true);
   });
 
