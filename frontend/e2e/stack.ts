@@ -62,7 +62,7 @@ function run(cmd: string, args: string[], cwd: string, env: Record<string, strin
   return child;
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, ms: number, log: string[]): Promise<void> {
+export async function waitFor(check: () => Promise<boolean>, what: string, ms: number, log: string[]): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (await check().catch(() => false)) return;

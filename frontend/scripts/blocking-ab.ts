@@ -15,7 +15,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { startStack, FRONTEND } from "../e2e/stack";
+import { startStack, waitFor, FRONTEND } from "../e2e/stack";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/browser";
 
 const BASELINE = path.join(FRONTEND, ".perf-baseline");
@@ -56,21 +56,6 @@ function serveBaseline(): ChildProcess {
   });
   spawnSync("renice", ["-n", "15", "-g", String(child.pid)], { stdio: "ignore" });
   return child;
-}
-
-async function reachable(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 /** Blocking time of one trace: all of it, and the part in tasks that are mostly React's hydration and effects. */
@@ -127,7 +112,7 @@ async function main() {
     stack.deprioritise();
     baseline = serveBaseline();
     const baselineUrl = `http://localhost:${BASELINE_PORT}/`;
-    await reachable(baselineUrl, 60_000);
+    await waitFor(async () => (await fetch(baselineUrl)).ok, "the baseline build", 60_000, []);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const results: Record<"baseline" | "this build", { total: number[]; hydration: number[]; layout: number[] }> = {
       baseline: { total: [], hydration: [], layout: [] },
