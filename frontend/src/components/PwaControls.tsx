@@ -2,6 +2,7 @@
 // Service worker registration, the "reload to update" prompt (a new version waits; it never swaps itself
 // in the middle of a signing flow), and the install button or iOS instructions.
 import { useEffect, useState } from "react";
+import { watchServiceWorker } from "@/lib/serviceWorkerUpdates";
 
 interface InstallPromptEvent extends Event {
   prompt(): Promise<void>;
@@ -23,30 +24,18 @@ export function PwaControls() {
     };
     window.addEventListener("beforeinstallprompt", onPrompt);
     // Registered after the page has loaded and settled, so precaching never competes with the first paint.
+    let stopWatching: (() => void) | undefined;
+    let reloaded = false;
+    const onControllerChange = () => {
+      if (!reloaded && sessionStorage.getItem("numi:update-accepted")) {
+        reloaded = true;
+        sessionStorage.removeItem("numi:update-accepted");
+        window.location.reload();
+      }
+    };
     const register = () => {
-      navigator.serviceWorker
-        .register("/sw.js", { scope: "/" })
-        .then((reg) => {
-          if (reg.waiting && navigator.serviceWorker.controller) setWaiting(reg.waiting);
-          reg.addEventListener("updatefound", () => {
-            const next = reg.installing;
-            next?.addEventListener("statechange", () => {
-              if (next.state === "installed" && navigator.serviceWorker.controller) setWaiting(next);
-            });
-          });
-          // Look for a new version now and then (a deploy while the app stays open).
-          const timer = window.setInterval(() => reg.update().catch(() => undefined), 60_000);
-          return () => window.clearInterval(timer);
-        })
-        .catch(() => undefined);
-      let reloaded = false;
-      navigator.serviceWorker.addEventListener("controllerchange", () => {
-        if (!reloaded && sessionStorage.getItem("numi:update-accepted")) {
-          reloaded = true;
-          sessionStorage.removeItem("numi:update-accepted");
-          window.location.reload();
-        }
-      });
+      stopWatching = watchServiceWorker(navigator.serviceWorker, setWaiting);
+      navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
     };
     let timer: number | undefined;
     const later = () => {
@@ -60,6 +49,9 @@ export function PwaControls() {
       window.removeEventListener("beforeinstallprompt", onPrompt);
       window.removeEventListener("load", later);
       window.clearTimeout(timer);
+      stopWatching?.();
+      if ("serviceWorker" in navigator)
+        navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
     };
   }, []);
 
