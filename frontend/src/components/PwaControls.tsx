@@ -34,12 +34,8 @@ export function PwaControls() {
       }
     };
     const register = () => {
-      const stopUpdates = watchServiceWorker(navigator.serviceWorker, setWaiting);
+      stopWatching = watchServiceWorker(navigator.serviceWorker, setWaiting);
       navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
-      stopWatching = () => {
-        stopUpdates();
-        navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
-      };
     };
     let timer: number | undefined;
     const later = () => {
@@ -54,6 +50,8 @@ export function PwaControls() {
       window.removeEventListener("load", later);
       window.clearTimeout(timer);
       stopWatching?.();
+      if ("serviceWorker" in navigator)
+        navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
     };
   }, []);
 
