@@ -1,6 +1,6 @@
 // PWA checks in Chromium: installability over CDP, the manifest and its icons, the service worker taking
 // control, offline reload with last-known data and disabled actions, refresh when back online, JSON-RPC
-// never cached, and the update prompt after a new service worker is deployed.
+// never cached nor seen by the worker, and the update prompt after a new service worker is deployed.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -141,8 +141,38 @@ describe("offline", () => {
   });
 });
 
+/** Sends the chain a JSON-RPC request from the page every 20 ms, as a busy app would, until the page navigates. */
+function talkToTheChain(p: Page): Promise<void> {
+  return p.evaluate((rpc) => {
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] });
+    const send = () => fetch(rpc, { method: "POST", headers: { "content-type": "application/json" }, body });
+    setInterval(() => void send().catch(() => undefined), 20);
+  }, rpcUrl);
+}
+
+describe("chain traffic", () => {
+  test("requests to other origins (the chain, the indexer) skip the service worker's fetch handler", async () => {
+    await page.goto(appUrl);
+    expect(await controlled(page)).toBe(true);
+    await page.getByTestId("balance").filter({ hasText: "NUMI" }).waitFor(); // the app has read the chain
+    // Chromium's Resource Timing names the source that served each request: "network" when a static route sent it
+    // past the worker, "" when the worker's fetch handler had it.
+    const crossOrigin = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => new URL(e.name).origin !== location.origin)
+        .map((e) => ({
+          url: e.name,
+          source: (e as PerformanceResourceTiming & { workerFinalSourceType?: string }).workerFinalSourceType,
+        })),
+    );
+    expect(crossOrigin.length).toBeGreaterThan(0);
+    expect(crossOrigin.filter((e) => e.source !== "network")).toEqual([]);
+  });
+});
+
 describe("updates", () => {
-  test("a newly deployed service worker waits and the app offers 'reload to update'", async () => {
+  test("a newly deployed service worker waits, and 'reload to update' takes over while the page talks to the chain", async () => {
     const swPath = path.join(FRONTEND, "public", "sw.js");
     const original = readFileSync(swPath, "utf8");
     try {
@@ -150,6 +180,8 @@ describe("updates", () => {
       await page.goto(appUrl);
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
       await page.getByTestId("update-prompt").waitFor({ timeout: 20_000 });
+      // Every request the old worker is still handling holds the new one back (src/app/sw.ts).
+      await talkToTheChain(page);
       const reloaded = page.waitForEvent("load", { timeout: 20_000 });
       await page.getByRole("button", { name: "Reload to update" }).click();
       await reloaded;

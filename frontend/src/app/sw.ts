@@ -49,6 +49,21 @@ const serwist = new Serwist({
   },
 });
 
+// Chain and indexer traffic never reaches the worker at all (Chromium 123+; other browsers ignore this and use the
+// NetworkOnly route above). Every request the worker sees is an event it must finish before a waiting version can
+// take over; a page that polls the chain kept one in flight often enough that "Reload to update" could park the new
+// version in "waiting" (e2e/pwa.pwa.ts). Static routes are fixed at install and need no running worker.
+interface StaticRouteInstallEvent extends ExtendableEvent {
+  addRoutes?(rules: Array<{ condition: Record<string, unknown>; source: "network" }>): Promise<void>;
+}
+self.addEventListener("install", (event: StaticRouteInstallEvent) => {
+  const routes = event.addRoutes?.([
+    { condition: { not: { urlPattern: `${self.location.origin}/*` } }, source: "network" },
+    { condition: { not: { requestMethod: "GET" } }, source: "network" },
+  ]);
+  if (routes) event.waitUntil(routes.catch(() => undefined));
+});
+
 self.addEventListener("message", (event) => {
   if ((event.data as { type?: string } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
 });
