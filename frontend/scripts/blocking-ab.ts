@@ -17,10 +17,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startStack, waitFor, FRONTEND } from "../e2e/stack";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/browser";
+import { lighthouseRun } from "./lighthouseRun";
 
 const BASELINE = path.join(FRONTEND, ".perf-baseline");
 const BASELINE_PORT = 3199;
@@ -121,14 +121,8 @@ async function lighthouseAb(urls: Record<"baseline" | "this build", string>) {
   try {
     for (let i = 0; i < 2 * RUNS + 2; i++) {
       const variant = variantOf(i);
-      const result = await lighthouse(urls[variant], {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance"],
-      });
-      if (i < 2 || !result) continue; // each server's first render
-      const { lhr } = result;
+      const lhr = await lighthouseRun(urls[variant], chrome.port);
+      if (i < 2) continue; // each server's first render
       tbt[variant].push(lhr.audits["total-blocking-time"].numericValue ?? NaN);
       console.log(
         `${variant}: TBT ${Math.round(tbt[variant].at(-1)!)} ms, score ${Math.round((lhr.categories.performance.score ?? 0) * 100)}, LCP ${Math.round(lhr.audits["largest-contentful-paint"].numericValue ?? NaN)} ms (benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)})`,

@@ -6,12 +6,12 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import lighthouse from "lighthouse";
 import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-run.js";
 import * as chromeLauncher from "chrome-launcher";
 import { startStack, FRONTEND } from "../e2e/stack";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/browser";
 import { startupScripts } from "../e2e/startupScripts";
+import { lighthouseRun } from "./lighthouseRun";
 
 const BUDGET = { lighthouse: 95, lcpMs: 2500, tbtMs: 200, cls: 0.05, firstLoadJsGzipKB: 200, thirdPartyRequests: 0 };
 const json = process.argv.includes("--json");
@@ -66,24 +66,13 @@ async function main() {
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
     try {
       // A warm-up run so the server's first-request compile and caches do not count.
-      await lighthouse(stack.appUrl, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance"],
-      });
+      await lighthouseRun(stack.appUrl, chrome.port);
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(stack.appUrl, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance"],
-        });
-        if (!result) throw new Error("Lighthouse returned no result");
-        runs.push(result.lhr);
+        const lhr = await lighthouseRun(stack.appUrl, chrome.port);
+        runs.push(lhr);
         log(
-          `run ${i + 1}/${RUNS} (benchmarkIndex ${Math.round(result.lhr.environment.benchmarkIndex)}): score ${Math.round((result.lhr.categories.performance.score ?? 0) * 100)}, TBT ${Math.round(result.lhr.audits["total-blocking-time"].numericValue ?? NaN)} ms, main thread ${JSON.stringify(mainThread(result.lhr))}, long tasks ${longTasks(result.lhr, stack.appUrl).join("; ")}`,
+          `run ${i + 1}/${RUNS} (benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)}): score ${Math.round((lhr.categories.performance.score ?? 0) * 100)}, TBT ${Math.round(lhr.audits["total-blocking-time"].numericValue ?? NaN)} ms, main thread ${JSON.stringify(mainThread(lhr))}, long tasks ${longTasks(lhr, stack.appUrl).join("; ")}`,
         );
       }
       // A run Lighthouse could not finish (no paint or no TTI recorded) is reported, not counted.

@@ -34,8 +34,12 @@ export function PwaControls() {
       }
     };
     const register = () => {
-      stopWatching = watchServiceWorker(navigator.serviceWorker, setWaiting);
+      const stopUpdates = watchServiceWorker(navigator.serviceWorker, setWaiting);
       navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
+      stopWatching = () => {
+        stopUpdates();
+        navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
+      };
     };
     let timer: number | undefined;
     const later = () => {
@@ -50,8 +54,6 @@ export function PwaControls() {
       window.removeEventListener("load", later);
       window.clearTimeout(timer);
       stopWatching?.();
-      if ("serviceWorker" in navigator)
-        navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
     };
   }, []);
 

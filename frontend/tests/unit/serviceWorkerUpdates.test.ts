@@ -24,16 +24,23 @@ function fakeContainer(reg: ReturnType<typeof fakeRegistration>, controller: unk
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
+/** Starts the watch on `reg` and lets its registration settle. */
+async function watching(reg: ReturnType<typeof fakeRegistration>, controller: unknown = {}) {
+  const { container, settle } = fakeContainer(reg, controller);
+  const onWaiting = vi.fn();
+  const stop = watchServiceWorker(container, onWaiting);
+  settle();
+  await flush();
+  return { container, onWaiting, stop };
+}
+
 describe("watchServiceWorker", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it("registers /sw.js for the whole app and checks for a new version every minute", async () => {
     const reg = fakeRegistration();
-    const { container, settle } = fakeContainer(reg);
-    const stop = watchServiceWorker(container, vi.fn());
-    settle();
-    await flush();
+    const { container, stop } = await watching(reg);
     expect(container.register).toHaveBeenCalledWith("/sw.js", { scope: "/" });
     await vi.advanceTimersByTimeAsync(3 * UPDATE_CHECK_MS);
     expect(reg.update).toHaveBeenCalledTimes(3);
@@ -42,10 +49,7 @@ describe("watchServiceWorker", () => {
 
   it("stops checking once stopped", async () => {
     const reg = fakeRegistration();
-    const { container, settle } = fakeContainer(reg);
-    const stop = watchServiceWorker(container, vi.fn());
-    settle();
-    await flush();
+    const { stop } = await watching(reg);
     await vi.advanceTimersByTimeAsync(UPDATE_CHECK_MS);
     stop();
     await vi.advanceTimersByTimeAsync(5 * UPDATE_CHECK_MS);
@@ -71,11 +75,7 @@ describe("watchServiceWorker", () => {
       [{}, true],
       [null, false],
     ] as const) {
-      const { container, settle } = fakeContainer(fakeRegistration(waiting), controller);
-      const onWaiting = vi.fn();
-      const stop = watchServiceWorker(container, onWaiting);
-      settle();
-      await flush();
+      const { onWaiting, stop } = await watching(fakeRegistration(waiting), controller);
       expect(onWaiting.mock.calls).toEqual(reported ? [[waiting]] : []);
       stop();
     }
@@ -83,11 +83,7 @@ describe("watchServiceWorker", () => {
 
   it("reports a new version once it has installed", async () => {
     const reg = fakeRegistration();
-    const { container, settle } = fakeContainer(reg);
-    const onWaiting = vi.fn();
-    const stop = watchServiceWorker(container, onWaiting);
-    settle();
-    await flush();
+    const { onWaiting, stop } = await watching(reg);
     let onState: () => void = () => undefined;
     const next = { state: "installing", addEventListener: (_t: string, l: () => void) => (onState = l) };
     reg.installing = next;
