@@ -51,8 +51,8 @@ const serwist = new Serwist({
 
 // Chain and indexer traffic never reaches the worker at all (Chromium 123+; other browsers ignore this and use the
 // NetworkOnly route above). Every request the worker sees is an event it must finish before a waiting version can
-// take over; a page that polls the chain kept one in flight often enough that "Reload to update" could park the new
-// version in "waiting" (e2e/pwa.pwa.ts). Static routes are fixed at install and need no running worker.
+// take over: with the page sending the chain a request every 20 ms, "Reload to update" left the new version waiting
+// for more than 20 s (e2e/pwa.pwa.ts). Static routes are fixed at install and need no running worker.
 interface StaticRouteInstallEvent extends ExtendableEvent {
   addRoutes?(rules: Array<{ condition: Record<string, unknown>; source: "network" }>): Promise<void>;
 }
